@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Winnow",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "winnow", targets: ["winnow"]),
+        .library(name: "WinnowCore", targets: ["WinnowCore"]),
+        .library(name: "WinnowIO", targets: ["WinnowIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // All calls into system ICU live here; the public header uses plain C types only.
+        .target(
+            name: "CWinnowICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        // The core: model, normalization, features, SimHash, index, clustering, rules, decisions. No I/O.
+        .target(name: "WinnowCore", dependencies: ["CWinnowICU"]),
+        // Readers, rule-file loading and report writers.
+        .target(name: "WinnowIO", dependencies: ["WinnowCore", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "winnow",
+            dependencies: ["WinnowCore", "WinnowIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Benchmarks of the hot kernels and the whole scan; run with `swift run -c release winnow-bench`.
+        .executableTarget(name: "winnow-bench", dependencies: ["WinnowCore", "WinnowIO"], path: "Sources/WinnowBench"),
+        .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"]),
+        .testTarget(name: "WinnowIOTests", dependencies: ["WinnowIO", "WinnowCore"]),
+    ]
+)

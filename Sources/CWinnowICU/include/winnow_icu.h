@@ -1,0 +1,49 @@
+#ifndef WINNOW_ICU_H
+#define WINNOW_ICU_H
+/*
+ * The only place Winnow calls system ICU. Swift sees plain C types here; <unicode/...> is
+ * included in winnow_icu.c alone, because ICU's renamed symbols and its headers do not work
+ * from Swift next to Foundation's bundled ICU.
+ */
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Prepares the NFKC case-fold normalizer and the Traditional->Simplified table.
+/// Returns 0 on success; otherwise writes a message into errbuf and returns an ICU error code.
+int32_t wn_icu_init(char *errbuf, int32_t errcap);
+
+/// Normalizes UTF-8 text for comparison: NFKC case folding (which also folds full-width forms),
+/// then Traditional->Simplified Chinese character by character. Writes UTF-8 into dst.
+/// Returns the number of bytes the result needs; when that exceeds dstCap nothing useful was
+/// written and the caller retries with a larger buffer. Returns a negative value on error.
+int32_t wn_normalize_utf8(const uint8_t *src, int32_t srcLen, uint8_t *dst, int32_t dstCap);
+
+/// Maps one code point Traditional->Simplified (identity for everything else).
+uint32_t wn_simplify_scalar(uint32_t scalar);
+
+/// An opaque compiled ICU regular expression.
+typedef struct wn_regex wn_regex;
+
+/// Compiles a UTF-16 pattern. flags: 1 = case-insensitive, 2 = multiline.
+/// Returns NULL on error, with a message (and position, when ICU gives one) in errbuf.
+wn_regex *wn_regex_open(const uint16_t *pattern, int32_t length, uint32_t flags, char *errbuf, int32_t errcap);
+
+/// A private copy for use on another thread (a compiled regex is not safe to share).
+wn_regex *wn_regex_clone(const wn_regex *regex);
+
+/// Releases a regex from wn_regex_open or wn_regex_clone.
+void wn_regex_close(wn_regex *regex);
+
+/// Searches UTF-16 text. timeLimit is ICU's match-step budget (0 = none).
+/// Returns 1 and the UTF-16 range when found, 0 when not, -2 when the time limit stopped it,
+/// another negative value on any other error.
+int32_t wn_regex_find(wn_regex *regex, const uint16_t *text, int32_t length, int32_t timeLimit,
+                      int32_t *matchStart, int32_t *matchEnd);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,168 @@
+#include "winnow_icu.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/unorm2.h>
+#include <unicode/uregex.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+static const UNormalizer2 *g_nfkc_cf = NULL;
+static uint16_t g_t2s[65536];
+static UErrorCode g_init_status = U_ZERO_ERROR;
+static char g_init_message[256];
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+
+/* Ranges holding Traditional characters that have a Simplified form. */
+static const uint32_t k_han_ranges[][2] = {
+    {0x2E80, 0x2FDF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF},
+};
+
+static void build_tables(void) {
+    UErrorCode status = U_ZERO_ERROR;
+    g_nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);
+    if (U_FAILURE(status)) {
+        g_init_status = status;
+        snprintf(g_init_message, sizeof g_init_message, "ICU NFKC_Casefold unavailable: %s", u_errorName(status));
+        return;
+    }
+    for (uint32_t c = 0; c < 65536; c++) g_t2s[c] = (uint16_t)c;
+    static const UChar id[] = {'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0};
+    UTransliterator *trans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    if (U_FAILURE(status)) {
+        g_init_status = status;
+        snprintf(g_init_message, sizeof g_init_message, "ICU transliterator Hant-Hans unavailable: %s", u_errorName(status));
+        return;
+    }
+    for (size_t r = 0; r < sizeof k_han_ranges / sizeof k_han_ranges[0]; r++) {
+        for (uint32_t c = k_han_ranges[r][0]; c <= k_han_ranges[r][1]; c++) {
+            UChar buf[8] = {(UChar)c, 0};
+            int32_t len = 1, limit = 1;
+            UErrorCode st = U_ZERO_ERROR;
+            utrans_transUChars(trans, buf, &len, 8, 0, &limit, &st);
+            if (U_SUCCESS(st) && len == 1 && buf[0] != (UChar)c && !U16_IS_SURROGATE(buf[0])) g_t2s[c] = buf[0];
+        }
+    }
+    utrans_close(trans);
+}
+
+int32_t wn_icu_init(char *errbuf, int32_t errcap) {
+    pthread_once(&g_once, build_tables);
+    if (U_FAILURE(g_init_status)) {
+        if (errbuf && errcap > 0) snprintf(errbuf, (size_t)errcap, "%s", g_init_message);
+        return (int32_t)g_init_status;
+    }
+    return 0;
+}
+
+uint32_t wn_simplify_scalar(uint32_t scalar) {
+    pthread_once(&g_once, build_tables);
+    return scalar < 65536 ? g_t2s[scalar] : scalar;
+}
+
+int32_t wn_normalize_utf8(const uint8_t *src, int32_t srcLen, uint8_t *dst, int32_t dstCap) {
+    pthread_once(&g_once, build_tables);
+    if (U_FAILURE(g_init_status)) return -1;
+    if (srcLen == 0) return 0;
+
+    UChar stack16[2048], stackNorm[4096];
+    UChar *in16 = stack16, *norm = stackNorm;
+    int32_t cap16 = (int32_t)(sizeof stack16 / sizeof stack16[0]);
+    int32_t capNorm = (int32_t)(sizeof stackNorm / sizeof stackNorm[0]);
+    int32_t result = -1;
+
+    /* UTF-8 -> UTF-16 never needs more code units than bytes. */
+    if (srcLen > cap16) {
+        cap16 = srcLen;
+        in16 = malloc(sizeof(UChar) * (size_t)cap16);
+        if (!in16) return -3;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t len16 = 0;
+    u_strFromUTF8WithSub(in16, cap16, &len16, (const char *)src, srcLen, 0xFFFD, NULL, &status);
+    if (U_FAILURE(status)) goto done;
+
+    /* NFKC case folding can expand; ask ICU for the size when the buffer is short. */
+    if (len16 * 3 + 16 > capNorm) {
+        capNorm = len16 * 3 + 16;
+        norm = malloc(sizeof(UChar) * (size_t)capNorm);
+        if (!norm) { result = -3; goto done; }
+    }
+    int32_t lenNorm = unorm2_normalize(g_nfkc_cf, in16, len16, norm, capNorm, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+        if (norm != stackNorm) free(norm);
+        capNorm = lenNorm + 1;
+        norm = malloc(sizeof(UChar) * (size_t)capNorm);
+        if (!norm) { result = -3; goto done; }
+        status = U_ZERO_ERROR;
+        lenNorm = unorm2_normalize(g_nfkc_cf, in16, len16, norm, capNorm, &status);
+    }
+    if (U_FAILURE(status)) goto done;
+
+    for (int32_t i = 0; i < lenNorm; i++) norm[i] = g_t2s[norm[i]];
+
+    int32_t len8 = 0;
+    status = U_ZERO_ERROR;
+    u_strToUTF8((char *)dst, dstCap, &len8, norm, lenNorm, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING || U_SUCCESS(status)) result = len8;
+
+done:
+    if (in16 != stack16) free(in16);
+    if (norm != stackNorm) free(norm);
+    return result;
+}
+
+struct wn_regex {
+    URegularExpression *re;
+};
+
+wn_regex *wn_regex_open(const uint16_t *pattern, int32_t length, uint32_t flags, char *errbuf, int32_t errcap) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError pe;
+    uint32_t f = 0;
+    if (flags & 1) f |= UREGEX_CASE_INSENSITIVE;
+    if (flags & 2) f |= UREGEX_MULTILINE;
+    URegularExpression *re = uregex_open((const UChar *)pattern, length, f, &pe, &status);
+    if (U_FAILURE(status)) {
+        if (errbuf && errcap > 0)
+            snprintf(errbuf, (size_t)errcap, "%s at offset %d", u_errorName(status), (int)pe.offset);
+        return NULL;
+    }
+    wn_regex *out = malloc(sizeof *out);
+    if (!out) { uregex_close(re); return NULL; }
+    out->re = re;
+    return out;
+}
+
+wn_regex *wn_regex_clone(const wn_regex *regex) {
+    UErrorCode status = U_ZERO_ERROR;
+    URegularExpression *re = uregex_clone(regex->re, &status);
+    if (U_FAILURE(status)) return NULL;
+    wn_regex *out = malloc(sizeof *out);
+    if (!out) { uregex_close(re); return NULL; }
+    out->re = re;
+    return out;
+}
+
+void wn_regex_close(wn_regex *regex) {
+    if (!regex) return;
+    uregex_close(regex->re);
+    free(regex);
+}
+
+int32_t wn_regex_find(wn_regex *regex, const uint16_t *text, int32_t length, int32_t timeLimit,
+                      int32_t *matchStart, int32_t *matchEnd) {
+    UErrorCode status = U_ZERO_ERROR;
+    uregex_setTimeLimit(regex->re, timeLimit, &status);
+    uregex_setText(regex->re, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) return -1;
+    UBool found = uregex_find(regex->re, 0, &status);
+    if (status == U_REGEX_TIME_OUT) return -2;
+    if (U_FAILURE(status)) return -1;
+    if (!found) return 0;
+    *matchStart = uregex_start(regex->re, 0, &status);
+    *matchEnd = uregex_end(regex->re, 0, &status);
+    return U_SUCCESS(status) ? 1 : -1;
+}

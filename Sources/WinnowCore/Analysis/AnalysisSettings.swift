@@ -1,0 +1,25 @@
+/// Thresholds of the per-article analysis. The defaults are tuned on generic properties of news
+/// pages (sizes in character-equivalents: one Han character, or two thirds of a word).
+public struct AnalysisSettings: Sendable, Equatable {
+    /// A line recurring in at least this many documents of a site may be template.
+    public var templateMinDocuments = 4
+    /// ... and in at least this share of the site's documents.
+    public var templateMinShare = 0.01
+    /// Inside the body a template line must recur in this share of the site's documents.
+    public var bodyTemplateMinShare = 0.05
+    /// Sites with fewer documents get no cross-document template detection.
+    public var minSiteDocuments = 8
+    /// A sentence-final line of at least this size can anchor the body.
+    public var coreMinSize = 12
+    /// Any line of at least this size can anchor the body, punctuation or not.
+    public var coreLongSize = 40
+    /// Date lines at most this many lines apart form one related-articles list.
+    public var listingMaxGap = 4
+    /// Metadata lines (a date plus a few words) are at most this size.
+    public var metaMaxSize = 40
+    /// Tokens per shingle.
+    public var shingleWidth = 3
+
+    /// The defaults.
+    public init() {}
+}

@@ -1,0 +1,43 @@
+/// Everything the per-article step concludes: the pure "analyze" output that candidate search,
+/// clustering and reporting work from.
+public struct ArticleAnalysis: Sendable {
+    /// The article id.
+    public let id: String
+    /// Its site.
+    public let site: String
+    /// Detected language.
+    public let language: String
+    /// Publication time, as given.
+    public let publishedAt: String?
+    /// Findings of detectors and rules, in line order.
+    public let findings: [Finding]
+    /// 1-based numbers of lines left out of the clean text and the fingerprint.
+    public let strippedLines: Set<Int>
+    /// The body's first and last line (1-based), when a body was found.
+    public let body: ClosedRange<Int>?
+    /// The document is an excerpt: its only content is a cut-off lead.
+    public let isExcerpt: Bool
+    /// The fingerprint of what remains after furniture is stripped.
+    public let fingerprint: Fingerprint
+    /// Rule ids asking an editor to review the document.
+    public let reviewRules: [String]
+    /// Rule ids asking to remove the document.
+    public let removeRules: [String]
+
+    /// Creates an analysis.
+    public init(id: String, site: String, language: String, publishedAt: String?, findings: [Finding],
+                strippedLines: Set<Int>, body: ClosedRange<Int>?, isExcerpt: Bool, fingerprint: Fingerprint,
+                reviewRules: [String] = [], removeRules: [String] = []) {
+        self.id = id
+        self.site = site
+        self.language = language
+        self.publishedAt = publishedAt
+        self.findings = findings
+        self.strippedLines = strippedLines
+        self.body = body
+        self.isExcerpt = isExcerpt
+        self.fingerprint = fingerprint
+        self.reviewRules = reviewRules
+        self.removeRules = removeRules
+    }
+}

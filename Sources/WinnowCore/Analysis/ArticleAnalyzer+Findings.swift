@@ -1,0 +1,96 @@
+/// What a flagged line is called in the findings.
+struct LineLabel: Equatable {
+    var rule: String
+    var category: FindingCategory
+    var severity: Severity
+    var action: RuleAction
+    var message: String
+}
+
+extension ArticleAnalyzer {
+    /// Names the strongest reason a line is furniture.
+    func label(for e: LineEvidence, shape: LineShape) -> LineLabel {
+        if let r = e.furnitureRules.first {
+            let rule = rules.rules[r]
+            return LineLabel(rule: rule.id, category: rule.category, severity: rule.severity, action: rule.action,
+                             message: rule.description.isEmpty ? "matches rule \(rule.id)" : rule.description)
+        }
+        if e.inListing {
+            if shape.dateOnly {
+                return LineLabel(rule: "related-list", category: .boilerplate, severity: .info, action: .strip,
+                                 message: "date of a related-articles list")
+            }
+            let excerpt = shape.isTruncated || shape.size >= settings.coreMinSize * 2
+            return LineLabel(rule: "related-list", category: excerpt ? .truncated : .boilerplate, severity: .info, action: .strip,
+                             message: excerpt ? "excerpt in a related-articles list" : "title in a related-articles list")
+        }
+        if e.isTruncated {
+            return LineLabel(rule: "truncated-line", category: .truncated, severity: .info, action: .strip,
+                             message: "cut-off text marked with an ellipsis")
+        }
+        if e.isDate {
+            return LineLabel(rule: "date-line", category: .boilerplate, severity: .info, action: .strip, message: "a date or time alone")
+        }
+        if e.isNavigation {
+            return LineLabel(rule: "navigation-line", category: .boilerplate, severity: .info, action: .strip,
+                             message: "breadcrumb or menu")
+        }
+        if e.isMeta {
+            return LineLabel(rule: "metadata-line", category: .boilerplate, severity: .info, action: .strip,
+                             message: "date, source or author line")
+        }
+        if e.isTemplate {
+            return LineLabel(rule: "site-template", category: .boilerplate, severity: .info, action: .strip,
+                             message: "recurs in \(e.templateDocuments) documents of this site")
+        }
+        let cut = !shape.endsWithTerminal && shape.size >= settings.coreLongSize
+        return LineLabel(rule: "after-notice", category: cut ? .truncated : .boilerplate, severity: .info, action: .strip,
+                         message: "follows the page's notices, after the article body")
+    }
+
+    /// Turns line labels into findings and fingerprints the lines that remain.
+    func finish(_ doc: PreparedArticle, site: String, labels: [LineLabel?], evidence: [LineEvidence],
+                body: ClosedRange<Int>?, isExcerpt: Bool) -> ArticleAnalysis {
+        var findings: [Finding] = []
+        var stripped = Set<Int>()
+        var i = 0
+        while i < labels.count {
+            guard let l = labels[i] else { i += 1; continue }
+            var j = i
+            while j + 1 < labels.count && labels[j + 1] == l { j += 1 }
+            findings.append(Finding(rule: l.rule, category: l.category, severity: l.severity, action: l.action,
+                                    lineStart: i + 1, lineEnd: j + 1, message: l.message))
+            if l.action == .strip { for k in i...j { stripped.insert(k + 1) } }
+            i = j + 1
+        }
+        // Non-furniture rules (moderation, quality, custom): reported, and acted on per document.
+        var review: [String] = [], remove: [String] = []
+        for (line, e) in evidence.enumerated() {
+            for r in e.otherRules {
+                let rule = rules.rules[r]
+                findings.append(Finding(rule: rule.id, category: rule.category, severity: rule.severity, action: rule.action,
+                                        lineStart: line + 1, lineEnd: line + 1,
+                                        message: rule.description.isEmpty ? "matches rule \(rule.id)" : rule.description))
+                if rule.action == .strip { stripped.insert(line + 1) }
+                if rule.action == .review && !review.contains(rule.id) { review.append(rule.id) }
+                if rule.action == .remove && !remove.contains(rule.id) { remove.append(rule.id) }
+            }
+        }
+        if isExcerpt, let b = body {
+            findings.append(Finding(rule: "excerpt-document", category: .quality, severity: .info, action: .flag,
+                                    lineStart: b.lowerBound + 1, lineEnd: b.upperBound + 1,
+                                    message: "the page holds only a cut-off excerpt of an article"))
+        }
+        findings.sort { ($0.lineStart, $0.lineEnd) < ($1.lineStart, $1.lineEnd) }
+
+        var chunks: [[UInt8]] = []
+        if let t = doc.titleLine, !stripped.contains(t + 1) { chunks.append(doc.lines[t].normalized) }
+        if let b = body {
+            for k in b where !stripped.contains(k + 1) && !doc.shapes[k].isBlank { chunks.append(doc.lines[k].normalized) }
+        }
+        let fingerprint = Fingerprint.of(chunks: chunks, width: settings.shingleWidth)
+        return ArticleAnalysis(id: doc.article.id, site: site, language: doc.language, publishedAt: doc.article.publishedAt,
+                               findings: findings, strippedLines: stripped, body: body.map { ($0.lowerBound + 1)...($0.upperBound + 1) },
+                               isExcerpt: isExcerpt, fingerprint: fingerprint, reviewRules: review, removeRules: remove)
+    }
+}

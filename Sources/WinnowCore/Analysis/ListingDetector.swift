@@ -1,0 +1,30 @@
+/// Finds related-article lists: runs where date lines recur every few lines, each date closing
+/// an item (an excerpt, or a title and an excerpt). Such lists are furniture wherever they are.
+enum ListingDetector {
+    /// Line indexes belonging to listings.
+    static func listingLines(shapes: [LineShape], maxGap: Int) -> Set<Int> {
+        let dates = shapes.indices.filter { shapes[$0].dateOnly }
+        guard dates.count >= 2 else { return [] }
+        var out = Set<Int>()
+        var groupStart = 0
+        func close(_ from: Int, _ to: Int) {
+            guard to > from else { return }
+            let first = dates[from]
+            let period = min(dates[from + 1] - first, maxGap)
+            var start = first
+            // The first item's lines come before the first date.
+            var k = first - 1
+            while k >= 0 && first - k < period && !shapes[k].isBlank {
+                start = k
+                k -= 1
+            }
+            for i in start...dates[to] { out.insert(i) }
+        }
+        for g in 1..<dates.count where dates[g] - dates[g - 1] > maxGap {
+            close(groupStart, g - 1)
+            groupStart = g
+        }
+        close(groupStart, dates.count - 1)
+        return out
+    }
+}

@@ -1,0 +1,36 @@
+/// An article split into lines, normalized and measured: the input to statistics and analysis.
+public struct PreparedArticle: Sendable {
+    /// The article as read.
+    public let article: Article
+    /// Its lines, original and normalized.
+    public let lines: [LineText]
+    /// Shape facts per line (same indexes as `lines`).
+    public let shapes: [LineShape]
+    /// The index of the line holding the title, when the input's title is found near the top.
+    public let titleLine: Int?
+    /// "zh" when Han characters dominate, else "en" for Latin text, else "und".
+    public let language: String
+
+    /// Splits, normalizes and measures an article.
+    public init(_ article: Article) {
+        self.article = article
+        lines = LineSplitter.lines(of: article.text)
+        shapes = lines.map { LineShape(normalized: $0.normalized) }
+        var title: Int?
+        if let t = article.title {
+            let want = Array(TextNormalizer.normalize(t).utf8).filter { $0 != 0x20 }
+            if !want.isEmpty {
+                title = lines.prefix(12).firstIndex { $0.normalized.filter { $0 != 0x20 } == want }
+            }
+        }
+        titleLine = title
+        let han = shapes.reduce(0) { $0 + $1.ideographs }
+        let words = shapes.reduce(0) { $0 + $1.letters }
+        language = han == 0 && words == 0 ? "und" : han * 3 >= words ? "zh" : "en"
+    }
+
+    /// The distinct keys of non-blank lines, for `LineStatistics`.
+    public var lineKeys: [UInt64] {
+        shapes.filter { !$0.isBlank }.map(\.key)
+    }
+}

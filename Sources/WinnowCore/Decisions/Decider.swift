@@ -1,0 +1,70 @@
+/// Turns clusters and rule outcomes into one decision per document, each with its reasons.
+/// Nothing is dropped without a decision naming why.
+public struct Decider: Sendable {
+    /// The thresholds (for re-verifying members against a canonical that is not the centre).
+    public let settings: MatchSettings
+
+    /// Creates a decider.
+    public init(settings: MatchSettings) {
+        self.settings = settings
+    }
+
+    /// Decisions for `docs`, in input order.
+    public func decide(_ docs: [ArticleAnalysis], clusters: [Cluster], ruleRemoved: Set<Int>) -> [Decision] {
+        var decisions = [Decision?](repeating: nil, count: docs.count)
+        for i in ruleRemoved {
+            let d = docs[i]
+            decisions[i] = Decision(id: d.id, kind: .remove, canonical: d.id,
+                                    reasons: d.removeRules.map { "removed by rule \($0)" }, clusterSize: 1)
+        }
+        for c in clusters {
+            let size = c.members.count + 1
+            let canon = docs[c.canonical]
+            var keepReasons: [String] = []
+            if size > 1 { keepReasons.append("canonical of \(size) copies") }
+            if canon.isExcerpt { keepReasons.append("excerpt of an article not in the archive") }
+            decisions[c.canonical] = keepDecision(canon, reasons: keepReasons, size: size)
+            var members = c.members
+            if c.canonical != c.center {
+                members.removeAll { $0.doc == c.canonical }
+                members.append((c.center, PairJudge.relate(docs[c.center], to: canon, settings: settings)))
+            }
+            for m in members {
+                let d = docs[m.doc]
+                var relation = m.relation
+                if c.canonical != c.center && m.doc != c.center {
+                    let r = PairJudge.relate(d, to: canon, settings: settings)
+                    relation = r.kind == nil ? PairRelation(kind: m.relation.kind, hamming: r.hamming, jaccard: r.jaccard, containment: r.containment) : r
+                }
+                let kind = relation.kind ?? .nearDuplicate
+                let figures = "simhash distance \(relation.hamming), jaccard \(Self.fmt(relation.jaccard)), containment \(Self.fmt(relation.containment))"
+                let reason: String
+                switch kind {
+                case .exact: reason = "exact duplicate of \(canon.id)"
+                case .nearDuplicate: reason = "near-duplicate of \(canon.id) (\(figures))"
+                case .partial: reason = "partial copy of \(canon.id) (\(figures))"
+                case .excerpt: reason = "excerpt of \(canon.id) (\(figures))"
+                }
+                decisions[m.doc] = Decision(id: d.id, kind: kind == .exact ? .remove : .merge, canonical: canon.id,
+                                            reasons: [reason], match: relation.evidence ?? MatchEvidence(kind: kind, hamming: relation.hamming, jaccard: relation.jaccard, containment: relation.containment),
+                                            clusterSize: size)
+            }
+        }
+        return docs.indices.map { i in
+            decisions[i] ?? keepDecision(docs[i], reasons: [], size: 1)
+        }
+    }
+
+    private func keepDecision(_ d: ArticleAnalysis, reasons: [String], size: Int) -> Decision {
+        if !d.reviewRules.isEmpty {
+            return Decision(id: d.id, kind: .review, canonical: d.id,
+                            reasons: d.reviewRules.map { "rule \($0) asks for review" } + reasons, clusterSize: size)
+        }
+        return Decision(id: d.id, kind: .keep, canonical: d.id, reasons: reasons.isEmpty ? ["unique"] : reasons, clusterSize: size)
+    }
+
+    static func fmt(_ x: Double) -> String {
+        let v = (x * 1000).rounded() / 1000
+        return String(v)
+    }
+}

@@ -1,0 +1,89 @@
+/// Collects what near-duplicate search needs from a text's shingles: the SimHash tally and a
+/// consistent sample of distinct shingles (those whose top bit is 0), from which Jaccard
+/// similarity and containment between two documents can be estimated.
+public struct FingerprintBuilder: FeatureSink {
+    /// The SimHash tally.
+    public var simhash = SimHashAccumulator()
+    /// Sampled shingles, unsorted, with repeats.
+    public var sample: [UInt64] = []
+
+    /// An empty builder.
+    public init() {}
+
+    /// Adds a shingle.
+    @inlinable
+    public mutating func add(feature: UInt64) {
+        simhash.add(feature)
+        if feature >> 63 == 0 { sample.append(feature) }
+    }
+}
+
+/// A document's fingerprint: what is indexed, stored and compared.
+public struct Fingerprint: Sendable, Equatable, Codable {
+    /// 64-bit SimHash of the shingles.
+    public var simhash: UInt64
+    /// Hash of the normalized token sequence: equal texts (up to spacing/punctuation) collide.
+    public var exact: UInt64
+    /// Number of tokens fingerprinted.
+    public var tokens: Int
+    /// Sorted, distinct sampled shingles (about half of all distinct shingles).
+    public var sketch: [UInt64]
+
+    /// Creates a fingerprint.
+    public init(simhash: UInt64, exact: UInt64, tokens: Int, sketch: [UInt64]) {
+        self.simhash = simhash
+        self.exact = exact
+        self.tokens = tokens
+        self.sketch = sketch
+    }
+
+    /// Fingerprints normalized UTF-8 chunks (for instance the body lines), read as one text.
+    public static func of(chunks: [[UInt8]], width: Int = 3) -> Fingerprint {
+        var shingler = Shingler(width: width)
+        var builder = FingerprintBuilder()
+        for chunk in chunks {
+            chunk.withUnsafeBufferPointer { shingler.feed($0, into: &builder) }
+            shingler.separate(into: &builder)
+        }
+        shingler.finish(into: &builder)
+        var sketch = builder.sample
+        sketch.sort()
+        sketch.dedupe()
+        return Fingerprint(simhash: builder.simhash.fingerprint(), exact: shingler.sequenceHash,
+                           tokens: shingler.tokenCount, sketch: sketch)
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Removes adjacent repeats in place (a sorted array becomes distinct).
+    mutating func dedupe() {
+        guard count > 1 else { return }
+        var w = 1
+        for r in 1..<count where self[r] != self[w - 1] {
+            self[w] = self[r]
+            w += 1
+        }
+        removeLast(count - w)
+    }
+}
+
+/// Set overlap between sorted distinct sketches.
+public enum SketchOverlap {
+    /// Size of the intersection of two sorted distinct arrays.
+    public static func intersection(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < a.count && j < b.count {
+            let x = a[i], y = b[j]
+            if x == y { n += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+        }
+        return n
+    }
+
+    /// Estimated Jaccard similarity and the containment of each side in the other.
+    public static func compare(_ a: [UInt64], _ b: [UInt64]) -> (jaccard: Double, aInB: Double, bInA: Double) {
+        if a.isEmpty || b.isEmpty { return (0, 0, 0) }
+        let n = Double(intersection(a, b))
+        let union = Double(a.count + b.count) - n
+        return (n / union, n / Double(a.count), n / Double(b.count))
+    }
+}

@@ -1,0 +1,94 @@
+/// The in-memory core of a scan, with no I/O: prepare -> statistics -> analyze -> search ->
+/// cluster -> decide. Readers feed it articles; reporters print what it returns.
+public struct ScanEngine: Sendable {
+    /// Per-article analysis.
+    public let analyzer: ArticleAnalyzer
+    /// Candidate search and clustering thresholds.
+    public let match: MatchSettings
+
+    /// Creates an engine.
+    public init(rules: RuleSet, analysis: AnalysisSettings = AnalysisSettings(), match: MatchSettings = MatchSettings()) {
+        analyzer = ArticleAnalyzer(rules: rules, settings: analysis)
+        self.match = match
+    }
+
+    /// The result of a scan.
+    public struct Result: Sendable {
+        /// Per-article analyses, in input order.
+        public var analyses: [ArticleAnalysis]
+        /// Decisions, in input order.
+        public var decisions: [Decision]
+        /// Clusters with more than one document.
+        public var clusters: [Cluster]
+        /// Counters per stage.
+        public var counters: StageCounters
+    }
+
+    /// Prepares articles on all cores.
+    public func prepare(_ articles: [Article]) -> [PreparedArticle] {
+        var out = [PreparedArticle?](repeating: nil, count: articles.count)
+        Parallel.forEachChunk(count: articles.count, chunk: 32) { range in
+            range.map { ($0, PreparedArticle(articles[$0])) }
+        } collect: { for (i, p) in $0 { out[i] = p } }
+        return out.compactMap { $0 }
+    }
+
+    /// Counts lines per site across the batch.
+    public func statistics(of prepared: [PreparedArticle]) -> LineStatistics {
+        var stats = LineStatistics()
+        for p in prepared { stats.add(site: p.article.site, lineKeys: p.lineKeys) }
+        return stats
+    }
+
+    /// Analyzes prepared articles on all cores.
+    public func analyze(_ prepared: [PreparedArticle], statistics: LineStatistics) -> [ArticleAnalysis] {
+        var out = [ArticleAnalysis?](repeating: nil, count: prepared.count)
+        let analyzer = self.analyzer
+        Parallel.forEachChunk(count: prepared.count, chunk: 32) { range in
+            range.map { ($0, analyzer.analyze(prepared[$0], statistics: statistics)) }
+        } collect: { for (i, a) in $0 { out[i] = a } }
+        return out.compactMap { $0 }
+    }
+
+    /// Candidate search, clustering and decisions over analyses.
+    public func decide(_ analyses: [ArticleAnalysis]) throws -> (decisions: [Decision], clusters: [Cluster]) {
+        let removed = Set(analyses.indices.filter { !analyses[$0].removeRules.isEmpty })
+        let links = try CandidateSearch(settings: match).links(among: analyses)
+        let clusters = Clusterer(settings: match).clusters(of: analyses, links: links, excluded: removed)
+        let decisions = Decider(settings: match).decide(analyses, clusters: clusters, ruleRemoved: removed)
+        return (decisions, clusters.filter { !$0.members.isEmpty })
+    }
+
+    /// The whole scan over articles held in memory.
+    public func scan(_ articles: [Article], extraStatistics: LineStatistics? = nil) throws -> Result {
+        var counters = StageCounters()
+        let prepared = prepare(articles)
+        var stats = statistics(of: prepared)
+        if let extra = extraStatistics { stats.merge(extra) }
+        let analyses = analyze(prepared, statistics: stats)
+        counters.articles = analyses.count
+        counters.linesFlagged = analyses.reduce(0) { $0 + $1.strippedLines.count }
+        counters.excerpts = analyses.filter(\.isExcerpt).count
+        let (decisions, clusters) = try decide(analyses)
+        for d in decisions { counters.decisions[d.kind.rawValue, default: 0] += 1 }
+        counters.clusters = clusters.count
+        return Result(analyses: analyses, decisions: decisions, clusters: clusters, counters: counters)
+    }
+}
+
+/// What each stage did, for logs and summaries.
+public struct StageCounters: Sendable, Equatable {
+    /// Articles analyzed.
+    public var articles = 0
+    /// Lines stripped as furniture.
+    public var linesFlagged = 0
+    /// Documents recognized as excerpts.
+    public var excerpts = 0
+    /// Clusters of two or more documents.
+    public var clusters = 0
+    /// Decisions by kind.
+    public var decisions: [String: Int] = [:]
+
+    /// Empty counters.
+    public init() {}
+}

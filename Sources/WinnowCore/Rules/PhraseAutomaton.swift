@@ -1,0 +1,63 @@
+/// Aho–Corasick over UTF-8 bytes: finds every phrase of many in one pass over a line.
+///
+/// Phrases are matched on normalized text, so one entry covers Traditional/Simplified,
+/// full-width/half-width and case variants.
+public struct PhraseAutomaton: Sendable {
+    private var next: [Int32]          // node * 256 + byte -> node (complete DFA)
+    private var outputs: [[Int32]]     // node -> payloads ending here (after failure links)
+
+    /// Builds the automaton; `phrases[i].payload` is reported when `phrases[i].bytes` occurs.
+    public init(phrases: [(bytes: [UInt8], payload: Int32)]) {
+        var goto: [[Int32]] = [Array(repeating: -1, count: 256)]
+        var out: [[Int32]] = [[]]
+        for (bytes, payload) in phrases where !bytes.isEmpty {
+            var node = 0
+            for b in bytes {
+                let n = goto[node][Int(b)]
+                if n >= 0 { node = Int(n); continue }
+                goto.append(Array(repeating: -1, count: 256))
+                out.append([])
+                goto[node][Int(b)] = Int32(goto.count - 1)
+                node = goto.count - 1
+            }
+            out[node].append(payload)
+        }
+        var fail = Array(repeating: Int32(0), count: goto.count)
+        var queue: [Int] = []
+        for b in 0..<256 {
+            let n = goto[0][b]
+            if n >= 0 { fail[Int(n)] = 0; queue.append(Int(n)) } else { goto[0][b] = 0 }
+        }
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            out[node] += out[Int(fail[node])]
+            for b in 0..<256 {
+                let n = goto[node][b]
+                if n >= 0 {
+                    fail[Int(n)] = goto[Int(fail[node])][b]
+                    queue.append(Int(n))
+                } else {
+                    goto[node][b] = goto[Int(fail[node])][b]
+                }
+            }
+        }
+        next = goto.flatMap { $0 }
+        outputs = out
+    }
+
+    /// Whether the automaton has any phrase.
+    public var isEmpty: Bool { outputs.count <= 1 }
+
+    /// Calls `found` with the payload of every phrase occurring in `text` (repeats possible).
+    public func scan(_ text: [UInt8], found: (Int32) -> Void) {
+        var node = 0
+        next.withUnsafeBufferPointer { table in
+            for b in text {
+                node = Int(table[node &* 256 &+ Int(b)])
+                if !outputs[node].isEmpty { for p in outputs[node] { found(p) } }
+            }
+        }
+    }
+}

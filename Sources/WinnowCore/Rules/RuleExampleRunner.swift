@@ -1,0 +1,47 @@
+/// Runs the examples written into rules: each `match` text must match its rule, each
+/// `no_match` text must not. Examples are tests the rule carries with it.
+public struct RuleExampleRunner: Sendable {
+    /// One example's outcome.
+    public struct Outcome: Sendable {
+        /// The rule id.
+        public var rule: String
+        /// Where the rule is defined.
+        public var definedAt: String
+        /// Whether the example behaved.
+        public var passed: Bool
+        /// What went wrong (or what was checked).
+        public var message: String
+    }
+
+    /// The compiled rules.
+    public let rules: RuleSet
+
+    /// Creates a runner.
+    public init(rules: RuleSet) {
+        self.rules = rules
+    }
+
+    /// Runs every example of every phrase and regex rule.
+    public func run() -> [Outcome] {
+        var out: [Outcome] = []
+        for (i, rule) in rules.rules.enumerated() {
+            if case .detector = rule.matcher { continue }
+            for text in rule.examples.match {
+                let hit = matches(text, rule: i)
+                out.append(Outcome(rule: rule.id, definedAt: rule.definedAt, passed: hit,
+                                   message: hit ? "matches \(text)" : "should match but does not: \(text)"))
+            }
+            for text in rule.examples.noMatch {
+                let hit = matches(text, rule: i)
+                out.append(Outcome(rule: rule.id, definedAt: rule.definedAt, passed: !hit,
+                                   message: hit ? "should not match but does: \(text)" : "does not match \(text)"))
+            }
+        }
+        return out
+    }
+
+    private func matches(_ text: String, rule: Int) -> Bool {
+        let normalized = Array(TextNormalizer.normalize(text).utf8)
+        return rules.matches(normalized: normalized, original: Substring(text)).contains(rule)
+    }
+}

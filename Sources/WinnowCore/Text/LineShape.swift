@@ -1,0 +1,157 @@
+/// Facts about one normalized line that furniture detectors use: how much text it holds, how it
+/// ends, whether it is cut off, whether it is a date or a breadcrumb. Computed from normalized
+/// UTF-8 in one pass, without Unicode property lookups.
+public struct LineShape: Sendable, Equatable {
+    /// Han/kana/Hangul characters.
+    public var ideographs = 0
+    /// Words of space-separated scripts (runs of letters and digits).
+    public var words = 0
+    /// Letters among word characters (digits excluded).
+    public var letters = 0
+    /// Ends with sentence-final punctuation (。.!?;" ” ）…).
+    public var endsWithTerminal = false
+    /// Starts with an ellipsis (... … ⋯).
+    public var leadingEllipsis = false
+    /// Ends with an ellipsis.
+    public var trailingEllipsis = false
+    /// Ends with a colon: a label waiting for a value.
+    public var endsWithColon = false
+    /// Holds a date (2023-06-04, 2023/6/4, 2023年6月4日) or a clock time (19:49).
+    public var hasDate = false
+    /// Holds nothing but dates, times and their separators.
+    public var dateOnly = false
+    /// Number of breadcrumb/menu separators (> › » | / • ·) surrounded by short segments.
+    public var separators = 0
+    /// Starts with a bullet (• · ▪ ◦ - *).
+    public var bulleted = false
+    /// Digits with masking applied: the line's key for cross-document statistics.
+    public var key: UInt64 = 0
+
+    /// Text size in character-equivalents: ideographs count 1, words 3/2.
+    public var size: Int { ideographs + (words * 3) / 2 }
+    /// Whether the line has no text at all.
+    public var isBlank: Bool { ideographs == 0 && words == 0 }
+    /// Cut off at either end.
+    public var isTruncated: Bool { leadingEllipsis || trailingEllipsis }
+
+    /// Creates an empty shape.
+    public init() {}
+
+    /// Measures a normalized line.
+    public init(normalized bytes: [UInt8]) {
+        self.init()
+        bytes.withUnsafeBufferPointer { measure($0) }
+    }
+
+    private static let terminalScalars: Set<UInt32> = [
+        0x2E, 0x21, 0x3F, 0x3B, 0x22, 0x27, 0x29, 0x3002, 0xFF61, 0x201D, 0x2019, 0x300D, 0x300F, 0x3011, 0x300B,
+    ]
+    private static let separatorScalars: Set<UInt32> = [0x3E, 0x203A, 0xBB, 0x7C, 0x2F, 0x2022, 0xB7, 0x2192, 0x25B8, 0x25B6]
+    private static let bulletScalars: Set<UInt32> = [0x2022, 0xB7, 0x25AA, 0x25E6, 0x2D, 0x2A, 0x25CF, 0x25A0]
+    private static let dateMarks: Set<UInt32> = [0x2D, 0x2F, 0x3A, 0x2E, 0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5206, 0x79D2, 0x20, 0x54, 0x5A, 0x2B, 0x74, 0x7A]
+
+    private mutating func measure(_ b: UnsafeBufferPointer<UInt8>) {
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            var v: UInt32, len: Int
+            if c < 0x80 { v = UInt32(c); len = 1 }
+            else if c & 0xE0 == 0xC0 { v = UInt32(c & 0x1F); len = 2 }
+            else if c & 0xF0 == 0xE0 { v = UInt32(c & 0x0F); len = 3 }
+            else if c & 0xF8 == 0xF0 { v = UInt32(c & 0x07); len = 4 }
+            else { i += 1; continue }
+            if i + len > b.count { break }
+            for k in 1..<len { v = (v << 6) | UInt32(b[i + k] & 0x3F) }
+            i += len
+            scalars.append(v)
+        }
+        // Trim spaces (ASCII, ideographic, no-break) at both ends.
+        func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 || v == 0x0D || v == 0x3000 || v == 0xA0 || v == 0xFEFF }
+        var lo = 0, hi = scalars.count
+        while lo < hi && isSpace(scalars[lo]) { lo += 1 }
+        while hi > lo && isSpace(scalars[hi - 1]) { hi -= 1 }
+        let s = scalars[lo..<hi]
+        guard !s.isEmpty else { key = StableHash.fnv1a([UInt8]()); return }
+
+        // Ellipses: "..." (NFKC of …), "⋯", "…" (kept by some inputs), also "。。。".
+        func isDot(_ v: UInt32) -> Bool { v == 0x2E || v == 0x2026 || v == 0x22EF || v == 0x3002 }
+        var lead = 0
+        for v in s { if isDot(v) { lead += 1 } else { break } }
+        var trail = 0
+        for v in s.reversed() { if isDot(v) { trail += 1 } else { break } }
+        let single: Set<UInt32> = [0x2026, 0x22EF]
+        leadingEllipsis = lead >= 3 || (lead >= 1 && single.contains(s[s.startIndex]))
+        trailingEllipsis = trail >= 3 || (trail >= 1 && single.contains(s[s.index(before: s.endIndex)]))
+        if let last = s.last {
+            endsWithTerminal = Self.terminalScalars.contains(last) && !trailingEllipsis
+            endsWithColon = last == 0x3A
+        }
+        bulleted = Self.bulletScalars.contains(s[s.startIndex])
+
+        // Words, ideographs, separators, the digit-masked key and date patterns, in one pass.
+        var keyHash = StableHash.fnvOffset
+        var inWord = false, inDigits = false
+        var segment = 0, shortSegments = 0, separatorsSeen = 0
+        var masked: [UInt8] = []
+        masked.reserveCapacity(s.count)
+        var nonDateText = false
+        for v in s {
+            let isDigit = v >= 0x30 && v <= 0x39
+            let isAsciiLetter = (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
+            let cls: TokenClass = v < 0x80 ? ((isDigit || isAsciiLetter) ? .word : .separator) : TokenClass.of(scalar: v)
+            switch cls {
+            case .word:
+                if !inWord { words += 1; inWord = true; segment += 1 }
+                if !isDigit { letters += 1 }
+            case .ideograph:
+                ideographs += 1
+                inWord = false
+                segment += 1
+            case .separator:
+                inWord = false
+                if Self.separatorScalars.contains(v) {
+                    separatorsSeen += 1
+                    if segment > 0 && segment <= 12 { shortSegments += 1 }
+                    segment = 0
+                }
+            }
+            if !isDigit && !Self.dateMarks.contains(v) { nonDateText = true }
+            // Key: digits runs become one "0", spaces vanish.
+            if isDigit {
+                if !inDigits { masked.append(0x30); inDigits = true }
+                continue
+            }
+            inDigits = false
+            if isSpace(v) { continue }
+            if v < 0x80 { masked.append(UInt8(v)) } else {
+                masked.append(UInt8(truncatingIfNeeded: v >> 16)); masked.append(UInt8(truncatingIfNeeded: v >> 8)); masked.append(UInt8(truncatingIfNeeded: v))
+            }
+        }
+        if segment > 0 && segment <= 12 && separatorsSeen > 0 { shortSegments += 1 }
+        separators = shortSegments > separatorsSeen ? separatorsSeen : shortSegments
+        keyHash = StableHash.fnv1a(masked, seed: keyHash)
+        key = keyHash
+        hasDate = Self.containsDate(masked)
+        dateOnly = hasDate && !nonDateText
+    }
+
+    /// Looks for 0-0-0, 0/0/0, 0年0月, 0月0日 and 0:0 in the masked text.
+    private static func containsDate(_ m: [UInt8]) -> Bool {
+        let n = m.count
+        guard n >= 3 else { return false }
+        let nian: [UInt8] = [0x00, 0x5E, 0x74], yue: [UInt8] = [0x00, 0x67, 0x08], ri: [UInt8] = [0x00, 0x65, 0xE5]
+        var i = 0
+        while i < n {
+            if m[i] == 0x30 {
+                if i + 4 < n && m[i + 2] == 0x30 && m[i + 4] == 0x30 && m[i + 1] == m[i + 3] && (m[i + 1] == 0x2D || m[i + 1] == 0x2F || m[i + 1] == 0x2E) { return true }
+                if i + 2 < n && m[i + 1] == 0x3A && m[i + 2] == 0x30 { return true }
+                if i + 4 < n && Array(m[i + 1...i + 3]) == nian && m[i + 4] == 0x30 { return true }
+                if i + 7 < n && Array(m[i + 1...i + 3]) == yue && m[i + 4] == 0x30 && Array(m[i + 5...i + 7]) == ri { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

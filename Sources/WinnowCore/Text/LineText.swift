@@ -1,0 +1,41 @@
+/// One line of a document, in original and normalized form.
+public struct LineText: Sendable {
+    /// 1-based line number in the original text.
+    public var number: Int
+    /// The original line, exactly as in the input (without the `\n`).
+    public var original: Substring
+    /// NFKC-case-folded, simplified UTF-8 of the line.
+    public var normalized: [UInt8]
+
+    /// Creates a line.
+    public init(number: Int, original: Substring, normalized: [UInt8]) {
+        self.number = number
+        self.original = original
+        self.normalized = normalized
+    }
+}
+
+/// Splitting a document into numbered lines with their normalized forms.
+public enum LineSplitter {
+    /// Splits `text` on `\n` (lines numbered from 1, exactly as `decisions.jsonl` counts them) and
+    /// normalizes the whole text in one ICU call, falling back to per-line calls if the
+    /// normalized text does not split into the same number of lines.
+    public static func lines(of text: String) -> [LineText] {
+        let originals = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var copy = text
+        let normalized = copy.withUTF8 { TextNormalizer.normalize(utf8: $0) }
+        var parts: [ArraySlice<UInt8>] = normalized.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if parts.count != originals.count {
+            parts = originals.map { line in
+                var s = String(line)
+                return s.withUTF8 { TextNormalizer.normalize(utf8: $0) }[...]
+            }
+        }
+        var out: [LineText] = []
+        out.reserveCapacity(originals.count)
+        for (i, line) in originals.enumerated() {
+            out.append(LineText(number: i + 1, original: line, normalized: Array(parts[i])))
+        }
+        return out
+    }
+}

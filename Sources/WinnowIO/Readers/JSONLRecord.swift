@@ -1,0 +1,69 @@
+import Foundation
+import WinnowCore
+
+/// One JSONL input object: `id` and `text` required; `title`, `url`, `published_at`, `source` optional.
+struct JSONLRecord: Decodable {
+    var id: String
+    var text: String
+    var title: String?
+    var url: String?
+    var publishedAt: String?
+    var source: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, text, title, url, source
+        case publishedAt = "published_at"
+    }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let s = try? c.decode(String.self, forKey: .id) {
+            id = s
+        } else if let n = try? c.decode(Int64.self, forKey: .id) {
+            id = String(n)
+        } else if c.contains(.id) {
+            throw RecordProblem("\"id\" must be a string or an integer")
+        } else {
+            throw RecordProblem("missing \"id\"")
+        }
+        guard c.contains(.text) else { throw RecordProblem("missing \"text\"") }
+        guard let t = try? c.decode(String.self, forKey: .text) else { throw RecordProblem("\"text\" must be a string") }
+        text = t
+        title = try? c.decodeIfPresent(String.self, forKey: .title)
+        url = try? c.decodeIfPresent(String.self, forKey: .url)
+        publishedAt = try? c.decodeIfPresent(String.self, forKey: .publishedAt)
+        source = try? c.decodeIfPresent(String.self, forKey: .source)
+        if id.isEmpty { throw RecordProblem("empty \"id\"") }
+        if text.allSatisfy(\.isWhitespace) { throw RecordProblem("empty \"text\"") }
+    }
+}
+
+/// Why a record cannot be used.
+struct RecordProblem: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+/// Parses one JSONL line (bytes without the newline).
+enum JSONLLineParser {
+    static func parse(_ line: ArraySlice<UInt8>, origin: RecordOrigin) -> Result<Article, BadRecord> {
+        let bytes = Array(line)
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            return .failure(BadRecord(origin: origin.description, reason: "invalid UTF-8"))
+        }
+        do {
+            let r = try JSONDecoder().decode(JSONLRecord.self, from: Data(bytes))
+            return .success(Article(id: r.id, text: r.text, title: r.title, url: r.url, publishedAt: r.publishedAt,
+                                    source: r.source, origin: origin))
+        } catch let p as RecordProblem {
+            return .failure(BadRecord(origin: origin.description, reason: p.description))
+        } catch DecodingError.dataCorrupted(let ctx) {
+            let detail = (ctx.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? ctx.debugDescription
+            return .failure(BadRecord(origin: origin.description, reason: "not JSON: \(detail)"))
+        } catch DecodingError.typeMismatch(_, _) {
+            return .failure(BadRecord(origin: origin.description, reason: "not a JSON object"))
+        } catch {
+            return .failure(BadRecord(origin: origin.description, reason: "not JSON: \(error)"))
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import WinnowCore
+
+/// `report.csv`: one row per document for spreadsheets, formula injection defused.
+public struct CSVReporter: Reporter {
+    /// The file name.
+    public let fileName = "report.csv"
+
+    /// Creates the reporter.
+    public init() {}
+
+    /// Renders the table.
+    public func render(_ report: ScanReport) -> [UInt8] {
+        var out = "id,decision,canonical,match,hamming,jaccard,containment,cluster_size,site,excerpt,lines_stripped,findings,reason\r\n"
+        for i in report.decisions.indices {
+            let d = report.decisions[i], a = report.analyses[i]
+            let cells: [String] = [
+                d.id, d.kind.rawValue, d.canonical, d.match?.kind.rawValue ?? "",
+                d.match.map { String($0.hamming) } ?? "", d.match.map { DecisionsReporter.fmt($0.jaccard) } ?? "",
+                d.match.map { DecisionsReporter.fmt($0.containment) } ?? "", String(d.clusterSize), a.site,
+                String(a.isExcerpt), String(a.strippedLines.count), String(a.findings.count), d.reasons.first ?? "",
+            ]
+            out += cells.map { Escape.csv($0) }.joined(separator: ",") + "\r\n"
+        }
+        return Array(out.utf8)
+    }
+}

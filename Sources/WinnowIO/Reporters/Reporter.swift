@@ -1,0 +1,53 @@
+import WinnowCore
+
+/// Everything a scan produced, for the reporters.
+public struct ScanReport: Sendable {
+    /// The articles, in input order.
+    public var articles: [Article]
+    /// Their analyses (same order).
+    public var analyses: [ArticleAnalysis]
+    /// Their decisions (same order).
+    public var decisions: [Decision]
+    /// Clusters of two or more documents.
+    public var clusters: [Cluster]
+    /// Skipped input records.
+    public var problems: [BadRecord]
+    /// Stage counters.
+    public var counters: StageCounters
+    /// Inputs as given on the command line.
+    public var inputs: [String]
+
+    /// Creates a report.
+    public init(articles: [Article], analyses: [ArticleAnalysis], decisions: [Decision], clusters: [Cluster],
+                problems: [BadRecord], counters: StageCounters, inputs: [String]) {
+        self.articles = articles
+        self.analyses = analyses
+        self.decisions = decisions
+        self.clusters = clusters
+        self.problems = problems
+        self.counters = counters
+        self.inputs = inputs
+    }
+}
+
+/// Renders one output file of a scan. Each reporter is its own type, in its own file.
+public protocol Reporter: Sendable {
+    /// The file name inside `--out`.
+    var fileName: String { get }
+    /// The file's bytes.
+    func render(_ report: ScanReport) -> [UInt8]
+}
+
+/// The reporters a scan writes by default.
+public enum Reporters {
+    /// decisions.jsonl, clean.jsonl, summary.md, report.csv.
+    public static let scan: [any Reporter] = [DecisionsReporter(), CleanTextReporter(), SummaryReporter(), CSVReporter()]
+
+    /// Renders every reporter and writes each file atomically into `directory`.
+    public static func write(_ report: ScanReport, reporters: [any Reporter], to directory: String) throws {
+        try AtomicFile.makeDirectory(directory)
+        for r in reporters {
+            try AtomicFile.write(r.render(report), to: directory + "/" + r.fileName)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// Exit codes, as ripgrep and most batch tools use them.
+enum WinnowExit {
+    /// Ran; nothing at or above --fail-on.
+    static let ok = ExitCode(0)
+    /// Ran; findings at or above --fail-on.
+    static let findings = ExitCode(1)
+    /// Input or runtime errors.
+    static let error = ExitCode(2)
+}
+
+/// What `--fail-on` compares against.
+enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
+    case info, warning, error, review, merge, remove, off
+}

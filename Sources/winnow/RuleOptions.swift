@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import WinnowCore
+import WinnowIO
+
+/// Options selecting rule folders, shared by the commands that use rules.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: "A folder (or file) of YAML rules; repeatable. Default: ./rules when present.")
+    var ruleDirectories: [String] = []
+
+    @Flag(help: "Run without any rule files (built-in detectors only).")
+    var noRules = false
+
+    @Flag(help: "Skip invalid rules with a warning instead of refusing to run.")
+    var skipInvalidRules = false
+
+    /// The folders to load.
+    var paths: [String] {
+        if noRules { return [] }
+        if !ruleDirectories.isEmpty { return ruleDirectories }
+        return FileManager.default.fileExists(atPath: "rules") ? ["rules"] : []
+    }
+
+    /// Loads and compiles the rules, or throws after printing every problem.
+    func load() throws -> RuleSet {
+        let loaded = RuleFileLoader().load(paths: paths)
+        for e in loaded.errors {
+            if skipInvalidRules { Console.warning("\(e) (skipped)") } else { Console.error(e.description) }
+        }
+        if !loaded.errors.isEmpty && !skipInvalidRules {
+            Console.error("refusing to run with invalid rules; fix them or pass --skip-invalid-rules")
+            throw WinnowExit.error
+        }
+        do { return try RuleSet(rules: loaded.rules) } catch {
+            Console.error("\(error)")
+            throw WinnowExit.error
+        }
+    }
+}

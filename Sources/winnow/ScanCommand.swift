@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import WinnowCore
+import WinnowIO
+
+/// `winnow scan`: read articles, strip furniture, fingerprint, cluster near-duplicates, decide.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Clean and deduplicate crawled articles; write decisions and reports.",
+        discussion: """
+        INPUTS are JSONL files (one object per line: id and text required; title, url, \
+        published_at, source optional), folders (every .txt/.md file is one article, id = its \
+        relative path) or - for standard input. Writes decisions.jsonl, clean.jsonl, summary.md \
+        and report.csv into --out, each atomically.
+        """
+    )
+
+    @Argument(help: "JSONL files, folders of .txt/.md files, or - for standard input.")
+    var inputs: [String]
+
+    @Option(name: .long, help: "Output folder (created if missing).")
+    var out: String
+
+    @OptionGroup var rules: RuleOptions
+
+    @Option(help: "SimHash Hamming distance searched for near-duplicates (0-16).")
+    var simhashDistance = MatchSettings().simhashDistance
+
+    @Option(help: "Jaccard similarity (0-1) a near-duplicate must reach when verified.")
+    var jaccard = MatchSettings().nearDuplicateJaccard
+
+    @Option(help: "Share (0-1) of a shorter document that must be contained in a longer one to be its partial copy or excerpt.")
+    var containment = MatchSettings().containment
+
+    @Option(help: "Exit 1 when a finding has this severity or higher (info|warning|error), or when any document gets this decision (review|merge|remove). Default: off.")
+    var failOn: FailThreshold = .off
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one input (a JSONL file, a folder, or -)") }
+        guard (0...16).contains(simhashDistance) else { throw ValidationError("--simhash-distance must be 0...16") }
+        guard (0...1).contains(jaccard), (0...1).contains(containment) else {
+            throw ValidationError("--jaccard and --containment must be between 0 and 1")
+        }
+        guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input (-) can be read once") }
+    }
+
+    func run() throws {
+        let started = Date()
+        do { try TextNormalizer.prepare() } catch {
+            Console.error("\(error)")
+            throw WinnowExit.error
+        }
+        let ruleSet = try rules.load()
+        var read = ReadResult()
+        var failedInputs = 0
+        let reader = InputReader()
+        for input in inputs {
+            do {
+                let r = try reader.read([input])
+                read.articles += r.articles
+                read.problems += r.problems
+                read.textBytes += r.textBytes
+            } catch {
+                Console.error("\(error)")
+                failedInputs += 1
+            }
+        }
+        // Ids must be unique across inputs too.
+        var seen = [String: String]()
+        var unique: [Article] = []
+        for a in read.articles {
+            let here = a.origin?.description ?? "?"
+            if let first = seen[a.id] {
+                read.problems.append(BadRecord(origin: here, reason: "duplicate id \"\(Escape.terminal(a.id))\" (first at \(first))"))
+            } else {
+                seen[a.id] = here
+                unique.append(a)
+            }
+        }
+        for p in read.problems { Console.warning("\(p.origin): skipped record: \(p.reason)") }
+
+        var match = MatchSettings()
+        match.simhashDistance = simhashDistance
+        match.nearDuplicateJaccard = jaccard
+        match.containment = containment
+        let engine = ScanEngine(rules: ruleSet, match: match)
+        let result: ScanEngine.Result
+        do { result = try engine.scan(unique) } catch {
+            Console.error("\(error)")
+            throw WinnowExit.error
+        }
+        let report = ScanReport(articles: unique, analyses: result.analyses, decisions: result.decisions, clusters: result.clusters,
+                                problems: read.problems, counters: result.counters, inputs: inputs)
+        do { try Reporters.write(report, reporters: Reporters.scan, to: out) } catch {
+            Console.error("\(error)")
+            throw WinnowExit.error
+        }
+        if !quiet {
+            let secs = Date().timeIntervalSince(started)
+            let c = result.counters.decisions
+            Console.info(String(format: "%d documents (%.1f MB) in %.2f s: %d kept, %d merged, %d removed, %d for review; %d clusters; %d skipped records -> %@",
+                                unique.count, Double(read.textBytes) / 1e6, secs, c["keep"] ?? 0, c["merge"] ?? 0, c["remove"] ?? 0,
+                                c["review"] ?? 0, result.clusters.count, read.problems.count, out))
+        }
+        if failedInputs > 0 || !read.problems.isEmpty { throw WinnowExit.error }
+        if shouldFail(result) { throw WinnowExit.findings }
+    }
+
+    private func shouldFail(_ result: ScanEngine.Result) -> Bool {
+        switch failOn {
+        case .off: return false
+        case .review, .merge, .remove:
+            return result.decisions.contains { $0.kind.rawValue == failOn.rawValue }
+        case .info, .warning, .error:
+            guard let threshold = Severity(rawValue: failOn.rawValue) else { return false }
+            return result.analyses.contains { $0.findings.contains { $0.severity >= threshold } }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `winnow`: clean and deduplicate crawled news archives.
+@main
+struct WinnowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "winnow",
+        abstract: "Clean and deduplicate crawled news archives.",
+        discussion: """
+        Exit codes: 0 ran; 1 ran and found something at or above --fail-on; 2 input or runtime \
+        errors (bad records are reported and skipped, the rest is processed); 64 usage errors.
+        """,
+        version: WinnowVersion.string,
+        subcommands: [ScanCommand.self, RulesCommand.self]
+    )
+}
+
+/// The tool's version, written into reports.
+enum WinnowVersion {
+    static let string = "0.1.0"
+}
