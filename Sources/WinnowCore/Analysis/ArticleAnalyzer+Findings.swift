@@ -83,10 +83,10 @@ extension ArticleAnalyzer {
         }
         findings.sort { ($0.lineStart, $0.lineEnd) < ($1.lineStart, $1.lineEnd) }
 
+        // Everything not stripped is fingerprinted: title, subtitles and the body alike.
         var chunks: [[UInt8]] = []
-        if let t = doc.titleLine, !stripped.contains(t + 1) { chunks.append(doc.lines[t].normalized) }
-        if let b = body {
-            for k in b where !stripped.contains(k + 1) && !doc.shapes[k].isBlank { chunks.append(doc.lines[k].normalized) }
+        for k in doc.lines.indices where !stripped.contains(k + 1) && !doc.shapes[k].isBlank {
+            chunks.append(doc.lines[k].normalized)
         }
         let fingerprint = Fingerprint.of(chunks: chunks, width: settings.shingleWidth)
         return ArticleAnalysis(id: doc.article.id, site: site, language: doc.language, publishedAt: doc.article.publishedAt,

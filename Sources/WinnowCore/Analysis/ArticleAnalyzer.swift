@@ -39,10 +39,13 @@ public struct ArticleAnalyzer: Sendable {
             if counts.documents >= settings.minSiteDocuments {
                 e.templateDocuments = counts.documents(withLine: shape.key)
                 e.templateShare = Double(e.templateDocuments) / Double(counts.documents)
-                e.isTemplate = e.templateDocuments >= settings.templateMinDocuments && e.templateShare >= settings.templateMinShare
+                // Sentence-like lines need a larger share: the same story reposted on one site is not its template.
+                let share = shape.size >= settings.coreLongSize && shape.endsWithTerminal ? settings.bodyTemplateMinShare : settings.templateMinShare
+                e.isTemplate = e.templateDocuments >= settings.templateMinDocuments && e.templateShare >= share
             }
             e.isDate = shape.dateOnly
             e.isMeta = shape.hasDate && shape.size <= settings.metaMaxSize && !shape.endsWithTerminal
+                && !shape.isTruncated && shape.innerPunctuation == 0
             e.isNavigation = shape.separators >= 2 && !shape.endsWithTerminal || (shape.bulleted && shape.size <= 12)
             e.isTruncated = shape.isTruncated
             e.inListing = listing.contains(i)
@@ -54,7 +57,7 @@ public struct ArticleAnalyzer: Sendable {
         let core = (0..<n).filter { i in
             let s = shapes[i]
             return i != title && !s.isBlank && !evidence[i].isStrong
-                && ((s.endsWithTerminal && s.size >= settings.coreMinSize) || s.size >= settings.coreLongSize)
+                && ((s.endsWithTerminal && s.size >= settings.coreMinSize) || (s.size >= settings.coreLongSize && s.innerPunctuation > 0))
         }
         var body: ClosedRange<Int>?
         var isExcerpt = false
@@ -90,13 +93,16 @@ public struct ArticleAnalyzer: Sendable {
         return finish(doc, site: site, labels: labels, evidence: evidence, body: body, isExcerpt: isExcerpt)
     }
 
-    /// When no line anchors a body, the largest text-like line is the content (an excerpt page).
+    /// When no line anchors a body, the most prose-like line is the content (an excerpt page):
+    /// the largest line with clause punctuation, titles and menus counting a quarter.
     private func mainLine(shapes: [LineShape], evidence: [LineEvidence], title: Int?) -> Int? {
         var best: Int?
+        var bestScore = -1
         for i in shapes.indices where i != title && !shapes[i].isBlank {
             let e = evidence[i]
             if e.inListing || e.isTemplate || e.isDate || e.isMeta || e.isNavigation || !e.furnitureRules.isEmpty { continue }
-            if best == nil || shapes[i].size > shapes[best!].size { best = i }
+            let score = shapes[i].innerPunctuation > 0 ? shapes[i].size * 4 : shapes[i].size
+            if score > bestScore { best = i; bestScore = score }
         }
         return best
     }

@@ -19,21 +19,26 @@ public struct CandidateSearch: Sendable {
         public var relation: PairRelation
     }
 
-    /// All verified links among `docs`, in both directions where both hold.
-    public func links(among docs: [ArticleAnalysis]) throws -> [Link] {
+    /// Match documents for `analyses` and all verified links among them.
+    public func run(_ analyses: [ArticleAnalysis]) throws -> (documents: [MatchDocument], links: [Link]) {
+        let index = ContainmentIndex(sketches: analyses.map(\.fingerprint.sketch))
+        let docs = MatchDocument.build(from: analyses, index: index)
+        return (docs, try links(among: docs, containment: index))
+    }
+
+    /// All verified links among `docs`.
+    public func links(among docs: [MatchDocument], containment: ContainmentIndex) throws -> [Link] {
         let simhashes = try SimHashIndex(fingerprints: docs.map(\.fingerprint.simhash), maxDistance: settings.simhashDistance)
-        let containment = ContainmentIndex(sketches: docs.map(\.fingerprint.sketch))
         var out: [[Link]] = Array(repeating: [], count: docs.count)
+        let settings = self.settings
         // Each document's candidates are independent: verify them on all cores.
-        let chunk = max(64, docs.count / 64)
-        Parallel.forEachChunk(count: docs.count, chunk: chunk) { range in
-            var local: [(Int, [Link])] = []
-            for q in range {
+        Parallel.forEachChunk(count: docs.count, chunk: max(64, docs.count / 64)) { range in
+            range.map { q -> (Int, [Link]) in
                 let doc = docs[q]
-                guard doc.fingerprint.tokens > 0 else { local.append((q, [])); continue }
+                guard doc.fingerprint.tokens > 0 else { return (q, []) }
                 var candidates = Set<Int>()
                 for hit in simhashes.query(doc.fingerprint.simhash) where hit.doc != q { candidates.insert(hit.doc) }
-                for hit in containment.candidates(for: doc.fingerprint.sketch, minShare: settings.candidateShare) where hit.doc != q {
+                for hit in containment.candidates(for: doc.sketch, minShare: settings.candidateShare) where hit.doc != q {
                     candidates.insert(hit.doc)
                 }
                 var links: [Link] = []
@@ -41,9 +46,8 @@ public struct CandidateSearch: Sendable {
                     let r = PairJudge.relate(doc, to: docs[c], settings: settings)
                     if r.kind != nil { links.append(Link(from: q, to: c, relation: r)) }
                 }
-                local.append((q, links))
+                return (q, links)
             }
-            return local
         } collect: { results in
             for (q, links) in results { out[q] = links }
         }

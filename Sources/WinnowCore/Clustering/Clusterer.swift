@@ -1,4 +1,4 @@
-/// A cluster: one centre and the documents directly related to it.
+/// A cluster: one centre and the documents related to it.
 public struct Cluster: Sendable {
     /// The document the cluster grew around (the fullest copy).
     public var center: Int
@@ -10,11 +10,13 @@ public struct Cluster: Sendable {
 
 /// Groups verified links into clusters without chaining.
 ///
-/// Documents are visited fullest first (complete pages before excerpts, longer before shorter,
-/// then earliest, then id). An unassigned document becomes a centre and takes every unassigned
-/// document linked *to it directly*; so A~B and B~C never put A and C together unless C also
-/// matches the centre. A document left alone whose link points into another cluster joins it
-/// if it is still related to that cluster's centre at a relaxed threshold.
+/// 1. Duplicates: documents are visited fullest first (complete pages before excerpts, larger
+///    before smaller, then earliest, then id). An unassigned document becomes a centre and takes
+///    every unassigned document that is an exact or near duplicate *of it directly*; so A~B and
+///    B~C never put A and C together unless C also matches the centre.
+/// 2. Partial copies and excerpts: each document still alone that is contained in others joins
+///    the cluster of the document containing it best, provided it is still related to that
+///    cluster's centre at a relaxed threshold.
 public struct Clusterer: Sendable {
     /// The thresholds.
     public let settings: MatchSettings
@@ -25,14 +27,14 @@ public struct Clusterer: Sendable {
     }
 
     /// Visiting order: fullest first.
-    public static func precedes(_ a: ArticleAnalysis, _ b: ArticleAnalysis) -> Bool {
+    public static func precedes(_ a: MatchDocument, _ b: MatchDocument) -> Bool {
         if a.isExcerpt != b.isExcerpt { return !a.isExcerpt }
-        if a.fingerprint.sketch.count != b.fingerprint.sketch.count { return a.fingerprint.sketch.count > b.fingerprint.sketch.count }
+        if a.size != b.size { return a.size > b.size }
         return earlier(a, b)
     }
 
     /// Earliest `published_at` first (missing dates last), then id.
-    public static func earlier(_ a: ArticleAnalysis, _ b: ArticleAnalysis) -> Bool {
+    public static func earlier(_ a: MatchDocument, _ b: MatchDocument) -> Bool {
         switch (a.publishedAt, b.publishedAt) {
         case let (x?, y?) where x != y: return x < y
         case (_?, nil): return true
@@ -42,13 +44,19 @@ public struct Clusterer: Sendable {
     }
 
     /// Clusters `docs` given the links among them. Documents in `excluded` stay out of every cluster.
-    public func clusters(of docs: [ArticleAnalysis], links: [CandidateSearch.Link], excluded: Set<Int> = []) -> [Cluster] {
-        // copiesOf[c] = documents that are copies of c (with the relation from their side).
-        var copiesOf = [[(doc: Int, relation: PairRelation)]](repeating: [], count: docs.count)
-        var targetsOf = [[Int]](repeating: [], count: docs.count)
+    public func clusters(of docs: [MatchDocument], links: [CandidateSearch.Link], excluded: Set<Int> = []) -> [Cluster] {
+        var duplicatesOf = [[(doc: Int, relation: PairRelation)]](repeating: [], count: docs.count)
+        var containers = [[(doc: Int, relation: PairRelation)]](repeating: [], count: docs.count)
         for l in links where !excluded.contains(l.from) && !excluded.contains(l.to) {
-            copiesOf[l.to].append((l.from, l.relation))
-            targetsOf[l.from].append(l.to)
+            switch l.relation.kind {
+            case .exact?, .nearDuplicate?:
+                duplicatesOf[l.to].append((l.from, l.relation))
+            case .partial? where l.relation.jaccard >= settings.nearDuplicateJaccard:
+                duplicatesOf[l.to].append((l.from, l.relation))
+            case .partial?, .excerpt?:
+                containers[l.from].append((l.to, l.relation))
+            case nil: break
+            }
         }
         let order = docs.indices.filter { !excluded.contains($0) }.sorted { Self.precedes(docs[$0], docs[$1]) }
         var clusterOf = [Int?](repeating: nil, count: docs.count)
@@ -57,29 +65,36 @@ public struct Clusterer: Sendable {
             let id = clusters.count
             clusterOf[d] = id
             var members: [(doc: Int, relation: PairRelation)] = []
-            for copy in copiesOf[d] where clusterOf[copy.doc] == nil {
+            for copy in duplicatesOf[d] where clusterOf[copy.doc] == nil {
                 clusterOf[copy.doc] = id
                 members.append(copy)
             }
             clusters.append(Cluster(center: d, canonical: d, members: members))
         }
-        // Singletons linked into another cluster: join it when still related to its centre.
-        for (id, c) in clusters.enumerated() where c.members.isEmpty {
-            let d = c.center
-            var best: (cluster: Int, relation: PairRelation)?
-            for t in targetsOf[d] {
-                guard let tc = clusterOf[t], tc != id, clusters[tc].center != d else { continue }
-                let r = PairJudge.relate(docs[d], to: docs[clusters[tc].center], settings: settings)
-                guard r.containment >= settings.relaxedContainment else { continue }
-                if best == nil || r.containment > best!.relation.containment { best = (tc, r) }
+        // Clusters whose centre is contained in another document move, whole, into that
+        // document's cluster (best containment first), when their centre still relates to its centre.
+        for d in order {
+            guard let own = clusterOf[d], clusters[own].center == d, !containers[d].isEmpty else { continue }
+            let ranked = containers[d].sorted {
+                ($0.relation.containment, $0.relation.jaccard, -$0.doc) > ($1.relation.containment, $1.relation.jaccard, -$1.doc)
             }
-            if let b = best {
-                var relation = b.relation
-                if relation.kind == nil { relation.kind = docs[d].isExcerpt ? .excerpt : .partial }
-                clusters[b.cluster].members.append((d, relation))
-                clusters[id].members = []
-                clusters[id].center = -1
-                clusterOf[d] = b.cluster
+            for target in ranked {
+                guard let tc = clusterOf[target.doc], tc != own else { continue }
+                let center = clusters[tc].center
+                var relation = center == target.doc ? target.relation : PairJudge.relate(docs[d], to: docs[center], settings: settings)
+                guard relation.kind != nil || relation.containment >= settings.relaxedContainment else { continue }
+                if relation.kind == nil || relation.kind == .nearDuplicate { relation.kind = target.relation.kind }
+                clusters[tc].members.append((d, relation))
+                clusterOf[d] = tc
+                for m in clusters[own].members {
+                    var r = PairJudge.relate(docs[m.doc], to: docs[center], settings: settings)
+                    if r.kind == nil { r.kind = docs[m.doc].isExcerpt ? .excerpt : .partial }
+                    clusters[tc].members.append((m.doc, r))
+                    clusterOf[m.doc] = tc
+                }
+                clusters[own].members = []
+                clusters[own].center = -1
+                break
             }
         }
         clusters.removeAll { $0.center < 0 }
@@ -88,11 +103,11 @@ public struct Clusterer: Sendable {
     }
 
     /// The canonical: among the centre and its full near-equal copies, the earliest published.
-    private func canonical(of c: Cluster, docs: [ArticleAnalysis]) -> Int {
-        let size = docs[c.center].fingerprint.sketch.count
+    private func canonical(of c: Cluster, docs: [MatchDocument]) -> Int {
+        let size = docs[c.center].size
         var best = c.center
         for m in c.members where (m.relation.kind == .exact || m.relation.kind == .nearDuplicate) && !docs[m.doc].isExcerpt
-            && Double(docs[m.doc].fingerprint.sketch.count) >= Double(size) * 0.95 {
+            && Double(docs[m.doc].size) >= Double(size) * 0.95 {
             if Self.earlier(docs[m.doc], docs[best]) { best = m.doc }
         }
         return best

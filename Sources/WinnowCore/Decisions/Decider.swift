@@ -10,7 +10,7 @@ public struct Decider: Sendable {
     }
 
     /// Decisions for `docs`, in input order.
-    public func decide(_ docs: [ArticleAnalysis], clusters: [Cluster], ruleRemoved: Set<Int>) -> [Decision] {
+    public func decide(_ docs: [ArticleAnalysis], matches: [MatchDocument], clusters: [Cluster], ruleRemoved: Set<Int>) -> [Decision] {
         var decisions = [Decision?](repeating: nil, count: docs.count)
         for i in ruleRemoved {
             let d = docs[i]
@@ -27,13 +27,13 @@ public struct Decider: Sendable {
             var members = c.members
             if c.canonical != c.center {
                 members.removeAll { $0.doc == c.canonical }
-                members.append((c.center, PairJudge.relate(docs[c.center], to: canon, settings: settings)))
+                members.append((c.center, PairJudge.relate(matches[c.center], to: matches[c.canonical], settings: settings)))
             }
             for m in members {
                 let d = docs[m.doc]
                 var relation = m.relation
                 if c.canonical != c.center && m.doc != c.center {
-                    let r = PairJudge.relate(d, to: canon, settings: settings)
+                    let r = PairJudge.relate(matches[m.doc], to: matches[c.canonical], settings: settings)
                     relation = r.kind == nil ? PairRelation(kind: m.relation.kind, hamming: r.hamming, jaccard: r.jaccard, containment: r.containment) : r
                 }
                 let kind = relation.kind ?? .nearDuplicate
@@ -63,7 +63,7 @@ public struct Decider: Sendable {
         return Decision(id: d.id, kind: .keep, canonical: d.id, reasons: reasons.isEmpty ? ["unique"] : reasons, clusterSize: size)
     }
 
-    static func fmt(_ x: Double) -> String {
+    public static func fmt(_ x: Double) -> String {
         let v = (x * 1000).rounded() / 1000
         return String(v)
     }

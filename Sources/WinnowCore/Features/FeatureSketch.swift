@@ -6,6 +6,10 @@ public struct FingerprintBuilder: FeatureSink {
     public var simhash = SimHashAccumulator()
     /// Sampled shingles, unsorted, with repeats.
     public var sample: [UInt64] = []
+    /// How many sampled shingles belong to the lead (the first `leadLimit` shingles).
+    public var leadCount = 0
+    /// Shingles counted as the lead.
+    public var leadLimit = 400
 
     /// An empty builder.
     public init() {}
@@ -13,8 +17,12 @@ public struct FingerprintBuilder: FeatureSink {
     /// Adds a shingle.
     @inlinable
     public mutating func add(feature: UInt64) {
+        let position = simhash.count
         simhash.add(feature)
-        if feature >> 63 == 0 { sample.append(feature) }
+        if feature >> 63 == 0 {
+            sample.append(feature)
+            if position < leadLimit { leadCount = sample.count }
+        }
     }
 }
 
@@ -28,13 +36,17 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     public var tokens: Int
     /// Sorted, distinct sampled shingles (about half of all distinct shingles).
     public var sketch: [UInt64]
+    /// Sorted, distinct sampled shingles of the lead (title and first few hundred tokens):
+    /// where an excerpt of this document must be found.
+    public var lead: [UInt64]
 
     /// Creates a fingerprint.
-    public init(simhash: UInt64, exact: UInt64, tokens: Int, sketch: [UInt64]) {
+    public init(simhash: UInt64, exact: UInt64, tokens: Int, sketch: [UInt64], lead: [UInt64]) {
         self.simhash = simhash
         self.exact = exact
         self.tokens = tokens
         self.sketch = sketch
+        self.lead = lead
     }
 
     /// Fingerprints normalized UTF-8 chunks (for instance the body lines), read as one text.
@@ -47,10 +59,13 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         }
         shingler.finish(into: &builder)
         var sketch = builder.sample
+        var lead = Array(sketch.prefix(builder.leadCount))
         sketch.sort()
         sketch.dedupe()
+        lead.sort()
+        lead.dedupe()
         return Fingerprint(simhash: builder.simhash.fingerprint(), exact: shingler.sequenceHash,
-                           tokens: shingler.tokenCount, sketch: sketch)
+                           tokens: shingler.tokenCount, sketch: sketch, lead: lead)
     }
 }
 

@@ -47,4 +47,17 @@ public struct ContainmentIndex: Sendable {
         let need = max(1, Int((Double(used) * minShare).rounded(.up)))
         return hits.filter { $0.value >= need }.map { (Int($0.key), $0.value) }
     }
+
+    /// Shingles posted for more than `documents` documents.
+    public func features(inMoreThan documents: Int) -> Set<UInt64> {
+        var out = Set<UInt64>()
+        var i = 0
+        while i < postings.count {
+            var j = i
+            while j < postings.count && postings[j].feature == postings[i].feature { j += 1 }
+            if j - i > documents { out.insert(postings[i].feature) }
+            i = j
+        }
+        return out
+    }
 }

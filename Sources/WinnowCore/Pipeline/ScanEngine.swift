@@ -53,9 +53,9 @@ public struct ScanEngine: Sendable {
     /// Candidate search, clustering and decisions over analyses.
     public func decide(_ analyses: [ArticleAnalysis]) throws -> (decisions: [Decision], clusters: [Cluster]) {
         let removed = Set(analyses.indices.filter { !analyses[$0].removeRules.isEmpty })
-        let links = try CandidateSearch(settings: match).links(among: analyses)
-        let clusters = Clusterer(settings: match).clusters(of: analyses, links: links, excluded: removed)
-        let decisions = Decider(settings: match).decide(analyses, clusters: clusters, ruleRemoved: removed)
+        let (matches, links) = try CandidateSearch(settings: match).run(analyses)
+        let clusters = Clusterer(settings: match).clusters(of: matches, links: links, excluded: removed)
+        let decisions = Decider(settings: match).decide(analyses, matches: matches, clusters: clusters, ruleRemoved: removed)
         return (decisions, clusters.filter { !$0.members.isEmpty })
     }
 

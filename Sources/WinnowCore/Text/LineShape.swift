@@ -24,6 +24,8 @@ public struct LineShape: Sendable, Equatable {
     public var separators = 0
     /// Starts with a bullet (• · ▪ ◦ - *).
     public var bulleted = false
+    /// Clause punctuation inside the line (，,、。；; and ". "): prose has it, titles and menus rarely do.
+    public var innerPunctuation = 0
     /// Digits with masking applied: the line's key for cross-document statistics.
     public var key: UInt64 = 0
 
@@ -97,7 +99,12 @@ public struct LineShape: Sendable, Equatable {
         var masked: [UInt8] = []
         masked.reserveCapacity(s.count)
         var nonDateText = false
+        var previous: UInt32 = 0
         for v in s {
+            if v == 0xFF0C || v == 0x2C || v == 0x3001 || v == 0x3002 || v == 0xFF1B || v == 0x3B || (v == 0x20 && previous == 0x2E) {
+                innerPunctuation += 1
+            }
+            previous = v
             let isDigit = v >= 0x30 && v <= 0x39
             let isAsciiLetter = (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
             let cls: TokenClass = v < 0x80 ? ((isDigit || isAsciiLetter) ? .word : .separator) : TokenClass.of(scalar: v)

@@ -1,0 +1,49 @@
+/// How two documents relate, from one side's point of view.
+public struct PairRelation: Sendable, Equatable {
+    /// The kind of copy, or nil when they are not related.
+    public var kind: MatchKind?
+    /// SimHash distance.
+    public var hamming: Int
+    /// Estimated Jaccard similarity.
+    public var jaccard: Double
+    /// Share of this side contained in the other (in its lead, for an excerpt).
+    public var containment: Double
+
+    /// The evidence to report.
+    public var evidence: MatchEvidence? {
+        kind.map { MatchEvidence(kind: $0, hamming: hamming, jaccard: jaccard, containment: containment) }
+    }
+}
+
+/// Decides whether a document is a copy of another.
+public enum PairJudge {
+    /// How `a` relates to `b`: an exact or near duplicate, a partial copy contained in it, or an
+    /// excerpt found in its lead.
+    public static func relate(_ a: MatchDocument, to b: MatchDocument, settings: MatchSettings) -> PairRelation {
+        let fa = a.fingerprint, fb = b.fingerprint
+        let hamming = SimHash.distance(fa.simhash, fb.simhash)
+        if fa.tokens > 0 && fa.exact == fb.exact && fa.tokens == fb.tokens {
+            return PairRelation(kind: .exact, hamming: hamming, jaccard: 1, containment: 1)
+        }
+        let (j, aInB, _) = SketchOverlap.compare(a.sketch, b.sketch)
+        if a.isExcerpt {
+            // An excerpt is the start of an article: look for it in the other's lead.
+            let inLead = a.sketch.isEmpty ? 0 : Double(SketchOverlap.intersection(a.sketch, b.lead)) / Double(a.sketch.count)
+            let kind: MatchKind? = !b.isExcerpt && inLead >= settings.containment ? .excerpt
+                : j >= settings.nearDuplicateJaccard ? .excerpt : nil
+            return PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: max(inLead, b.isExcerpt ? aInB : 0))
+        }
+        // A full page is never a copy of an excerpt page.
+        if b.isExcerpt { return PairRelation(kind: nil, hamming: hamming, jaccard: j, containment: aInB) }
+        var kind: MatchKind?
+        let smaller = Double(a.sketch.count) <= Double(b.sketch.count) * settings.containedMaxRatio
+        if smaller && aInB >= settings.containment
+            && Double(SketchOverlap.intersection(a.lead, b.lead)) >= Double(a.lead.count) * settings.leadContainment {
+            // A copy cut short keeps the article's beginning: its lead is the other's lead.
+            kind = .partial
+        } else if j >= settings.nearDuplicateJaccard {
+            kind = .nearDuplicate
+        }
+        return PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: aInB)
+    }
+}
