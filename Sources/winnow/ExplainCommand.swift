@@ -35,7 +35,7 @@ struct ExplainCommand: ParsableCommand {
         for i in [a, b] {
             let an = analyses[i], m = matches[i]
             print("== \(Escape.terminal(an.id))  site \(Escape.terminal(an.site))  language \(an.language)  excerpt \(an.isExcerpt)")
-            print("   simhash \(StableHash.hex(an.fingerprint.simhash))  tokens \(an.fingerprint.tokens)  sketch \(an.fingerprint.sketch.count) (\(m.sketch.count) after stock shingles)  lead \(m.lead.count)")
+            print("   simhash \(StableHash.hex(an.fingerprint.simhash))  tokens \(an.fingerprint.tokens)  sketch \(an.fingerprint.sketch.count)  weight \(m.totalWeight)  lead \(m.lead.count)")
             print("   body lines \(an.body.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "none")")
             for f in an.findings {
                 let text = prepared[i].lines[f.lineStart - 1].original

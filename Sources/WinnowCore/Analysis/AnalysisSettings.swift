@@ -13,6 +13,8 @@ public struct AnalysisSettings: Sendable, Equatable {
     public var coreMinSize = 12
     /// Any line of at least this size can anchor the body, punctuation or not.
     public var coreLongSize = 40
+    /// A run of body lines cut off from the main run by notices joins it only at this share of its size.
+    public var bodyBlockMinShare = 0.5
     /// Date lines at most this many lines apart form one related-articles list.
     public var listingMaxGap = 4
     /// Metadata lines (a date plus a few words) are at most this size.

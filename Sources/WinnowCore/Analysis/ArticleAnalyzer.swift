@@ -27,7 +27,8 @@ public struct ArticleAnalyzer: Sendable {
         let shapes = doc.shapes
         let n = shapes.count
         var evidence = [LineEvidence](repeating: LineEvidence(), count: n)
-        let listing = ListingDetector.listingLines(shapes: shapes, maxGap: settings.listingMaxGap)
+        let listing = ListingDetector.listingLines(shapes: shapes, maxGap: settings.listingMaxGap, title: doc.titleLine,
+                                                   itemMinSize: settings.coreLongSize / 2)
 
         for i in 0..<n where !shapes[i].isBlank {
             let shape = shapes[i]
@@ -61,8 +62,8 @@ public struct ArticleAnalyzer: Sendable {
         }
         var body: ClosedRange<Int>?
         var isExcerpt = false
-        if let first = core.first, let last = core.last {
-            body = first...last
+        if let block = BodyBlocks.main(core: core, shapes: shapes, evidence: evidence, minShare: settings.bodyBlockMinShare) {
+            body = block
         } else if let main = mainLine(shapes: shapes, evidence: evidence, title: title) {
             body = main...main
             isExcerpt = shapes[main].trailingEllipsis || shapes[main].leadingEllipsis

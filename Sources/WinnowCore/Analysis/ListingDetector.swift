@@ -2,8 +2,14 @@
 /// an item (an excerpt, or a title and an excerpt). Such lists are furniture wherever they are.
 enum ListingDetector {
     /// Line indexes belonging to listings.
-    static func listingLines(shapes: [LineShape], maxGap: Int) -> Set<Int> {
+    static func listingLines(shapes: [LineShape], maxGap: Int, title: Int?, itemMinSize: Int) -> Set<Int> {
         let dates = shapes.indices.filter { shapes[$0].dateOnly }
+        if dates.count == 1 {
+            // A lone dated item: the date and the excerpt right before it.
+            let d = dates[0]
+            guard d > 0, d - 1 != title, shapes[d - 1].size >= itemMinSize, !shapes[d - 1].endsWithTerminal || shapes[d - 1].isTruncated else { return [] }
+            return [d - 1, d]
+        }
         guard dates.count >= 2 else { return [] }
         var out = Set<Int>()
         var groupStart = 0

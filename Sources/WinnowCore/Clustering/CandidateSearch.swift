@@ -21,7 +21,7 @@ public struct CandidateSearch: Sendable {
 
     /// Match documents for `analyses` and all verified links among them.
     public func run(_ analyses: [ArticleAnalysis]) throws -> (documents: [MatchDocument], links: [Link]) {
-        let index = ContainmentIndex(sketches: analyses.map(\.fingerprint.sketch))
+        let index = ContainmentIndex(sketches: analyses.map(\.fingerprint.sketch), maxPostings: max(64, analyses.count / 100))
         let docs = MatchDocument.build(from: analyses, index: index)
         return (docs, try links(among: docs, containment: index))
     }

@@ -1,6 +1,8 @@
-/// What candidate search and clustering know of a document: its fingerprint with stock shingles
-/// (those found in very many documents of the batch, such as a wire service's dateline) left
-/// out of the sketches, so that overlap measures the story and not the house style.
+/// What candidate search and clustering know of a document: its fingerprint, with each sampled
+/// shingle weighted by its inverse document frequency in the batch. Overlap is then measured in
+/// weight, so that shingles shared by a whole series of articles or a wire service's house style
+/// count little and those of the story itself count much. A story copied very widely is not
+/// harmed: all its shingles are equally frequent, and the ratios stay the same.
 public struct MatchDocument: Sendable {
     /// Article id.
     public var id: String
@@ -8,34 +10,40 @@ public struct MatchDocument: Sendable {
     public var publishedAt: String?
     /// The page is only an excerpt.
     public var isExcerpt: Bool
-    /// Full fingerprint (SimHash, exact hash, token count).
+    /// Full fingerprint (SimHash, exact hash, sketches, token count).
     public var fingerprint: Fingerprint
-    /// Sketch without stock shingles.
-    public var sketch: [UInt64]
-    /// Lead sketch without stock shingles.
-    public var lead: [UInt64]
-    /// Size for ordering: distinct sampled shingles before filtering.
+    /// Weight of each sketch shingle (same order as `fingerprint.sketch`).
+    public var weights: [Float]
+    /// Sum of `weights`.
+    public var totalWeight: Float
+    /// Size for ordering: distinct sampled shingles.
     public var size: Int
 
-    /// Builds match documents from analyses, dropping shingles found in more than `maxShare` of
-    /// documents (and at least `minDocuments`). A document that would lose most of its sketch that
-    /// way keeps it whole: a story copied very widely must still match its copies.
-    public static func build(from analyses: [ArticleAnalysis], index: ContainmentIndex,
-                             minDocuments: Int = 64, maxShare: Double = 0.01) -> [MatchDocument] {
-        let threshold = max(minDocuments, Int(Double(analyses.count) * maxShare))
-        let common = index.features(inMoreThan: threshold)
-        return analyses.map { a in
-            let fp = a.fingerprint
-            var sketch = fp.sketch, lead = fp.lead
-            if !common.isEmpty {
-                let kept = fp.sketch.filter { !common.contains($0) }
-                if kept.count * 5 >= fp.sketch.count {
-                    sketch = kept
-                    lead = fp.lead.filter { !common.contains($0) }
-                }
-            }
-            return MatchDocument(id: a.id, publishedAt: a.publishedAt, isExcerpt: a.isExcerpt, fingerprint: fp,
-                                 sketch: sketch, lead: lead, size: fp.sketch.count)
+    /// The sorted sampled shingles.
+    public var sketch: [UInt64] { fingerprint.sketch }
+    /// The sorted sampled shingles of the lead.
+    public var lead: [UInt64] { fingerprint.lead }
+
+    /// Builds match documents from analyses and the index over their sketches.
+    public static func build(from analyses: [ArticleAnalysis], index: ContainmentIndex) -> [MatchDocument] {
+        let weights = index.inverseFrequencies(documentCount: analyses.count)
+        return analyses.indices.map { i in
+            let a = analyses[i]
+            let w = weights[i].count == a.fingerprint.sketch.count ? weights[i] : Array(repeating: 1, count: a.fingerprint.sketch.count)
+            return MatchDocument(id: a.id, publishedAt: a.publishedAt, isExcerpt: a.isExcerpt, fingerprint: a.fingerprint,
+                                 weights: w, totalWeight: w.reduce(0, +), size: a.fingerprint.sketch.count)
         }
+    }
+
+    /// Weight of this document's shingles also found in `other` (sorted).
+    public func sharedWeight(with other: [UInt64]) -> Float {
+        let a = fingerprint.sketch
+        var i = 0, j = 0
+        var total: Float = 0
+        while i < a.count && j < other.count {
+            let x = a[i], y = other[j]
+            if x == y { total += weights[i]; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
+        }
+        return total
     }
 }

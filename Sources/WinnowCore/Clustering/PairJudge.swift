@@ -25,10 +25,13 @@ public enum PairJudge {
         if fa.tokens > 0 && fa.exact == fb.exact && fa.tokens == fb.tokens {
             return PairRelation(kind: .exact, hamming: hamming, jaccard: 1, containment: 1)
         }
-        let (j, aInB, _) = SketchOverlap.compare(a.sketch, b.sketch)
+        guard a.totalWeight > 0, b.totalWeight > 0 else { return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0) }
+        let shared = a.sharedWeight(with: b.sketch)
+        let j = Double(shared / (a.totalWeight + b.totalWeight - shared))
+        let aInB = Double(shared / a.totalWeight)
         if a.isExcerpt {
             // An excerpt is the start of an article: look for it in the other's lead.
-            let inLead = a.sketch.isEmpty ? 0 : Double(SketchOverlap.intersection(a.sketch, b.lead)) / Double(a.sketch.count)
+            let inLead = Double(a.sharedWeight(with: b.lead) / a.totalWeight)
             let kind: MatchKind? = !b.isExcerpt && inLead >= settings.containment ? .excerpt
                 : j >= settings.nearDuplicateJaccard ? .excerpt : nil
             return PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: max(inLead, b.isExcerpt ? aInB : 0))
@@ -36,7 +39,7 @@ public enum PairJudge {
         // A full page is never a copy of an excerpt page.
         if b.isExcerpt { return PairRelation(kind: nil, hamming: hamming, jaccard: j, containment: aInB) }
         var kind: MatchKind?
-        let smaller = Double(a.sketch.count) <= Double(b.sketch.count) * settings.containedMaxRatio
+        let smaller = Double(a.size) <= Double(b.size) * settings.containedMaxRatio
         if smaller && aInB >= settings.containment
             && Double(SketchOverlap.intersection(a.lead, b.lead)) >= Double(a.lead.count) * settings.leadContainment {
             // A copy cut short keeps the article's beginning: its lead is the other's lead.

@@ -48,14 +48,17 @@ public struct ContainmentIndex: Sendable {
         return hits.filter { $0.value >= need }.map { (Int($0.key), $0.value) }
     }
 
-    /// Shingles posted for more than `documents` documents.
-    public func features(inMoreThan documents: Int) -> Set<UInt64> {
-        var out = Set<UInt64>()
+    /// For each document, the inverse document frequency (1 / documents holding it) of each of its
+    /// sketch's shingles, in sketch order: rare shingles speak for the story, shared ones for a
+    /// series or a house style.
+    public func inverseFrequencies(documentCount: Int) -> [[Float]] {
+        var out = [[Float]](repeating: [], count: documentCount)
         var i = 0
         while i < postings.count {
             var j = i
             while j < postings.count && postings[j].feature == postings[i].feature { j += 1 }
-            if j - i > documents { out.insert(postings[i].feature) }
+            let w = 1 / Float(j - i)
+            for k in i..<j { out[Int(postings[k].doc)].append(w) }
             i = j
         }
         return out
