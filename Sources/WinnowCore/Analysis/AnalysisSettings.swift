@@ -7,6 +7,8 @@ public struct AnalysisSettings: Sendable, Equatable {
     public var templateMinShare = 0.01
     /// Inside the body a template line must recur in this share of the site's documents.
     public var bodyTemplateMinShare = 0.05
+    /// A template line is at least this many times more frequent on its site than on others.
+    public var templateSiteRatio = 4.0
     /// Sites with fewer documents get no cross-document template detection.
     public var minSiteDocuments = 8
     /// A sentence-final line of at least this size can anchor the body.

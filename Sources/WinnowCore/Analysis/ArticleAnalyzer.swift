@@ -22,6 +22,14 @@ public struct ArticleAnalyzer: Sendable {
 
     /// Analyzes one article.
     public func analyze(_ doc: PreparedArticle, statistics: LineStatistics) -> ArticleAnalysis {
+        var evidence = gatherEvidence(doc, statistics: statistics)
+        let (body, isExcerpt) = locateBody(doc, evidence: &evidence)
+        let labels = labelLines(doc, evidence: evidence, body: body)
+        return finish(doc, site: doc.article.site, labels: labels, evidence: evidence, body: body, isExcerpt: isExcerpt)
+    }
+
+    /// Judges every line on its own: rules, site templates, shapes, related lists.
+    func gatherEvidence(_ doc: PreparedArticle, statistics: LineStatistics) -> [LineEvidence] {
         let site = doc.article.site
         let counts = statistics.site(site)
         let shapes = doc.shapes
@@ -29,7 +37,6 @@ public struct ArticleAnalyzer: Sendable {
         var evidence = [LineEvidence](repeating: LineEvidence(), count: n)
         let listing = ListingDetector.listingLines(shapes: shapes, maxGap: settings.listingMaxGap, title: doc.titleLine,
                                                    itemMinSize: settings.coreLongSize / 2)
-
         for i in 0..<n where !shapes[i].isBlank {
             let shape = shapes[i]
             var e = LineEvidence()
@@ -40,39 +47,66 @@ public struct ArticleAnalyzer: Sendable {
             if counts.documents >= settings.minSiteDocuments {
                 e.templateDocuments = counts.documents(withLine: shape.key)
                 e.templateShare = Double(e.templateDocuments) / Double(counts.documents)
-                // Sentence-like lines need a larger share: the same story reposted on one site is not its template.
-                let share = shape.size >= settings.coreLongSize && shape.endsWithTerminal ? settings.bodyTemplateMinShare : settings.templateMinShare
+                // Long lines need a larger share: one story reposted on a site is not its template.
+                let share = shape.size >= settings.coreLongSize ? settings.bodyTemplateMinShare : settings.templateMinShare
+                let elsewhere = counts.shareElsewhere(ofLine: shape.key, inSite: e.templateDocuments) ?? 0
                 e.isTemplate = e.templateDocuments >= settings.templateMinDocuments && e.templateShare >= share
+                    && e.templateShare >= elsewhere * settings.templateSiteRatio
             }
             e.isDate = shape.dateOnly
             e.isMeta = shape.hasDate && shape.size <= settings.metaMaxSize && !shape.endsWithTerminal
                 && !shape.isTruncated && shape.innerPunctuation == 0
-            e.isNavigation = shape.separators >= 2 && !shape.endsWithTerminal || (shape.bulleted && shape.size <= 12)
+            e.isNavigation = shape.separators >= 2 && !shape.endsWithTerminal && shape.innerPunctuation == 0
+            e.isBullet = shape.bulleted && shape.size <= 12
             e.isTruncated = shape.isTruncated
             e.inListing = listing.contains(i)
             evidence[i] = e
         }
+        return evidence
+    }
 
-        // Body anchors: text-like lines with no evidence against them.
+    /// Finds the body: the main run of text-like lines without evidence against them. A page
+    /// whose only content is cut off is an excerpt page.
+    func locateBody(_ doc: PreparedArticle, evidence: inout [LineEvidence]) -> (ClosedRange<Int>?, Bool) {
+        let shapes = doc.shapes
         let title = doc.titleLine
-        let core = (0..<n).filter { i in
-            let s = shapes[i]
-            return i != title && !s.isBlank && !evidence[i].isStrong
+        let core = shapes.indices.filter { i in
+            let s = shapes[i], e = evidence[i]
+            guard i != title, !s.isBlank, !e.inListing else { return false }
+            if e.isTruncated {
+                // A cut-off line outside any list may be the page's content (an excerpt page).
+                var other = e
+                other.isTruncated = false
+                return !other.isStrong && s.size >= settings.coreMinSize
+            }
+            return !e.isStrong
                 && ((s.endsWithTerminal && s.size >= settings.coreMinSize) || (s.size >= settings.coreLongSize && s.innerPunctuation > 0))
         }
-        var body: ClosedRange<Int>?
-        var isExcerpt = false
+        let prose = core.filter { !shapes[$0].isTruncated }
         if let block = BodyBlocks.main(core: core, shapes: shapes, evidence: evidence, minShare: settings.bodyBlockMinShare) {
-            body = block
-        } else if let main = mainLine(shapes: shapes, evidence: evidence, title: title) {
-            body = main...main
-            isExcerpt = shapes[main].trailingEllipsis || shapes[main].leadingEllipsis
-            evidence[main].isTruncated = false
+            let proseInBlock = prose.contains { block.contains($0) }
+            if !proseInBlock {
+                for i in block { evidence[i].isTruncated = false }
+                return (block, true)
+            }
+            // With prose present, cut-off lines at the block's edges stay outside the body.
+            let lo = core.first { block.contains($0) && !shapes[$0].isTruncated } ?? block.lowerBound
+            let hi = core.last { block.contains($0) && !shapes[$0].isTruncated } ?? block.upperBound
+            return (lo...hi, false)
         }
+        if let main = mainLine(shapes: shapes, evidence: evidence, title: title) {
+            return (main...main, false)
+        }
+        return (nil, false)
+    }
 
+    /// Decides which lines are furniture given their evidence and where they stand.
+    func labelLines(_ doc: PreparedArticle, evidence: [LineEvidence], body: ClosedRange<Int>?) -> [LineLabel?] {
+        let shapes = doc.shapes
+        let n = shapes.count
         var labels = [LineLabel?](repeating: nil, count: n)
         let firstTailNotice = body.flatMap { b in (b.upperBound + 1..<n).first { evidence[$0].isStrong } }
-        for i in 0..<n where !shapes[i].isBlank && i != title {
+        for i in 0..<n where !shapes[i].isBlank && i != doc.titleLine {
             var e = evidence[i]
             let region: RulePosition = body.map { i < $0.lowerBound ? .head : i > $0.upperBound ? .tail : .any } ?? .head
             e.furnitureRules.removeAll { r in
@@ -80,22 +114,28 @@ public struct ArticleAnalyzer: Sendable {
                 return !(p == .any || p == region || (p == .outsideBody && region != .any))
             }
             let flagged: Bool
-            if let b = body, b.contains(i) {
-                flagged = e.inListing || e.isDate || e.templateShare >= settings.bodyTemplateMinShare && e.isTemplate
-                    || e.furnitureRules.contains { rules.rules[$0].scope.position == .any }
-            } else if let b = body, i > b.upperBound {
+            switch region {
+            case .any:
+                flagged = e.inListing || e.isDate || (e.isTemplate && e.templateShare >= settings.bodyTemplateMinShare)
+                    || !e.furnitureRules.isEmpty
+            case .tail:
                 flagged = e.isStrong || (firstTailNotice.map { i > $0 } ?? false)
-            } else {
-                flagged = e.isStrong
+            default:
+                flagged = e.isStrong || e.isBullet
             }
             if flagged { labels[i] = label(for: e, shape: shapes[i]) }
         }
-
-        return finish(doc, site: site, labels: labels, evidence: evidence, body: body, isExcerpt: isExcerpt)
+        // Blank lines inside a run of furniture belong to it.
+        for i in 0..<n where shapes[i].isBlank && i != doc.titleLine {
+            guard let prev = (0..<i).last(where: { !shapes[$0].isBlank }), let p = labels[prev] else { continue }
+            let next = (i + 1..<n).first { !shapes[$0].isBlank }
+            if let next, labels[next] != nil { labels[i] = p } else if next == nil, body.map({ i > $0.upperBound }) == true { labels[i] = p }
+        }
+        return labels
     }
 
-    /// When no line anchors a body, the most prose-like line is the content (an excerpt page):
-    /// the largest line with clause punctuation, titles and menus counting a quarter.
+    /// When no line anchors a body, the most prose-like line is the content:
+    /// the largest line, lines with clause punctuation counting four times.
     private func mainLine(shapes: [LineShape], evidence: [LineEvidence], title: Int?) -> Int? {
         var best: Int?
         var bestScore = -1

@@ -11,6 +11,8 @@ struct LineEvidence {
     var isDate = false
     var isMeta = false
     var isNavigation = false
+    /// A short bulleted line: menu-like at the head, but a list item inside an article.
+    var isBullet = false
     var isTruncated = false
     /// Part of a related-articles list (items alternating with dates).
     var inListing = false

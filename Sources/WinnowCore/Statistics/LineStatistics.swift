@@ -11,6 +11,10 @@ public struct LineStatistics: Sendable {
     public private(set) var documentsPerSite: [String: Int] = [:]
     /// Documents per (site, line key), keyed by `StableHash.combine(siteHash, lineKey)`.
     public private(set) var documentsPerLine: [UInt64: Int32] = [:]
+    /// Documents per line key over all sites.
+    public private(set) var documentsPerLineAllSites: [UInt64: Int32] = [:]
+    /// Documents seen.
+    public private(set) var documents = 0
 
     /// Empty statistics.
     public init() {}
@@ -18,10 +22,12 @@ public struct LineStatistics: Sendable {
     /// Counts one document's distinct line keys for its site.
     public mutating func add(site: String, lineKeys: some Sequence<UInt64>) {
         documentsPerSite[site, default: 0] += 1
+        documents += 1
         let siteHash = StableHash.fnv1a(site)
         var seen = Set<UInt64>()
         for key in lineKeys where seen.insert(key).inserted {
             documentsPerLine[StableHash.combine(siteHash, key), default: 0] += 1
+            documentsPerLineAllSites[key, default: 0] += 1
         }
     }
 
@@ -29,6 +35,8 @@ public struct LineStatistics: Sendable {
     public mutating func merge(_ other: LineStatistics) {
         documentsPerSite.merge(other.documentsPerSite, uniquingKeysWith: +)
         documentsPerLine.merge(other.documentsPerLine, uniquingKeysWith: +)
+        documentsPerLineAllSites.merge(other.documentsPerLineAllSites, uniquingKeysWith: +)
+        documents += other.documents
     }
 
     /// A view for one site, for fast lookups during analysis.
@@ -47,5 +55,15 @@ public struct SiteLineCounts: Sendable {
     /// In how many of this site's documents the line key occurs.
     public func documents(withLine key: UInt64) -> Int {
         Int(statistics.documentsPerLine[StableHash.combine(siteHash, key)] ?? 0)
+    }
+
+    /// The share of *other* sites' documents holding the line, or nil when too few are known.
+    /// A site's own template is far more frequent on it than elsewhere; a line equally common
+    /// everywhere (a wire service's dateline, an author's sign-off) belongs to the articles.
+    public func shareElsewhere(ofLine key: UInt64, inSite here: Int, minimumDocuments: Int = 50) -> Double? {
+        let others = statistics.documents - documents
+        guard others >= minimumDocuments else { return nil }
+        let count = Int(statistics.documentsPerLineAllSites[key] ?? 0) - here
+        return Double(max(0, count)) / Double(others)
     }
 }
