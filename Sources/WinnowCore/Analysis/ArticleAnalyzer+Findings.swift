@@ -20,7 +20,7 @@ extension ArticleAnalyzer {
                 return LineLabel(rule: "related-list", category: .boilerplate, severity: .info, action: .strip,
                                  message: "date of a related-articles list")
             }
-            let excerpt = shape.isTruncated || shape.size >= settings.coreMinSize * 2
+            let excerpt = shape.isTruncated || (shape.size >= settings.coreMinSize * 2 && shape.innerPunctuation > 0)
             return LineLabel(rule: "related-list", category: excerpt ? .truncated : .boilerplate, severity: .info, action: .strip,
                              message: excerpt ? "excerpt in a related-articles list" : "title in a related-articles list")
         }
@@ -31,7 +31,7 @@ extension ArticleAnalyzer {
         if e.isDate {
             return LineLabel(rule: "date-line", category: .boilerplate, severity: .info, action: .strip, message: "a date or time alone")
         }
-        if e.isNavigation {
+        if e.isNavigation || e.isBullet {
             return LineLabel(rule: "navigation-line", category: .boilerplate, severity: .info, action: .strip,
                              message: "breadcrumb or menu")
         }

@@ -40,8 +40,11 @@ public struct RuleExampleRunner: Sendable {
         return out
     }
 
+    /// Whether the rule matches the text as one line, its size limit included (position and
+    /// site scopes depend on a page and are not part of an example).
     private func matches(_ text: String, rule: Int) -> Bool {
         let normalized = Array(TextNormalizer.normalize(text).utf8)
+        if let max = rules.rules[rule].scope.maxLineSize, LineShape(normalized: normalized).size > max { return false }
         return rules.matches(normalized: normalized, original: Substring(text)).contains(rule)
     }
 }
