@@ -124,6 +124,7 @@ wn_regex *wn_regex_open(const uint16_t *pattern, int32_t length, uint32_t flags,
     uint32_t f = 0;
     if (flags & 1) f |= UREGEX_CASE_INSENSITIVE;
     if (flags & 2) f |= UREGEX_MULTILINE;
+    if (flags & 4) f |= UREGEX_UWORD;
     URegularExpression *re = uregex_open((const UChar *)pattern, length, f, &pe, &status);
     if (U_FAILURE(status)) {
         if (errbuf && errcap > 0)
@@ -165,4 +166,24 @@ int32_t wn_regex_find(wn_regex *regex, const uint16_t *text, int32_t length, int
     *matchStart = uregex_start(regex->re, 0, &status);
     *matchEnd = uregex_end(regex->re, 0, &status);
     return U_SUCCESS(status) ? 1 : -1;
+}
+
+int32_t wn_regex_find_all(wn_regex *regex, const uint16_t *text, int32_t length, int32_t timeLimit,
+                          int32_t *starts, int32_t *ends, int32_t cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    uregex_setTimeLimit(regex->re, timeLimit, &status);
+    uregex_setText(regex->re, (const UChar *)text, length, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t n = 0;
+    while (n < cap) {
+        UBool found = uregex_findNext(regex->re, &status);
+        if (status == U_REGEX_TIME_OUT) return -2;
+        if (U_FAILURE(status)) return -1;
+        if (!found) break;
+        starts[n] = uregex_start(regex->re, 0, &status);
+        ends[n] = uregex_end(regex->re, 0, &status);
+        if (U_FAILURE(status)) return -1;
+        n++;
+    }
+    return n;
 }

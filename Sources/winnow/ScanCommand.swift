@@ -39,6 +39,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Print the time each stage took.")
+    var timings = false
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input (a JSONL file, a folder, or -)") }
         guard (0...16).contains(simhashDistance) else { throw ValidationError("--simhash-distance must be 0...16") }
@@ -55,6 +58,7 @@ struct ScanCommand: ParsableCommand {
             throw WinnowExit.error
         }
         let ruleSet = try rules.load()
+        let readStarted = Date()
         var read = ReadResult()
         var failedInputs = 0
         let reader = InputReader()
@@ -82,6 +86,7 @@ struct ScanCommand: ParsableCommand {
             }
         }
         for p in read.problems { Console.warning("\(p.origin): skipped record: \(p.reason)") }
+        let readSeconds = Date().timeIntervalSince(readStarted)
 
         var match = MatchSettings()
         match.simhashDistance = simhashDistance
@@ -95,9 +100,18 @@ struct ScanCommand: ParsableCommand {
         }
         let report = ScanReport(articles: unique, analyses: result.analyses, decisions: result.decisions, clusters: result.clusters,
                                 problems: read.problems, counters: result.counters, inputs: inputs)
+        let writeStarted = Date()
         do { try Reporters.write(report, reporters: Reporters.scan, to: out) } catch {
             Console.error("\(error)")
             throw WinnowExit.error
+        }
+        if timings {
+            var parts = [String(format: "read %.3f", readSeconds)]
+            for stage in ["prepare", "statistics", "analyze", "decide"] {
+                parts.append(String(format: "%@ %.3f", stage, result.counters.seconds[stage] ?? 0))
+            }
+            parts.append(String(format: "write %.3f", Date().timeIntervalSince(writeStarted)))
+            Console.info("timings (s): " + parts.joined(separator: ", "))
         }
         if !quiet {
             let secs = Date().timeIntervalSince(started)

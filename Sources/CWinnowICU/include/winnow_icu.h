@@ -43,6 +43,12 @@ void wn_regex_close(wn_regex *regex);
 int32_t wn_regex_find(wn_regex *regex, const uint16_t *text, int32_t length, int32_t timeLimit,
                       int32_t *matchStart, int32_t *matchEnd);
 
+/// Finds successive matches in UTF-16 text, writing up to cap ranges into starts/ends.
+/// Returns the number found, -2 when the time limit stopped the search (ranges found before
+/// that are written), or another negative value on error.
+int32_t wn_regex_find_all(wn_regex *regex, const uint16_t *text, int32_t length, int32_t timeLimit,
+                          int32_t *starts, int32_t *ends, int32_t cap);
+
 #ifdef __cplusplus
 }
 #endif

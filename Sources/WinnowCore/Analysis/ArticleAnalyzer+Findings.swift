@@ -50,7 +50,7 @@ extension ArticleAnalyzer {
 
     /// Turns line labels into findings and fingerprints the lines that remain.
     func finish(_ doc: PreparedArticle, site: String, labels: [LineLabel?], evidence: [LineEvidence],
-                body: ClosedRange<Int>?, isExcerpt: Bool) -> ArticleAnalysis {
+                body: ClosedRange<Int>?, isExcerpt: Bool, timedOutRules: [Int] = []) -> ArticleAnalysis {
         var findings: [Finding] = []
         var stripped = Set<Int>()
         var i = 0
@@ -75,6 +75,11 @@ extension ArticleAnalyzer {
                 if rule.action == .review && !review.contains(rule.id) { review.append(rule.id) }
                 if rule.action == .remove && !remove.contains(rule.id) { remove.append(rule.id) }
             }
+        }
+        for r in timedOutRules {
+            findings.append(Finding(rule: rules.rules[r].id, category: .quality, severity: .warning, action: .flag,
+                                    lineStart: 1, lineEnd: max(1, labels.count),
+                                    message: "regex stopped after its step budget on this document; fix the pattern (\(rules.rules[r].definedAt))"))
         }
         if isExcerpt, let b = body {
             findings.append(Finding(rule: "excerpt-document", category: .quality, severity: .info, action: .flag,

@@ -22,14 +22,16 @@ public struct ArticleAnalyzer: Sendable {
 
     /// Analyzes one article.
     public func analyze(_ doc: PreparedArticle, statistics: LineStatistics) -> ArticleAnalysis {
-        var evidence = gatherEvidence(doc, statistics: statistics)
+        var (evidence, timedOut) = gatherEvidence(doc, statistics: statistics)
         let (body, isExcerpt) = locateBody(doc, evidence: &evidence)
         let labels = labelLines(doc, evidence: evidence, body: body)
-        return finish(doc, site: doc.article.site, labels: labels, evidence: evidence, body: body, isExcerpt: isExcerpt)
+        return finish(doc, site: doc.article.site, labels: labels, evidence: evidence, body: body, isExcerpt: isExcerpt,
+                      timedOutRules: timedOut)
     }
 
-    /// Judges every line on its own: rules, site templates, shapes, related lists.
-    func gatherEvidence(_ doc: PreparedArticle, statistics: LineStatistics) -> [LineEvidence] {
+    /// Judges every line on its own: rules, site templates, shapes, related lists. Also returns
+    /// the regex rules whose step budget ran out on this document.
+    func gatherEvidence(_ doc: PreparedArticle, statistics: LineStatistics) -> ([LineEvidence], [Int]) {
         let site = doc.article.site
         let counts = statistics.site(site)
         let shapes = doc.shapes
@@ -37,10 +39,11 @@ public struct ArticleAnalyzer: Sendable {
         var evidence = [LineEvidence](repeating: LineEvidence(), count: n)
         let listing = ListingDetector.listingLines(shapes: shapes, maxGap: settings.listingMaxGap, title: doc.titleLine,
                                                    itemMinSize: settings.coreLongSize / 2)
+        let regexHits = rules.regexMatches(lines: doc.lines.map(\.original), sizes: shapes.map(\.size))
         for i in 0..<n where !shapes[i].isBlank {
             let shape = shapes[i]
             var e = LineEvidence()
-            for r in rules.matches(normalized: doc.lines[i].normalized, original: doc.lines[i].original)
+            for r in rules.phraseMatches(normalized: doc.lines[i].normalized) + regexHits.perLine[i]
             where applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
                 if rules.rules[r].category.isFurniture { e.furnitureRules.append(r) } else { e.otherRules.append(r) }
             }
@@ -62,7 +65,7 @@ public struct ArticleAnalyzer: Sendable {
             e.inListing = listing.contains(i)
             evidence[i] = e
         }
-        return evidence
+        return (evidence, regexHits.timedOut)
     }
 
     /// Finds the body: the main run of text-like lines without evidence against them. A page

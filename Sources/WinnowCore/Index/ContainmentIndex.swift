@@ -6,7 +6,8 @@
 /// that contains them) and returns documents hit by enough of them. Shingles found in very many
 /// documents (stock phrases) are skipped.
 public struct ContainmentIndex: Sendable {
-    private var postings: [(feature: UInt64, doc: Int32)]
+    private var features: [UInt64]
+    private var docs: [Int32]
     /// Shingles probed per query.
     public let probe: Int
     /// Postings longer than this are skipped as too common to discriminate.
@@ -14,13 +15,19 @@ public struct ContainmentIndex: Sendable {
 
     /// Builds the index over each document's sorted distinct sketch.
     public init(sketches: [[UInt64]], probe: Int = 24, maxPostings: Int = 400) {
-        var all: [(feature: UInt64, doc: Int32)] = []
-        all.reserveCapacity(sketches.reduce(0) { $0 + $1.count })
+        var keys: [UInt64] = []
+        var owners: [Int32] = []
+        let total = sketches.reduce(0) { $0 + $1.count }
+        keys.reserveCapacity(total)
+        owners.reserveCapacity(total)
         for (doc, sketch) in sketches.enumerated() {
-            for f in sketch { all.append((f, Int32(doc))) }
+            keys.append(contentsOf: sketch)
+            owners.append(contentsOf: repeatElement(Int32(doc), count: sketch.count))
         }
-        all.sort { $0.feature < $1.feature || ($0.feature == $1.feature && $0.doc < $1.doc) }
-        postings = all
+        // Stable by key, and documents were appended in order: postings end up sorted by doc too.
+        RadixSort.sort(keys: &keys, payloads: &owners)
+        features = keys
+        docs = owners
         self.probe = probe
         self.maxPostings = maxPostings
     }
@@ -33,16 +40,16 @@ public struct ContainmentIndex: Sendable {
         var hits: [Int32: Int] = [:]
         var used = 0
         for f in probes {
-            var lo = 0, hi = postings.count
+            var lo = 0, hi = features.count
             while lo < hi {
                 let mid = (lo + hi) >> 1
-                if postings[mid].feature < f { lo = mid + 1 } else { hi = mid }
+                if features[mid] < f { lo = mid + 1 } else { hi = mid }
             }
             var end = lo
-            while end < postings.count && postings[end].feature == f { end += 1 }
+            while end < features.count && features[end] == f { end += 1 }
             if end - lo > maxPostings { continue }
             used += 1
-            for k in lo..<end { hits[postings[k].doc, default: 0] += 1 }
+            for k in lo..<end { hits[docs[k], default: 0] += 1 }
         }
         let need = max(1, Int((Double(used) * minShare).rounded(.up)))
         return hits.filter { $0.value >= need }.map { (Int($0.key), $0.value) }
@@ -54,11 +61,11 @@ public struct ContainmentIndex: Sendable {
     public func inverseFrequencies(documentCount: Int) -> [[Float]] {
         var out = [[Float]](repeating: [], count: documentCount)
         var i = 0
-        while i < postings.count {
+        while i < features.count {
             var j = i
-            while j < postings.count && postings[j].feature == postings[i].feature { j += 1 }
+            while j < features.count && features[j] == features[i] { j += 1 }
             let w = 1 / Float(j - i)
-            for k in i..<j { out[Int(postings[k].doc)].append(w) }
+            for k in i..<j { out[Int(docs[k])].append(w) }
             i = j
         }
         return out

@@ -62,14 +62,24 @@ public struct ScanEngine: Sendable {
     /// The whole scan over articles held in memory.
     public func scan(_ articles: [Article], extraStatistics: LineStatistics? = nil) throws -> Result {
         var counters = StageCounters()
+        var clock = ContinuousClock.now
+        func lap(_ stage: String) {
+            let now = ContinuousClock.now
+            counters.seconds[stage] = (now - clock).seconds
+            clock = now
+        }
         let prepared = prepare(articles)
+        lap("prepare")
         var stats = statistics(of: prepared)
         if let extra = extraStatistics { stats.merge(extra) }
+        lap("statistics")
         let analyses = analyze(prepared, statistics: stats)
+        lap("analyze")
         counters.articles = analyses.count
         counters.linesFlagged = analyses.reduce(0) { $0 + $1.strippedLines.count }
         counters.excerpts = analyses.filter(\.isExcerpt).count
         let (decisions, clusters) = try decide(analyses)
+        lap("decide")
         for d in decisions { counters.decisions[d.kind.rawValue, default: 0] += 1 }
         counters.clusters = clusters.count
         return Result(analyses: analyses, decisions: decisions, clusters: clusters, counters: counters)
@@ -88,7 +98,17 @@ public struct StageCounters: Sendable, Equatable {
     public var clusters = 0
     /// Decisions by kind.
     public var decisions: [String: Int] = [:]
+    /// Wall-clock seconds per stage.
+    public var seconds: [String: Double] = [:]
 
     /// Empty counters.
     public init() {}
+}
+
+extension Duration {
+    /// The duration in seconds.
+    public var seconds: Double {
+        let c = components
+        return Double(c.seconds) + Double(c.attoseconds) / 1e18
+    }
 }

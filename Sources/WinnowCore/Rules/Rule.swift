@@ -79,6 +79,9 @@ public struct Rule: Sendable, Equatable {
     public var examples: RuleExamples
     /// Where the rule was defined (`file:line`), for messages.
     public var definedAt: String
+    /// For regex rules: literals of which a document must contain one before the regex runs on
+    /// it (a fast pre-filter, as literal extraction does in grep tools). Empty: always run.
+    public var requires: [String] = []
 
     /// Creates a rule.
     public init(id: String, description: String = "", category: FindingCategory, severity: Severity = .info,

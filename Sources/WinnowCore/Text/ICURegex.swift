@@ -3,6 +3,9 @@ import Synchronization
 
 /// An ICU regular expression with a match-step budget, so a catastrophic pattern on hostile
 /// text is stopped and reported instead of hanging a run.
+///
+/// A compiled ICU regex is not thread-safe; this keeps a small pool of clones so that every
+/// core searches with its own copy.
 public final class ICURegex: Sendable {
     /// The outcome of a search.
     public enum Outcome: Equatable, Sendable {
@@ -18,22 +21,26 @@ public final class ICURegex: Sendable {
     public let pattern: String
     /// ICU time-limit units (roughly millions of match steps) per search.
     public let timeLimit: Int32
-    private let handle: Mutex<OpaquePointer?>
+    private let pool: Mutex<[UnsafeRegex]>
+    private let original: UnsafeRegex
 
     /// Compiles `pattern`; returns nil when ICU rejects it (see `problem(compiling:)`).
-    public init?(_ pattern: String, caseInsensitive: Bool = true, timeLimit: Int32 = 50) {
+    public init?(_ pattern: String, caseInsensitive: Bool = false, timeLimit: Int32 = 50) {
         let units = Array(pattern.utf16)
         var err = [CChar](repeating: 0, count: 160)
-        guard let re = units.withUnsafeBufferPointer({ wn_regex_open($0.baseAddress, Int32($0.count), caseInsensitive ? 1 : 0, &err, Int32(err.count)) }) else {
+        let flags: UInt32 = (caseInsensitive ? 1 : 0) | 2  // ^ and $ match at line boundaries
+        guard let re = units.withUnsafeBufferPointer({ wn_regex_open($0.baseAddress, Int32($0.count), flags, &err, Int32(err.count)) }) else {
             return nil
         }
         self.pattern = pattern
         self.timeLimit = timeLimit
-        self.handle = Mutex(re)
+        original = UnsafeRegex(pointer: re)
+        pool = Mutex([])
     }
 
     deinit {
-        handle.withLock { wn_regex_close($0) }
+        pool.withLock { all in for r in all { wn_regex_close(r.pointer) } }
+        wn_regex_close(original.pointer)
     }
 
     /// Why ICU rejects a pattern, or nil when it compiles.
@@ -46,23 +53,37 @@ public final class ICURegex: Sendable {
     }
 
     /// Searches `text`.
-    public func search(_ text: String) -> Outcome {
+    public func search(_ text: some StringProtocol) -> Outcome {
         let units = Array(text.utf16)
-        return handle.withLock { re -> Outcome in
-            var start: Int32 = 0, end: Int32 = 0
-            let r = units.withUnsafeBufferPointer { wn_regex_find(re, $0.baseAddress, Int32($0.count), timeLimit, &start, &end) }
-            switch r {
-            case 1: return .found(Int(start)..<Int(end))
-            case -2: return .timedOut
-            default: return .notFound
-            }
+        let handle = pool.withLock { $0.popLast() } ?? UnsafeRegex(pointer: wn_regex_clone(original.pointer))
+        guard let re = handle.pointer else { return .notFound }
+        defer { pool.withLock { $0.append(handle) } }
+        var start: Int32 = 0, end: Int32 = 0
+        let r = units.withUnsafeBufferPointer { wn_regex_find(re, $0.baseAddress, Int32($0.count), timeLimit, &start, &end) }
+        switch r {
+        case 1: return .found(Int(start)..<Int(end))
+        case -2: return .timedOut
+        default: return .notFound
         }
     }
 
     /// The first match's UTF-16 range, or nil (a timed-out search counts as no match).
-    public func firstMatch(in text: String) -> Range<Int>? {
+    public func firstMatch(in text: some StringProtocol) -> Range<Int>? {
         if case .found(let r) = search(text) { return r }
         return nil
+    }
+
+    /// All matches in UTF-16 text, in order (at most `limit`); `timedOut` is true when the step
+    /// budget stopped the search (the ranges found before that are returned).
+    public func allMatches(utf16 units: [UInt16], limit: Int = 1024) -> (ranges: [Range<Int>], timedOut: Bool) {
+        let handle = pool.withLock { $0.popLast() } ?? UnsafeRegex(pointer: wn_regex_clone(original.pointer))
+        guard let re = handle.pointer else { return ([], false) }
+        defer { pool.withLock { $0.append(handle) } }
+        var starts = [Int32](repeating: 0, count: limit), ends = [Int32](repeating: 0, count: limit)
+        let n = units.withUnsafeBufferPointer { wn_regex_find_all(re, $0.baseAddress, Int32($0.count), timeLimit, &starts, &ends, Int32(limit)) }
+        if n == -2 { return ([], true) }
+        guard n > 0 else { return ([], false) }
+        return ((0..<Int(n)).map { Int(starts[$0])..<Int(ends[$0]) }, false)
     }
 
     private static let cache = Mutex<[String: ICURegex]>([:])
@@ -76,4 +97,9 @@ public final class ICURegex: Sendable {
             return r
         }
     }
+}
+
+/// A compiled regex handle, used by one thread at a time (the pool hands it out).
+struct UnsafeRegex: @unchecked Sendable {
+    let pointer: OpaquePointer?
 }

@@ -45,12 +45,37 @@ public struct LineShape: Sendable, Equatable {
         bytes.withUnsafeBufferPointer { measure($0) }
     }
 
-    private static let terminalScalars: Set<UInt32> = [
-        0x2E, 0x21, 0x3F, 0x3B, 0x22, 0x27, 0x29, 0x3002, 0xFF61, 0x201D, 0x2019, 0x300D, 0x300F, 0x3011, 0x300B,
-    ]
-    private static let separatorScalars: Set<UInt32> = [0x3E, 0x203A, 0xBB, 0x7C, 0x2F, 0x2022, 0xB7, 0x2192, 0x25B8, 0x25B6]
-    private static let bulletScalars: Set<UInt32> = [0x2022, 0xB7, 0x25AA, 0x25E6, 0x2D, 0x2A, 0x25CF, 0x25A0]
-    private static let dateMarks: Set<UInt32> = [0x2D, 0x2F, 0x3A, 0x2E, 0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5206, 0x79D2, 0x20, 0x54, 0x5A, 0x2B, 0x74, 0x7A]
+    /// Sentence-final punctuation: . ! ? ; " ' ) 。 ｡ ” ’ 」 』 】 》
+    private static func isTerminal(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2E, 0x21, 0x3F, 0x3B, 0x22, 0x27, 0x29, 0x3002, 0xFF61, 0x201D, 0x2019, 0x300D, 0x300F, 0x3011, 0x300B: return true
+        default: return false
+        }
+    }
+
+    /// Breadcrumb and menu separators: > › » | / • · → ▸ ▶
+    private static func isSeparator(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3E, 0x203A, 0xBB, 0x7C, 0x2F, 0x2022, 0xB7, 0x2192, 0x25B8, 0x25B6: return true
+        default: return false
+        }
+    }
+
+    /// Bullets: • · ▪ ◦ - * ● ■
+    private static func isBullet(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2022, 0xB7, 0x25AA, 0x25E6, 0x2D, 0x2A, 0x25CF, 0x25A0: return true
+        default: return false
+        }
+    }
+
+    /// What may stand in a date or time besides digits: - / : . 年 月 日 时 分 秒, space, T Z + t z.
+    private static func isDateMark(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2D, 0x2F, 0x3A, 0x2E, 0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5206, 0x79D2, 0x20, 0x54, 0x5A, 0x2B, 0x74, 0x7A: return true
+        default: return false
+        }
+    }
 
     private mutating func measure(_ b: UnsafeBufferPointer<UInt8>) {
         var scalars: [UInt32] = []
@@ -83,14 +108,14 @@ public struct LineShape: Sendable, Equatable {
         for v in s { if isDot(v) { lead += 1 } else { break } }
         var trail = 0
         for v in s.reversed() { if isDot(v) { trail += 1 } else { break } }
-        let single: Set<UInt32> = [0x2026, 0x22EF]
-        leadingEllipsis = lead >= 3 || (lead >= 1 && single.contains(s[s.startIndex]))
-        trailingEllipsis = trail >= 3 || (trail >= 1 && single.contains(s[s.index(before: s.endIndex)]))
+        func single(_ v: UInt32) -> Bool { v == 0x2026 || v == 0x22EF }
+        leadingEllipsis = lead >= 3 || (lead >= 1 && single(s[s.startIndex]))
+        trailingEllipsis = trail >= 3 || (trail >= 1 && single(s[s.index(before: s.endIndex)]))
         if let last = s.last {
-            endsWithTerminal = Self.terminalScalars.contains(last) && !trailingEllipsis
+            endsWithTerminal = Self.isTerminal(last) && !trailingEllipsis
             endsWithColon = last == 0x3A
         }
-        bulleted = Self.bulletScalars.contains(s[s.startIndex])
+        bulleted = Self.isBullet(s[s.startIndex])
 
         // Words, ideographs, separators, the digit-masked key and date patterns, in one pass.
         var keyHash = StableHash.fnvOffset
@@ -118,13 +143,13 @@ public struct LineShape: Sendable, Equatable {
                 segment += 1
             case .separator:
                 inWord = false
-                if Self.separatorScalars.contains(v) {
+                if Self.isSeparator(v) {
                     separatorsSeen += 1
                     if segment > 0 && segment <= 12 { shortSegments += 1 }
                     segment = 0
                 }
             }
-            if !isDigit && !Self.dateMarks.contains(v) { nonDateText = true }
+            if !isDigit && !Self.isDateMark(v) { nonDateText = true }
             // Key: digits runs become one "0", spaces vanish.
             if isDigit {
                 if !inDigits { masked.append(0x30); inDigits = true }

@@ -17,11 +17,29 @@ public struct LineText: Sendable {
 
 /// Splitting a document into numbered lines with their normalized forms.
 public enum LineSplitter {
+    /// Splits on `\n` bytes (no grapheme breaking: a `\r\n` stays `\r` + end of line, as
+    /// `decisions.jsonl` counts lines).
+    public static func splitLines(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var out: [Substring] = []
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == 0x0A {
+                out.append(Substring(utf8[start..<i]))
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        out.append(Substring(utf8[start..<utf8.endIndex]))
+        return out
+    }
+
     /// Splits `text` on `\n` (lines numbered from 1, exactly as `decisions.jsonl` counts them) and
     /// normalizes the whole text in one ICU call, falling back to per-line calls if the
     /// normalized text does not split into the same number of lines.
     public static func lines(of text: String) -> [LineText] {
-        let originals = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let originals = splitLines(text)
         var copy = text
         let normalized = copy.withUTF8 { TextNormalizer.normalize(utf8: $0) }
         var parts: [ArraySlice<UInt8>] = normalized.split(separator: 0x0A, omittingEmptySubsequences: false)

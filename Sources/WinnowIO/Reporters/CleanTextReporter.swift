@@ -10,22 +10,28 @@ public struct CleanTextReporter: Reporter {
 
     /// Renders the kept articles.
     public func render(_ report: ScanReport) -> [UInt8] {
-        var out = ""
+        var out = JSONBuffer(capacity: report.articles.reduce(0) { $0 + $1.text.utf8.count } / 2)
         for i in report.decisions.indices where report.decisions[i].kind == .keep || report.decisions[i].kind == .review {
             let a = report.articles[i], an = report.analyses[i]
-            let lines = a.text.split(separator: "\n", omittingEmptySubsequences: false)
-            var kept: [Substring] = []
-            for (n, l) in lines.enumerated() where !an.strippedLines.contains(n + 1) { kept.append(l) }
-            while kept.first?.allSatisfy(\.isWhitespace) == true { kept.removeFirst() }
-            while kept.last?.allSatisfy(\.isWhitespace) == true { kept.removeLast() }
-            var s = "{\"id\":\(Escape.json(a.id))"
-            if let t = a.title { s += ",\"title\":\(Escape.json(t))" }
-            if let u = a.url { s += ",\"url\":\(Escape.json(u))" }
-            if let p = a.publishedAt { s += ",\"published_at\":\(Escape.json(p))" }
-            s += ",\"site\":\(Escape.json(an.site)),\"decision\":\"\(report.decisions[i].kind.rawValue)\""
-            s += ",\"text\":\(Escape.json(kept.joined(separator: "\n")))}\n"
-            out += s
+            out.raw("{\"id\":"); out.string(a.id)
+            if let t = a.title { out.raw(",\"title\":"); out.string(t) }
+            if let u = a.url { out.raw(",\"url\":"); out.string(u) }
+            if let p = a.publishedAt { out.raw(",\"published_at\":"); out.string(p) }
+            out.raw(",\"site\":"); out.string(an.site)
+            out.raw(",\"decision\":\""); out.raw(report.decisions[i].kind.rawValue); out.raw("\"")
+            out.raw(",\"text\":"); out.string(Self.cleanText(a.text, stripped: an.strippedLines)); out.raw("}\n")
         }
-        return Array(out.utf8)
+        return out.bytes
+    }
+
+    /// The text without stripped lines (1-based numbers), blank lines at both ends trimmed.
+    public static func cleanText(_ text: String, stripped: Set<Int>) -> String {
+        let lines = LineSplitter.splitLines(text)
+        var kept: [Substring] = []
+        kept.reserveCapacity(lines.count)
+        for (n, l) in lines.enumerated() where !stripped.contains(n + 1) { kept.append(l) }
+        while kept.first?.allSatisfy(\.isWhitespace) == true { kept.removeFirst() }
+        while kept.last?.allSatisfy(\.isWhitespace) == true { kept.removeLast() }
+        return kept.joined(separator: "\n")
     }
 }

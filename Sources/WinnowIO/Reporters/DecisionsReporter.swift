@@ -12,33 +12,58 @@ public struct DecisionsReporter: Reporter {
 
     /// Renders all decisions.
     public func render(_ report: ScanReport) -> [UInt8] {
-        var out = ""
+        var out = JSONBuffer(capacity: report.decisions.count * 600)
         for i in report.decisions.indices {
-            out += Self.line(report.decisions[i], analysis: report.analyses[i], article: report.articles[i])
-            out += "\n"
+            Self.write(report.decisions[i], analysis: report.analyses[i], article: report.articles[i], into: &out)
+            out.raw("\n")
         }
-        return Array(out.utf8)
+        return out.bytes
     }
 
     /// One decision as a JSON object on one line.
     public static func line(_ d: Decision, analysis a: ArticleAnalysis, article: Article) -> String {
-        var s = "{\"id\":\(Escape.json(d.id)),\"decision\":\"\(d.kind.rawValue)\",\"canonical\":\(Escape.json(d.canonical))"
-        if let run = d.canonicalRun { s += ",\"canonical_run\":\(Escape.json(run))" }
-        s += ",\"reasons\":[" + d.reasons.map { Escape.json($0) }.joined(separator: ",") + "]"
-        if let m = d.match {
-            s += ",\"similarity\":{\"kind\":\"\(m.kind.rawValue)\",\"hamming\":\(m.hamming),\"jaccard\":\(fmt(m.jaccard)),\"containment\":\(fmt(m.containment))}"
+        var out = JSONBuffer()
+        write(d, analysis: a, article: article, into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    static func write(_ d: Decision, analysis a: ArticleAnalysis, article: Article, into out: inout JSONBuffer) {
+        out.raw("{\"id\":"); out.string(d.id)
+        out.raw(",\"decision\":\""); out.raw(d.kind.rawValue); out.raw("\"")
+        out.raw(",\"canonical\":"); out.string(d.canonical)
+        if let run = d.canonicalRun { out.raw(",\"canonical_run\":"); out.string(run) }
+        out.raw(",\"reasons\":[")
+        for (k, r) in d.reasons.enumerated() {
+            if k > 0 { out.raw(",") }
+            out.string(r)
         }
-        s += ",\"cluster_size\":\(d.clusterSize),\"site\":\(Escape.json(a.site)),\"language\":\"\(a.language)\""
-        s += ",\"excerpt\":\(a.isExcerpt),\"simhash\":\"\(StableHash.hex(a.fingerprint.simhash))\""
-        if let b = a.body { s += ",\"body\":[\(b.lowerBound),\(b.upperBound)]" }
-        s += ",\"findings\":["
-        s += a.findings.map { f in
-            "{\"rule\":\(Escape.json(f.rule)),\"category\":\"\(f.category.rawValue)\",\"severity\":\"\(f.severity.rawValue)\",\"action\":\"\(f.action.rawValue)\",\"line_start\":\(f.lineStart),\"line_end\":\(f.lineEnd),\"message\":\(Escape.json(f.message))}"
-        }.joined(separator: ",")
-        s += "]"
-        if let o = article.origin { s += ",\"origin\":\(Escape.json(o.description))" }
-        s += "}"
-        return s
+        out.raw("]")
+        if let m = d.match {
+            out.raw(",\"similarity\":{\"kind\":\""); out.raw(m.kind.rawValue)
+            out.raw("\",\"hamming\":"); out.int(m.hamming)
+            out.raw(",\"jaccard\":"); out.raw(fmt(m.jaccard))
+            out.raw(",\"containment\":"); out.raw(fmt(m.containment)); out.raw("}")
+        }
+        out.raw(",\"cluster_size\":"); out.int(d.clusterSize)
+        out.raw(",\"site\":"); out.string(a.site)
+        out.raw(",\"language\":\""); out.raw(a.language); out.raw("\"")
+        out.raw(",\"excerpt\":"); out.bool(a.isExcerpt)
+        out.raw(",\"simhash\":\""); out.raw(StableHash.hex(a.fingerprint.simhash)); out.raw("\"")
+        if let b = a.body { out.raw(",\"body\":["); out.int(b.lowerBound); out.raw(","); out.int(b.upperBound); out.raw("]") }
+        out.raw(",\"findings\":[")
+        for (k, f) in a.findings.enumerated() {
+            if k > 0 { out.raw(",") }
+            out.raw("{\"rule\":"); out.string(f.rule)
+            out.raw(",\"category\":\""); out.raw(f.category.rawValue)
+            out.raw("\",\"severity\":\""); out.raw(f.severity.rawValue)
+            out.raw("\",\"action\":\""); out.raw(f.action.rawValue)
+            out.raw("\",\"line_start\":"); out.int(f.lineStart)
+            out.raw(",\"line_end\":"); out.int(f.lineEnd)
+            out.raw(",\"message\":"); out.string(f.message); out.raw("}")
+        }
+        out.raw("]")
+        if let o = article.origin { out.raw(",\"origin\":"); out.string(o.description) }
+        out.raw("}")
     }
 
     static func fmt(_ x: Double) -> String {

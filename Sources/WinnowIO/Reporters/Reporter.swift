@@ -46,8 +46,22 @@ public enum Reporters {
     /// Renders every reporter and writes each file atomically into `directory`.
     public static func write(_ report: ScanReport, reporters: [any Reporter], to directory: String) throws {
         try AtomicFile.makeDirectory(directory)
-        for r in reporters {
-            try AtomicFile.write(r.render(report), to: directory + "/" + r.fileName)
+        // Render and write each file on its own core; report the first failure.
+        var failure: Error?
+        Parallel.forEachChunk(count: reporters.count, chunk: 1) { range in
+            range.map { i -> String? in
+                do {
+                    try AtomicFile.write(reporters[i].render(report), to: directory + "/" + reporters[i].fileName)
+                    return nil
+                } catch {
+                    return "\(error)"
+                }
+            }
+        } collect: { results in
+            for case let message? in results where failure == nil {
+                failure = WinnowIOError.cannotWrite(path: directory, reason: message)
+            }
         }
+        if let failure { throw failure }
     }
 }

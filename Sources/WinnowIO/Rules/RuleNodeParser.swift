@@ -6,7 +6,7 @@ struct RuleNodeParser {
     let file: String
 
     private static let allowedKeys: Set<String> = ["id", "description", "category", "severity", "action", "phrases",
-                                                   "regex", "detector", "params", "scope", "examples"]
+                                                   "regex", "detector", "params", "scope", "examples", "requires"]
     private static let scopeKeys: Set<String> = ["position", "within_lines", "max_size", "languages", "sites"]
 
     func rule(from node: Node) throws -> Rule {
@@ -53,8 +53,13 @@ struct RuleNodeParser {
         let examples = RuleExamples(match: try strings(examplesNode?.mapping?["match"], "examples.match"),
                                     noMatch: try strings(examplesNode?.mapping?["no_match"], "examples.no_match"))
         let at = "\(file):\(node.mark?.line ?? 1)"
-        return Rule(id: id, description: map["description"]?.string ?? "", category: category, severity: severity,
-                    action: action, matcher: matcher, scope: try scope(map["scope"]), examples: examples, definedAt: at)
+        var rule = Rule(id: id, description: map["description"]?.string ?? "", category: category, severity: severity,
+                        action: action, matcher: matcher, scope: try scope(map["scope"]), examples: examples, definedAt: at)
+        rule.requires = try strings(map["requires"], "requires")
+        if !rule.requires.isEmpty, case .regex = matcher {} else if !rule.requires.isEmpty {
+            throw fail(map["requires"] ?? node, "`requires` applies to `regex` rules only")
+        }
+        return rule
     }
 
     private func scope(_ node: Node?) throws -> RuleScope {

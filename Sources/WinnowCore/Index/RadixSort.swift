@@ -1,0 +1,46 @@
+/// Sorting (key, payload) pairs by a 64-bit key with an LSD radix sort: four passes of 16 bits,
+/// linear in the number of pairs. Used for the containment index's postings, where a comparison
+/// sort of millions of pairs was the largest serial cost of candidate search.
+enum RadixSort {
+    /// Sorts `keys` ascending, carrying `payloads` along (stable).
+    static func sort(keys: inout [UInt64], payloads: inout [Int32]) {
+        let n = keys.count
+        guard n > 1 else { return }
+        var keys2 = [UInt64](repeating: 0, count: n)
+        var payloads2 = [Int32](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 65_536)
+        for pass in 0..<4 {
+            let shift = UInt64(pass * 16)
+            // Skip a pass where every key has the same digit.
+            let firstDigit = Int((keys[0] >> shift) & 0xFFFF)
+            if keys.allSatisfy({ Int(($0 >> shift) & 0xFFFF) == firstDigit }) { continue }
+            for i in 0..<65_536 { counts[i] = 0 }
+            for k in keys { counts[Int((k >> shift) & 0xFFFF)] += 1 }
+            var total = 0
+            for i in 0..<65_536 {
+                let c = counts[i]
+                counts[i] = total
+                total += c
+            }
+            keys.withUnsafeBufferPointer { src in
+                payloads.withUnsafeBufferPointer { srcP in
+                    keys2.withUnsafeMutableBufferPointer { dst in
+                        payloads2.withUnsafeMutableBufferPointer { dstP in
+                            counts.withUnsafeMutableBufferPointer { pos in
+                                for i in 0..<n {
+                                    let d = Int((src[i] >> shift) & 0xFFFF)
+                                    let p = pos[d]
+                                    dst[p] = src[i]
+                                    dstP[p] = srcP[i]
+                                    pos[d] = p + 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            swap(&keys, &keys2)
+            swap(&payloads, &payloads2)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// Builds JSON Lines output as UTF-8 bytes, escaping strings at byte speed (most crawled text
+/// needs no escaping, so runs of plain bytes are copied as they are).
+public struct JSONBuffer {
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8] = []
+
+    /// An empty buffer, optionally with room reserved.
+    public init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Appends raw ASCII (keys, punctuation, numbers).
+    public mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends a preformatted ASCII fragment.
+    public mutating func raw(_ s: String) {
+        bytes.append(contentsOf: s.utf8)
+    }
+
+    /// Appends a JSON string literal: quotes, `\"`, `\\`, control characters, U+2028/2029 escaped.
+    public mutating func string(_ s: some StringProtocol) {
+        bytes.append(0x22)
+        var copy = String(s)
+        copy.withUTF8 { u in
+            var i = 0
+            let n = u.count
+            var runStart = 0
+            while i < n {
+                let b = u[i]
+                var escape: [UInt8]? = nil
+                if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
+                    switch b {
+                    case 0x22: escape = [0x5C, 0x22]
+                    case 0x5C: escape = [0x5C, 0x5C]
+                    case 0x0A: escape = [0x5C, 0x6E]
+                    case 0x0D: escape = [0x5C, 0x72]
+                    case 0x09: escape = [0x5C, 0x74]
+                    default: escape = Array("\\u00\(b < 0x10 ? "0" : "")\(String(b, radix: 16))".utf8)
+                    }
+                } else if b == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
+                    bytes.append(contentsOf: Array((u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                    i += 3
+                    runStart = i
+                    continue
+                }
+                if let e = escape {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
+                    bytes.append(contentsOf: e)
+                    runStart = i + 1
+                }
+                i += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n]))
+        }
+        bytes.append(0x22)
+    }
+
+    /// Appends an integer.
+    public mutating func int(_ v: Int) {
+        bytes.append(contentsOf: String(v).utf8)
+    }
+
+    /// Appends `true` or `false`.
+    public mutating func bool(_ v: Bool) {
+        v ? raw("true") : raw("false")
+    }
+}
