@@ -7,6 +7,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
+#include <unicode/utext.h>
 #include <unicode/utrans.h>
 
 static const UNormalizer2 *g_nfkc_cf = NULL;
@@ -186,4 +187,31 @@ int32_t wn_regex_find_all(wn_regex *regex, const uint16_t *text, int32_t length,
         n++;
     }
     return n;
+}
+
+int32_t wn_regex_find_all_utf8(wn_regex *regex, const uint8_t *text, int64_t length, int32_t timeLimit,
+                               int64_t *starts, int64_t *ends, int32_t cap) {
+    static const UChar empty[1] = {0};
+    UErrorCode status = U_ZERO_ERROR;
+    UText *ut = utext_openUTF8(NULL, (const char *)text, length, &status);
+    if (U_FAILURE(status)) return -1;
+    uregex_setTimeLimit(regex->re, timeLimit, &status);
+    uregex_setUText(regex->re, ut, &status);
+    int32_t n = 0;
+    int32_t result = 0;
+    while (U_SUCCESS(status) && n < cap) {
+        UBool found = uregex_findNext(regex->re, &status);
+        if (status == U_REGEX_TIME_OUT) { result = -2; break; }
+        if (U_FAILURE(status)) { result = -1; break; }
+        if (!found) break;
+        starts[n] = uregex_start64(regex->re, 0, &status);
+        ends[n] = uregex_end64(regex->re, 0, &status);
+        n++;
+    }
+    /* Detach the caller's buffer before it goes away. */
+    UErrorCode reset = U_ZERO_ERROR;
+    uregex_setText(regex->re, empty, 0, &reset);
+    utext_close(ut);
+    if (result < 0) return result;
+    return U_SUCCESS(status) ? n : -1;
 }

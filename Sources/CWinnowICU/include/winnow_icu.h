@@ -49,6 +49,10 @@ int32_t wn_regex_find(wn_regex *regex, const uint16_t *text, int32_t length, int
 int32_t wn_regex_find_all(wn_regex *regex, const uint16_t *text, int32_t length, int32_t timeLimit,
                           int32_t *starts, int32_t *ends, int32_t cap);
 
+/// Like wn_regex_find_all, on UTF-8 text (no conversion); offsets are byte offsets.
+int32_t wn_regex_find_all_utf8(wn_regex *regex, const uint8_t *text, int64_t length, int32_t timeLimit,
+                               int64_t *starts, int64_t *ends, int32_t cap);
+
 #ifdef __cplusplus
 }
 #endif

@@ -89,7 +89,7 @@ extension ArticleAnalyzer {
         findings.sort { ($0.lineStart, $0.lineEnd) < ($1.lineStart, $1.lineEnd) }
 
         // Everything not stripped is fingerprinted: title, subtitles and the body alike.
-        var chunks: [[UInt8]] = []
+        var chunks: [ArraySlice<UInt8>] = []
         for k in doc.lines.indices where !stripped.contains(k + 1) && !doc.shapes[k].isBlank {
             chunks.append(doc.lines[k].normalized)
         }

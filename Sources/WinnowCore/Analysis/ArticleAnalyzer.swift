@@ -39,11 +39,11 @@ public struct ArticleAnalyzer: Sendable {
         var evidence = [LineEvidence](repeating: LineEvidence(), count: n)
         let listing = ListingDetector.listingLines(shapes: shapes, maxGap: settings.listingMaxGap, title: doc.titleLine,
                                                    itemMinSize: settings.coreLongSize / 2)
-        let regexHits = rules.regexMatches(lines: doc.lines.map(\.original), sizes: shapes.map(\.size))
+        let regexHits = rules.regexMatches(text: doc.article.text, lines: doc.lines.map(\.original), sizes: shapes.map(\.size))
         for i in 0..<n where !shapes[i].isBlank {
             let shape = shapes[i]
             var e = LineEvidence()
-            for r in rules.phraseMatches(normalized: doc.lines[i].normalized) + regexHits.perLine[i]
+            for r in rules.phraseMatches(normalized: doc.lines[i].normalized, size: shape.size) + regexHits.perLine[i]
             where applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
                 if rules.rules[r].category.isFurniture { e.furnitureRules.append(r) } else { e.otherRules.append(r) }
             }

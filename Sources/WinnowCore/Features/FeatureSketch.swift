@@ -50,7 +50,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     }
 
     /// Fingerprints normalized UTF-8 chunks (for instance the body lines), read as one text.
-    public static func of(chunks: [[UInt8]], width: Int = 3) -> Fingerprint {
+    public static func of(chunks: [ArraySlice<UInt8>], width: Int = 3) -> Fingerprint {
         var shingler = Shingler(width: width)
         var builder = FingerprintBuilder()
         for chunk in chunks {
@@ -60,9 +60,9 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         shingler.finish(into: &builder)
         var sketch = builder.sample
         var lead = Array(sketch.prefix(builder.leadCount))
-        sketch.sort()
+        RadixSort.sort(&sketch)
         sketch.dedupe()
-        lead.sort()
+        RadixSort.sort(&lead)
         lead.dedupe()
         return Fingerprint(simhash: builder.simhash.fingerprint(), exact: shingler.sequenceHash,
                            tokens: shingler.tokenCount, sketch: sketch, lead: lead)

@@ -44,3 +44,45 @@ enum RadixSort {
         }
     }
 }
+
+extension RadixSort {
+    /// Sorts 64-bit keys ascending: insertion sort when short, else LSD radix on bytes
+    /// (skipping bytes on which all keys agree). Sketches are sorted this way per document.
+    static func sort(_ keys: inout [UInt64]) {
+        let n = keys.count
+        if n < 48 {
+            keys.withUnsafeMutableBufferPointer { a in
+                for i in 1..<max(1, n) {
+                    let x = a[i]
+                    var j = i - 1
+                    while j >= 0 && a[j] > x { a[j + 1] = a[j]; j -= 1 }
+                    a[j + 1] = x
+                }
+            }
+            return
+        }
+        var other = [UInt64](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 256)
+        for pass in 0..<8 {
+            let shift = UInt64(pass * 8)
+            let digit0 = (keys[0] >> shift) & 0xFF
+            if keys.allSatisfy({ ($0 >> shift) & 0xFF == digit0 }) { continue }
+            for i in 0..<256 { counts[i] = 0 }
+            for k in keys { counts[Int((k >> shift) & 0xFF)] += 1 }
+            var total = 0
+            for i in 0..<256 { let c = counts[i]; counts[i] = total; total += c }
+            keys.withUnsafeBufferPointer { src in
+                other.withUnsafeMutableBufferPointer { dst in
+                    counts.withUnsafeMutableBufferPointer { pos in
+                        for k in src {
+                            let d = Int((k >> shift) & 0xFF)
+                            dst[pos[d]] = k
+                            pos[d] += 1
+                        }
+                    }
+                }
+            }
+            swap(&keys, &other)
+        }
+    }
+}

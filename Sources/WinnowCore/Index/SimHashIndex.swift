@@ -42,9 +42,17 @@ public struct SimHashIndex: Sendable {
             masks.append(chosen.reduce(0) { $0 | blockMasks[$1] })
         }
         self.masks = masks
-        tables = masks.map { mask in
-            fingerprints.enumerated().map { Entry(key: $0.element & mask, doc: Int32($0.offset)) }.sorted { $0.key < $1.key }
-        }
+        let tableMasks = masks
+        var built = [[Entry]](repeating: [], count: masks.count)
+        Parallel.forEachChunk(count: tableMasks.count, chunk: 1) { range in
+            range.map { t -> (Int, [Entry]) in
+                var keys = fingerprints.map { $0 & tableMasks[t] }
+                var docs = (0..<Int32(fingerprints.count)).map { $0 }
+                RadixSort.sort(keys: &keys, payloads: &docs)
+                return (t, zip(keys, docs).map { Entry(key: $0, doc: $1) })
+            }
+        } collect: { for (t, entries) in $0 { built[t] = entries } }
+        tables = built
     }
 
     /// Number of tables.

@@ -35,9 +35,9 @@ public struct ScanEngine: Sendable {
 
     /// Counts lines per site across the batch.
     public func statistics(of prepared: [PreparedArticle]) -> LineStatistics {
-        var stats = LineStatistics()
-        for p in prepared { stats.add(site: p.article.site, lineKeys: p.lineKeys) }
-        return stats
+        var builder = LineStatistics.Builder()
+        for p in prepared { builder.add(site: p.article.site, lineKeys: p.lineKeys) }
+        return builder.build()
     }
 
     /// Analyzes prepared articles on all cores.

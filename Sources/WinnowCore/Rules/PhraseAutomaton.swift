@@ -5,6 +5,7 @@
 public struct PhraseAutomaton: Sendable {
     private var next: [Int32]          // node * 256 + byte -> node (complete DFA)
     private var outputs: [[Int32]]     // node -> payloads ending here (after failure links)
+    private var accepting: [Bool]      // node -> has payloads
 
     /// Builds the automaton; `phrases[i].payload` is reported when `phrases[i].bytes` occurs.
     public init(phrases: [(bytes: [UInt8], payload: Int32)]) {
@@ -45,18 +46,24 @@ public struct PhraseAutomaton: Sendable {
         }
         next = goto.flatMap { $0 }
         outputs = out
+        accepting = out.map { !$0.isEmpty }
     }
 
     /// Whether the automaton has any phrase.
     public var isEmpty: Bool { outputs.count <= 1 }
 
     /// Calls `found` with the payload of every phrase occurring in `text` (repeats possible).
-    public func scan(_ text: [UInt8], found: (Int32) -> Void) {
+    public func scan(_ text: ArraySlice<UInt8>, found: (Int32) -> Void) {
+        guard !isEmpty else { return }
         var node = 0
         next.withUnsafeBufferPointer { table in
-            for b in text {
-                node = Int(table[node &* 256 &+ Int(b)])
-                if !outputs[node].isEmpty { for p in outputs[node] { found(p) } }
+            accepting.withUnsafeBufferPointer { accept in
+                text.withUnsafeBufferPointer { bytes in
+                    for b in bytes {
+                        node = Int(table[node &* 256 &+ Int(b)])
+                        if accept[node] { for p in outputs[node] { found(p) } }
+                    }
+                }
             }
         }
     }

@@ -2,7 +2,10 @@
 public struct RuleSet: Sendable {
     /// The rules, in load order.
     public let rules: [Rule]
+    /// Phrases of rules limited to short lines (up to `shortLimit`), and of all other rules.
+    private let shortAutomaton: PhraseAutomaton
     private let automaton: PhraseAutomaton
+    private let shortLimit: Int
     private let compiled: [(rule: Int, regex: ICURegex)]
 
     /// An empty rule set (furniture is then found by the built-in detectors alone).
@@ -31,13 +34,21 @@ public struct RuleSet: Sendable {
     private init(validated rules: [Rule]) {
         self.rules = rules
         var phrases: [(bytes: [UInt8], payload: Int32)] = []
+        var shortPhrases: [(bytes: [UInt8], payload: Int32)] = []
+        var shortLimit = 0
         var compiled: [(Int, ICURegex)] = []
         for (i, rule) in rules.enumerated() {
             switch rule.matcher {
             case .phrases(let list):
                 for p in list {
                     let n = Array(TextNormalizer.normalize(p).utf8)
-                    if !n.isEmpty { phrases.append((n, Int32(i))) }
+                    guard !n.isEmpty else { continue }
+                    if let max = rule.scope.maxLineSize {
+                        shortPhrases.append((n, Int32(i)))
+                        shortLimit = Swift.max(shortLimit, max)
+                    } else {
+                        phrases.append((n, Int32(i)))
+                    }
                 }
             case .regex(let pattern):
                 if let r = ICURegex.cached(pattern) { compiled.append((i, r)) }
@@ -46,15 +57,18 @@ public struct RuleSet: Sendable {
             }
         }
         automaton = PhraseAutomaton(phrases: phrases)
+        shortAutomaton = PhraseAutomaton(phrases: shortPhrases)
+        self.shortLimit = shortLimit
         self.compiled = compiled
     }
 
-    /// Indexes of the phrase rules matching a normalized line.
-    public func phraseMatches(normalized: [UInt8]) -> [Int] {
+    /// Indexes of the phrase rules matching a normalized line. With the line's `size`, phrases of
+    /// rules limited to shorter lines are not searched at all.
+    public func phraseMatches(normalized: ArraySlice<UInt8>, size: Int? = nil) -> [Int] {
         var hits: [Int] = []
-        automaton.scan(normalized) { p in
-            if !hits.contains(Int(p)) { hits.append(Int(p)) }
-        }
+        let add = { (p: Int32) in if !hits.contains(Int(p)) { hits.append(Int(p)) } }
+        automaton.scan(normalized, found: add)
+        if size.map({ $0 <= shortLimit }) ?? true { shortAutomaton.scan(normalized, found: add) }
         return hits
     }
 
@@ -62,11 +76,10 @@ public struct RuleSet: Sendable {
     public var hasRegexes: Bool { !compiled.isEmpty }
 
     /// Regex rules matching each line of a document, found with one search per rule over the
-    /// whole text (`^` and `$` match at line ends; a match spanning lines counts for none).
-    /// Also returns the rules whose step budget ran out on this text.
+    /// whole UTF-8 text (`^` and `$` match at line ends; a match spanning lines counts for none).
     /// With `sizes` (each line's `LineShape.size`), a rule limited to short lines searches only
-    /// those lines, one by one.
-    public func regexMatches(lines: [Substring], sizes: [Int]? = nil) -> (perLine: [[Int]], timedOut: [Int]) {
+    /// those lines, one by one. Also returns the rules whose step budget ran out on this text.
+    public func regexMatches(text: String, lines: [Substring], sizes: [Int]? = nil) -> (perLine: [[Int]], timedOut: [Int]) {
         var perLine = [[Int]](repeating: [], count: lines.count)
         guard !compiled.isEmpty else { return (perLine, []) }
         var timedOut: [Int] = []
@@ -76,34 +89,35 @@ public struct RuleSet: Sendable {
                 wholeText.append((rule, regex)); continue
             }
             for i in lines.indices where sizes[i] <= max && sizes[i] > 0 {
-                let units = Array(lines[i].utf16)
-                if !Self.hasLiteral(rules[rule].requires, in: units) { continue }
-                let (ranges, stopped) = regex.allMatches(utf16: units, limit: 1)
-                if stopped && !timedOut.contains(rule) { timedOut.append(rule) }
-                if !ranges.isEmpty { perLine[i].append(rule) }
+                var line = lines[i]
+                let hit = line.withUTF8 { bytes -> Bool in
+                    guard Self.hasLiteral(rules[rule].requires, in: bytes) else { return false }
+                    let (ranges, stopped) = regex.allMatches(utf8: bytes, limit: 1)
+                    if stopped && !timedOut.contains(rule) { timedOut.append(rule) }
+                    return !ranges.isEmpty
+                }
+                if hit { perLine[i].append(rule) }
             }
         }
         guard !wholeText.isEmpty else { return (perLine, timedOut) }
-        var units: [UInt16] = []
-        units.reserveCapacity(lines.reduce(lines.count) { $0 + $1.utf8.count })
-        var lineStarts: [Int] = []
-        lineStarts.reserveCapacity(lines.count)
-        for (i, line) in lines.enumerated() {
-            if i > 0 { units.append(0x0A) }
-            lineStarts.append(units.count)
-            units.append(contentsOf: line.utf16)
-        }
-        for (rule, regex) in wholeText {
-            if !Self.hasLiteral(rules[rule].requires, in: units) { continue }
-            let (ranges, stopped) = regex.allMatches(utf16: units)
-            if stopped { timedOut.append(rule) }
-            for r in ranges {
-                // The line holding the match start: the last line start <= r.lowerBound.
-                var lo = 0, hi = lineStarts.count
-                while lo < hi { let mid = (lo + hi) >> 1; if lineStarts[mid] <= r.lowerBound { lo = mid + 1 } else { hi = mid } }
-                let line = lo - 1
-                let lineEnd = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : units.count
-                if line >= 0 && r.upperBound <= lineEnd && !perLine[line].contains(rule) { perLine[line].append(rule) }
+        var copy = text
+        copy.withUTF8 { bytes in
+            var lineStarts: [Int] = [0]
+            lineStarts.reserveCapacity(lines.count)
+            for (k, b) in bytes.enumerated() where b == 0x0A { lineStarts.append(k + 1) }
+            for (rule, regex) in wholeText {
+                guard Self.hasLiteral(rules[rule].requires, in: bytes) else { continue }
+                let (ranges, stopped) = regex.allMatches(utf8: bytes)
+                if stopped { timedOut.append(rule) }
+                for r in ranges {
+                    var lo = 0, hi = lineStarts.count
+                    while lo < hi { let mid = (lo + hi) >> 1; if lineStarts[mid] <= r.lowerBound { lo = mid + 1 } else { hi = mid } }
+                    let line = lo - 1
+                    let lineEnd = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : bytes.count
+                    if line >= 0 && line < perLine.count && r.upperBound <= lineEnd && !perLine[line].contains(rule) {
+                        perLine[line].append(rule)
+                    }
+                }
             }
         }
         return (perLine, timedOut)
@@ -111,8 +125,8 @@ public struct RuleSet: Sendable {
 
     /// Indexes of the phrase and regex rules matching one line (for examples and tests).
     public func matches(normalized: [UInt8], original: Substring) -> [Int] {
-        var hits = phraseMatches(normalized: normalized)
-        for r in regexMatches(lines: [original]).perLine[0] where !hits.contains(r) { hits.append(r) }
+        var hits = phraseMatches(normalized: normalized[...])
+        for r in regexMatches(text: String(original), lines: [original]).perLine[0] where !hits.contains(r) { hits.append(r) }
         return hits
     }
 
@@ -122,12 +136,12 @@ public struct RuleSet: Sendable {
     }
 
     /// Whether the text holds one of `literals` (or there are none to require).
-    static func hasLiteral(_ literals: [String], in units: [UInt16]) -> Bool {
-        literals.isEmpty || literals.contains { contains(units, Array($0.utf16)) }
+    static func hasLiteral(_ literals: [String], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        literals.isEmpty || literals.contains { contains(bytes, Array($0.utf8)) }
     }
 
     /// Whether `needle` occurs in `haystack`.
-    static func contains(_ haystack: [UInt16], _ needle: [UInt16]) -> Bool {
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
         var i = 0
         let last = haystack.count - needle.count

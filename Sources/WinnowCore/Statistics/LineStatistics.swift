@@ -10,32 +10,55 @@ public struct LineStatistics: Sendable {
     /// Documents seen per site.
     public private(set) var documentsPerSite: [String: Int] = [:]
     /// Documents per (site, line key), keyed by `StableHash.combine(siteHash, lineKey)`.
-    public private(set) var documentsPerLine: [UInt64: Int32] = [:]
+    public private(set) var documentsPerLine = CountTable()
     /// Documents per line key over all sites.
-    public private(set) var documentsPerLineAllSites: [UInt64: Int32] = [:]
+    public private(set) var documentsPerLineAllSites = CountTable()
     /// Documents seen.
     public private(set) var documents = 0
 
     /// Empty statistics.
     public init() {}
 
-    /// Counts one document's distinct line keys for its site.
-    public mutating func add(site: String, lineKeys: some Sequence<UInt64>) {
-        documentsPerSite[site, default: 0] += 1
-        documents += 1
-        let siteHash = StableHash.fnv1a(site)
-        var seen = Set<UInt64>()
-        for key in lineKeys where seen.insert(key).inserted {
-            documentsPerLine[StableHash.combine(siteHash, key), default: 0] += 1
-            documentsPerLineAllSites[key, default: 0] += 1
+    /// Collects statistics; add documents, then `build()`.
+    public struct Builder {
+        private var perSite: [String: Int] = [:]
+        private var siteKeys: [UInt64] = []
+        private var allKeys: [UInt64] = []
+        private var documents = 0
+
+        /// An empty builder.
+        public init() {}
+
+        /// Counts one document's distinct line keys for its site.
+        public mutating func add(site: String, lineKeys: some Sequence<UInt64>) {
+            perSite[site, default: 0] += 1
+            documents += 1
+            let siteHash = StableHash.fnv1a(site)
+            var distinct = Array(lineKeys)
+            RadixSort.sort(&distinct)
+            distinct.dedupe()
+            for key in distinct {
+                siteKeys.append(StableHash.combine(siteHash, key))
+                allKeys.append(key)
+            }
+        }
+
+        /// The statistics.
+        public func build() -> LineStatistics {
+            var s = LineStatistics()
+            s.documentsPerSite = perSite
+            s.documents = documents
+            s.documentsPerLine = CountTable(counting: siteKeys)
+            s.documentsPerLineAllSites = CountTable(counting: allKeys)
+            return s
         }
     }
 
     /// Adds another statistics' counts to these.
     public mutating func merge(_ other: LineStatistics) {
         documentsPerSite.merge(other.documentsPerSite, uniquingKeysWith: +)
-        documentsPerLine.merge(other.documentsPerLine, uniquingKeysWith: +)
-        documentsPerLineAllSites.merge(other.documentsPerLineAllSites, uniquingKeysWith: +)
+        documentsPerLine = documentsPerLine.merged(with: other.documentsPerLine)
+        documentsPerLineAllSites = documentsPerLineAllSites.merged(with: other.documentsPerLineAllSites)
         documents += other.documents
     }
 
@@ -54,7 +77,7 @@ public struct SiteLineCounts: Sendable {
 
     /// In how many of this site's documents the line key occurs.
     public func documents(withLine key: UInt64) -> Int {
-        Int(statistics.documentsPerLine[StableHash.combine(siteHash, key)] ?? 0)
+        statistics.documentsPerLine.count(of: StableHash.combine(siteHash, key))
     }
 
     /// The share of *other* sites' documents holding the line, or nil when too few are known.
@@ -63,7 +86,7 @@ public struct SiteLineCounts: Sendable {
     public func shareElsewhere(ofLine key: UInt64, inSite here: Int, minimumDocuments: Int = 50) -> Double? {
         let others = statistics.documents - documents
         guard others >= minimumDocuments else { return nil }
-        let count = Int(statistics.documentsPerLineAllSites[key] ?? 0) - here
+        let count = statistics.documentsPerLineAllSites.count(of: key) - here
         return Double(max(0, count)) / Double(others)
     }
 }

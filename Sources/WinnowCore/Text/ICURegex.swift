@@ -86,6 +86,22 @@ public final class ICURegex: Sendable {
         return ((0..<Int(n)).map { Int(starts[$0])..<Int(ends[$0]) }, false)
     }
 
+    /// All matches in UTF-8 text as byte ranges (at most `limit`), searched without converting
+    /// the text; `timedOut` as in `allMatches(utf16:)`.
+    public func allMatches(utf8 bytes: UnsafeBufferPointer<UInt8>, limit: Int = 256) -> (ranges: [Range<Int>], timedOut: Bool) {
+        let handle = pool.withLock { $0.popLast() } ?? UnsafeRegex(pointer: wn_regex_clone(original.pointer))
+        guard let re = handle.pointer, let base = bytes.baseAddress else { return ([], false) }
+        defer { pool.withLock { $0.append(handle) } }
+        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: 2 * limit) { buf in
+            guard let starts = buf.baseAddress else { return ([], false) }
+            let ends = starts + limit
+            let n = wn_regex_find_all_utf8(re, base, Int64(bytes.count), timeLimit, starts, ends, Int32(limit))
+            if n == -2 { return ([], true) }
+            guard n > 0 else { return ([], false) }
+            return ((0..<Int(n)).map { Int(starts[$0])..<Int(ends[$0]) }, false)
+        }
+    }
+
     private static let cache = Mutex<[String: ICURegex]>([:])
 
     /// A shared compiled instance per pattern (nil when the pattern does not compile).

@@ -40,9 +40,11 @@ public struct LineShape: Sendable, Equatable {
     public init() {}
 
     /// Measures a normalized line.
-    public init(normalized bytes: [UInt8]) {
+    public init(normalized bytes: some Collection<UInt8>) {
         self.init()
-        bytes.withUnsafeBufferPointer { measure($0) }
+        if bytes.withContiguousStorageIfAvailable({ measure($0) }) == nil {
+            Array(bytes).withUnsafeBufferPointer { measure($0) }
+        }
     }
 
     /// Sentence-final punctuation: . ! ? ; " ' ) 。 ｡ ” ’ 」 』 】 》
@@ -78,8 +80,16 @@ public struct LineShape: Sendable, Equatable {
     }
 
     private mutating func measure(_ b: UnsafeBufferPointer<UInt8>) {
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(b.count)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: b.count + 1) { scalarBuffer in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * b.count + 1) { maskedBuffer in
+                measure(b, scalars: scalarBuffer, masked: maskedBuffer)
+            }
+        }
+    }
+
+    private mutating func measure(_ b: UnsafeBufferPointer<UInt8>, scalars buffer: UnsafeMutableBufferPointer<UInt32>,
+                                  masked maskedBuffer: UnsafeMutableBufferPointer<UInt8>) {
+        var count = 0
         var i = 0
         while i < b.count {
             let c = b[i]
@@ -92,8 +102,10 @@ public struct LineShape: Sendable, Equatable {
             if i + len > b.count { break }
             for k in 1..<len { v = (v << 6) | UInt32(b[i + k] & 0x3F) }
             i += len
-            scalars.append(v)
+            buffer[count] = v
+            count += 1
         }
+        let scalars = UnsafeBufferPointer(rebasing: buffer[0..<count])
         // Trim spaces (ASCII, ideographic, no-break) at both ends.
         func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 || v == 0x0D || v == 0x3000 || v == 0xA0 || v == 0xFEFF }
         var lo = 0, hi = scalars.count
@@ -121,8 +133,7 @@ public struct LineShape: Sendable, Equatable {
         var keyHash = StableHash.fnvOffset
         var inWord = false, inDigits = false
         var segment = 0, shortSegments = 0, separatorsSeen = 0
-        var masked: [UInt8] = []
-        masked.reserveCapacity(s.count)
+        var m = 0
         var nonDateText = false
         var previous: UInt32 = 0
         for v in s {
@@ -152,17 +163,21 @@ public struct LineShape: Sendable, Equatable {
             if !isDigit && !Self.isDateMark(v) { nonDateText = true }
             // Key: digits runs become one "0", spaces vanish.
             if isDigit {
-                if !inDigits { masked.append(0x30); inDigits = true }
+                if !inDigits { maskedBuffer[m] = 0x30; m += 1; inDigits = true }
                 continue
             }
             inDigits = false
             if isSpace(v) { continue }
-            if v < 0x80 { masked.append(UInt8(v)) } else {
-                masked.append(UInt8(truncatingIfNeeded: v >> 16)); masked.append(UInt8(truncatingIfNeeded: v >> 8)); masked.append(UInt8(truncatingIfNeeded: v))
+            if v < 0x80 { maskedBuffer[m] = UInt8(v); m += 1 } else {
+                maskedBuffer[m] = UInt8(truncatingIfNeeded: v >> 16)
+                maskedBuffer[m + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                maskedBuffer[m + 2] = UInt8(truncatingIfNeeded: v)
+                m += 3
             }
         }
         if segment > 0 && segment <= 12 && separatorsSeen > 0 { shortSegments += 1 }
         separators = shortSegments > separatorsSeen ? separatorsSeen : shortSegments
+        let masked = UnsafeBufferPointer(rebasing: maskedBuffer[0..<m])
         keyHash = StableHash.fnv1a(masked, seed: keyHash)
         key = keyHash
         hasDate = Self.containsDate(masked)
@@ -170,17 +185,18 @@ public struct LineShape: Sendable, Equatable {
     }
 
     /// Looks for 0-0-0, 0/0/0, 0年0月, 0月0日 and 0:0 in the masked text.
-    private static func containsDate(_ m: [UInt8]) -> Bool {
+    private static func containsDate(_ m: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = m.count
         guard n >= 3 else { return false }
-        let nian: [UInt8] = [0x00, 0x5E, 0x74], yue: [UInt8] = [0x00, 0x67, 0x08], ri: [UInt8] = [0x00, 0x65, 0xE5]
+        // 年 月 日 in the masked encoding (three bytes per non-ASCII scalar).
+        func at(_ i: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool { i + 2 < n && m[i] == a && m[i + 1] == b && m[i + 2] == c }
         var i = 0
         while i < n {
             if m[i] == 0x30 {
                 if i + 4 < n && m[i + 2] == 0x30 && m[i + 4] == 0x30 && m[i + 1] == m[i + 3] && (m[i + 1] == 0x2D || m[i + 1] == 0x2F || m[i + 1] == 0x2E) { return true }
                 if i + 2 < n && m[i + 1] == 0x3A && m[i + 2] == 0x30 { return true }
-                if i + 4 < n && Array(m[i + 1...i + 3]) == nian && m[i + 4] == 0x30 { return true }
-                if i + 7 < n && Array(m[i + 1...i + 3]) == yue && m[i + 4] == 0x30 && Array(m[i + 5...i + 7]) == ri { return true }
+                if at(i + 1, 0x00, 0x5E, 0x74) && i + 4 < n && m[i + 4] == 0x30 { return true }
+                if at(i + 1, 0x00, 0x67, 0x08) && i + 4 < n && m[i + 4] == 0x30 && at(i + 5, 0x00, 0x65, 0xE5) { return true }
             }
             i += 1
         }

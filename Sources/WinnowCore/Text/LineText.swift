@@ -5,10 +5,11 @@ public struct LineText: Sendable {
     /// The original line, exactly as in the input (without the `\n`).
     public var original: Substring
     /// NFKC-case-folded, simplified UTF-8 of the line.
-    public var normalized: [UInt8]
+    /// (A slice of the document's normalized text: no copy per line.)
+    public var normalized: ArraySlice<UInt8>
 
     /// Creates a line.
-    public init(number: Int, original: Substring, normalized: [UInt8]) {
+    public init(number: Int, original: Substring, normalized: ArraySlice<UInt8>) {
         self.number = number
         self.original = original
         self.normalized = normalized
@@ -20,16 +21,22 @@ public enum LineSplitter {
     /// Splits on `\n` bytes (no grapheme breaking: a `\r\n` stays `\r` + end of line, as
     /// `decisions.jsonl` counts lines).
     public static func splitLines(_ text: String) -> [Substring] {
+        var copy = text
+        let breaks: [Int] = copy.withUTF8 { bytes in
+            var out: [Int] = []
+            for (k, b) in bytes.enumerated() where b == 0x0A { out.append(k) }
+            return out
+        }
         let utf8 = text.utf8
         var out: [Substring] = []
+        out.reserveCapacity(breaks.count + 1)
         var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            if utf8[i] == 0x0A {
-                out.append(Substring(utf8[start..<i]))
-                start = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
+        var offset = 0
+        for b in breaks {
+            let end = utf8.index(start, offsetBy: b - offset)
+            out.append(Substring(utf8[start..<end]))
+            start = utf8.index(after: end)
+            offset = b + 1
         }
         out.append(Substring(utf8[start..<utf8.endIndex]))
         return out
@@ -52,7 +59,7 @@ public enum LineSplitter {
         var out: [LineText] = []
         out.reserveCapacity(originals.count)
         for (i, line) in originals.enumerated() {
-            out.append(LineText(number: i + 1, original: line, normalized: Array(parts[i])))
+            out.append(LineText(number: i + 1, original: line, normalized: parts[i]))
         }
         return out
     }

@@ -46,10 +46,30 @@ struct RecordProblem: Error, CustomStringConvertible {
 
 /// Parses one JSONL line (bytes without the newline).
 enum JSONLLineParser {
+    static let wantedFields: Set<String> = ["id", "text", "title", "url", "published_at", "source"]
+
+    /// The article from fast-scanned fields, or nil to let the full decoder judge (and word the error).
+    static func article(from f: [String: FlatJSONScanner.Value], origin: RecordOrigin) -> Result<Article, BadRecord>? {
+        let id: String
+        switch f["id"] {
+        case .string(let s)?: id = s
+        case .number(let s)? where Int64(s) != nil: id = s
+        default: return nil
+        }
+        guard case .string(let text)? = f["text"], !id.isEmpty, !text.allSatisfy(\.isWhitespace) else { return nil }
+        func optional(_ k: String) -> String? { if case .string(let s)? = f[k] { return s } else { return nil } }
+        return .success(Article(id: id, text: text, title: optional("title"), url: optional("url"),
+                                publishedAt: optional("published_at"), source: optional("source"), origin: origin))
+    }
+
     static func parse(_ line: ArraySlice<UInt8>, origin: RecordOrigin) -> Result<Article, BadRecord> {
         let bytes = Array(line)
         guard String(validating: bytes, as: UTF8.self) != nil else {
             return .failure(BadRecord(origin: origin.description, reason: "invalid UTF-8"))
+        }
+        if let fast = bytes.withUnsafeBufferPointer({ FlatJSONScanner.fields($0, wanted: wantedFields) }),
+           let article = article(from: fast, origin: origin) {
+            return article
         }
         do {
             let r = try JSONDecoder().decode(JSONLRecord.self, from: Data(bytes))
