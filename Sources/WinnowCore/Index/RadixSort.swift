@@ -8,16 +8,20 @@ enum RadixSort {
         guard n > 1 else { return }
         var keys2 = [UInt64](repeating: 0, count: n)
         var payloads2 = [Int32](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: 65_536)
-        for pass in 0..<4 {
-            let shift = UInt64(pass * 16)
+        // 16-bit digits for large inputs, bytes for small ones (where clearing 64K counters dominates).
+        let bits = n >= 1 << 17 ? 16 : 8
+        let radix = 1 << bits
+        let mask = UInt64(radix - 1)
+        var counts = [Int](repeating: 0, count: radix)
+        for pass in 0..<(64 / bits) {
+            let shift = UInt64(pass * bits)
             // Skip a pass where every key has the same digit.
-            let firstDigit = Int((keys[0] >> shift) & 0xFFFF)
-            if keys.allSatisfy({ Int(($0 >> shift) & 0xFFFF) == firstDigit }) { continue }
-            for i in 0..<65_536 { counts[i] = 0 }
-            for k in keys { counts[Int((k >> shift) & 0xFFFF)] += 1 }
+            let firstDigit = Int((keys[0] >> shift) & mask)
+            if keys.allSatisfy({ Int(($0 >> shift) & mask) == firstDigit }) { continue }
+            for i in 0..<radix { counts[i] = 0 }
+            for k in keys { counts[Int((k >> shift) & mask)] += 1 }
             var total = 0
-            for i in 0..<65_536 {
+            for i in 0..<radix {
                 let c = counts[i]
                 counts[i] = total
                 total += c
@@ -28,7 +32,7 @@ enum RadixSort {
                         payloads2.withUnsafeMutableBufferPointer { dstP in
                             counts.withUnsafeMutableBufferPointer { pos in
                                 for i in 0..<n {
-                                    let d = Int((src[i] >> shift) & 0xFFFF)
+                                    let d = Int((src[i] >> shift) & mask)
                                     let p = pos[d]
                                     dst[p] = src[i]
                                     dstP[p] = srcP[i]
