@@ -189,29 +189,43 @@ int32_t wn_regex_find_all(wn_regex *regex, const uint16_t *text, int32_t length,
     return n;
 }
 
-int32_t wn_regex_find_all_utf8(wn_regex *regex, const uint8_t *text, int64_t length, int32_t timeLimit,
-                               int64_t *starts, int64_t *ends, int32_t cap) {
+int32_t wn_regex_match_lines_utf8(wn_regex *regex, const uint8_t *text, int32_t length, int32_t timeLimit,
+                                  int32_t *lines, int32_t cap) {
     static const UChar empty[1] = {0};
+    UChar stackBuf[4096];
+    UChar *units = stackBuf;
+    if (length > (int32_t)(sizeof stackBuf / sizeof stackBuf[0])) {
+        units = malloc(sizeof(UChar) * (size_t)length);
+        if (!units) return -3;
+    }
     UErrorCode status = U_ZERO_ERROR;
-    UText *ut = utext_openUTF8(NULL, (const char *)text, length, &status);
-    if (U_FAILURE(status)) return -1;
+    int32_t len16 = 0;
+    u_strFromUTF8WithSub(units, length > 4096 ? length : 4096, &len16, (const char *)text, length, 0xFFFD, NULL, &status);
+    int32_t n = 0, result = 0;
+    if (U_FAILURE(status)) { result = -1; goto done; }
     uregex_setTimeLimit(regex->re, timeLimit, &status);
-    uregex_setUText(regex->re, ut, &status);
-    int32_t n = 0;
-    int32_t result = 0;
-    while (U_SUCCESS(status) && n < cap) {
+    uregex_setText(regex->re, units, len16, &status);
+    if (U_FAILURE(status)) { result = -1; goto done; }
+    int32_t pos = 0, line = 0, lastLine = -1;
+    while (n < cap) {
         UBool found = uregex_findNext(regex->re, &status);
         if (status == U_REGEX_TIME_OUT) { result = -2; break; }
         if (U_FAILURE(status)) { result = -1; break; }
         if (!found) break;
-        starts[n] = uregex_start64(regex->re, 0, &status);
-        ends[n] = uregex_end64(regex->re, 0, &status);
-        n++;
+        int32_t start = uregex_start(regex->re, 0, &status);
+        int32_t end = uregex_end(regex->re, 0, &status);
+        if (U_FAILURE(status)) { result = -1; break; }
+        for (; pos < start; pos++) if (units[pos] == 0x0A) line++;
+        int spans = 0;
+        for (int32_t k = start; k < end; k++) if (units[k] == 0x0A) { spans = 1; break; }
+        if (!spans && line != lastLine) { lines[n++] = line; lastLine = line; }
     }
-    /* Detach the caller's buffer before it goes away. */
-    UErrorCode reset = U_ZERO_ERROR;
-    uregex_setText(regex->re, empty, 0, &reset);
-    utext_close(ut);
+    {
+        UErrorCode reset = U_ZERO_ERROR;
+        uregex_setText(regex->re, empty, 0, &reset);
+    }
+done:
+    if (units != stackBuf) free(units);
     if (result < 0) return result;
-    return U_SUCCESS(status) ? n : -1;
+    return n;
 }

@@ -30,6 +30,12 @@ enum KernelBench {
             let normalized = Array(TextNormalizer.normalize(sample).utf8)
             Measure.line("icu normalize (\(label))", seconds: Measure.median { _ = TextNormalizer.normalize(sample) }, bytes: bytes)
             Measure.line("shingle+simhash+sketch (\(label))", seconds: Measure.median { _ = Fingerprint.of(chunks: [normalized[...]]) }, bytes: normalized.count)
+            if let phone = ICURegex("1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])") {
+                var copy = sample
+                Measure.line("regex lines (utf8 in) whole text (\(label))", seconds: Measure.median { copy.withUTF8 { _ = phone.matchingLines(utf8: $0) } }, bytes: bytes)
+                let units = Array(sample.utf16)
+                Measure.line("regex utf16 whole text (\(label))", seconds: Measure.median { _ = phone.allMatches(utf16: units) }, bytes: bytes)
+            }
             let lines = LineSplitter.splitLines(sample)
             Measure.line("line shapes (\(label))", seconds: Measure.median {
                 for l in lines { _ = LineShape(normalized: Array(l.utf8)) }

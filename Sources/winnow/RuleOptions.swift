@@ -21,8 +21,8 @@ struct RuleOptions: ParsableArguments {
         return FileManager.default.fileExists(atPath: "rules") ? ["rules"] : []
     }
 
-    /// Loads and compiles the rules, or throws after printing every problem.
-    func load() throws -> RuleSet {
+    /// Reads the rule files, or throws after printing every problem (no ICU needed yet).
+    func loadRules() throws -> [Rule] {
         let loaded = RuleFileLoader().load(paths: paths)
         for e in loaded.errors {
             if skipInvalidRules { Console.warning("\(e) (skipped)") } else { Console.error(e.description) }
@@ -31,9 +31,20 @@ struct RuleOptions: ParsableArguments {
             Console.error("refusing to run with invalid rules; fix them or pass --skip-invalid-rules")
             throw WinnowExit.error
         }
-        do { return try RuleSet(rules: loaded.rules) } catch {
+        return loaded.rules
+    }
+
+    /// Compiles rules (after `TextNormalizer.prepare()`), or throws after printing the problem.
+    static func compile(_ rules: [Rule]) throws -> RuleSet {
+        do { return try RuleSet(rules: rules) } catch {
             Console.error("\(error)")
             throw WinnowExit.error
         }
+    }
+
+    /// Reads and compiles the rules.
+    func load() throws -> RuleSet {
+        try TextNormalizer.prepare()
+        return try Self.compile(loadRules())
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Dispatch
 import Foundation
+import Synchronization
 import WinnowCore
 import WinnowIO
 
@@ -53,11 +55,14 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        do { try TextNormalizer.prepare() } catch {
-            Console.error("\(error)")
-            throw WinnowExit.error
+        // ICU's tables are built while the inputs are read.
+        let icuReady = DispatchSemaphore(value: 0)
+        let icuError = Mutex<Error?>(nil)
+        DispatchQueue.global().async {
+            do { try TextNormalizer.prepare() } catch { icuError.withLock { $0 = error } }
+            icuReady.signal()
         }
-        let ruleSet = try rules.load()
+        let ruleList = try rules.loadRules()
         let readStarted = Date()
         var read = ReadResult()
         var failedInputs = 0
@@ -87,6 +92,12 @@ struct ScanCommand: ParsableCommand {
         }
         for p in read.problems { Console.warning("\(p.origin): skipped record: \(p.reason)") }
         let readSeconds = Date().timeIntervalSince(readStarted)
+        icuReady.wait()
+        if let error = icuError.withLock({ $0 }) {
+            Console.error("\(error)")
+            throw WinnowExit.error
+        }
+        let ruleSet = try RuleOptions.compile(ruleList)
 
         var match = MatchSettings()
         match.simhashDistance = simhashDistance
@@ -108,7 +119,7 @@ struct ScanCommand: ParsableCommand {
         if timings {
             var parts = [String(format: "read %.3f", readSeconds)]
             for stage in ["prepare", "statistics", "analyze", "decide"] {
-                parts.append(String(format: "%@ %.3f", stage, result.counters.seconds[stage] ?? 0))
+                parts.append(String(format: "%@ %.3f (cpu %.3f)", stage, result.counters.seconds[stage] ?? 0, result.counters.cpuSeconds[stage] ?? 0))
             }
             parts.append(String(format: "write %.3f", Date().timeIntervalSince(writeStarted)))
             Console.info("timings (s): " + parts.joined(separator: ", "))

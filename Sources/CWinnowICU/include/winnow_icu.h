@@ -49,9 +49,12 @@ int32_t wn_regex_find(wn_regex *regex, const uint16_t *text, int32_t length, int
 int32_t wn_regex_find_all(wn_regex *regex, const uint16_t *text, int32_t length, int32_t timeLimit,
                           int32_t *starts, int32_t *ends, int32_t cap);
 
-/// Like wn_regex_find_all, on UTF-8 text (no conversion); offsets are byte offsets.
-int32_t wn_regex_find_all_utf8(wn_regex *regex, const uint8_t *text, int64_t length, int32_t timeLimit,
-                               int64_t *starts, int64_t *ends, int32_t cap);
+/// Searches UTF-8 text (converted to UTF-16 internally, where ICU's search is fastest) and writes
+/// the 0-based line number (lines split on '\n') of each match that lies within one line, at most
+/// once per line, up to cap. Returns the count, -2 when the time limit stopped the search (lines
+/// found before that are written), or another negative value on error.
+int32_t wn_regex_match_lines_utf8(wn_regex *regex, const uint8_t *text, int32_t length, int32_t timeLimit,
+                                  int32_t *lines, int32_t cap);
 
 #ifdef __cplusplus
 }

@@ -52,9 +52,10 @@ public struct ArticleAnalyzer: Sendable {
                 e.templateShare = Double(e.templateDocuments) / Double(counts.documents)
                 // Long lines need a larger share: one story reposted on a site is not its template.
                 let share = shape.size >= settings.coreLongSize ? settings.bodyTemplateMinShare : settings.templateMinShare
-                let elsewhere = counts.shareElsewhere(ofLine: shape.key, inSite: e.templateDocuments) ?? 0
-                e.isTemplate = e.templateDocuments >= settings.templateMinDocuments && e.templateShare >= share
-                    && e.templateShare >= elsewhere * settings.templateSiteRatio
+                if e.templateDocuments >= settings.templateMinDocuments && e.templateShare >= share {
+                    let elsewhere = counts.shareElsewhere(ofLine: shape.key, inSite: e.templateDocuments) ?? 0
+                    e.isTemplate = e.templateShare >= elsewhere * settings.templateSiteRatio
+                }
             }
             e.isDate = shape.dateOnly
             e.isMeta = shape.hasDate && shape.size <= settings.metaMaxSize && !shape.endsWithTerminal

@@ -24,13 +24,15 @@ public struct PreparedArticle: Sendable {
             }
         }
         titleLine = title
+        var keys = shapes.filter { !$0.isBlank }.map(\.key)
+        RadixSort.sort(&keys)
+        keys.dedupe()
+        lineKeys = keys
         let han = shapes.reduce(0) { $0 + $1.ideographs }
         let words = shapes.reduce(0) { $0 + $1.letters }
         language = han == 0 && words == 0 ? "und" : han * 3 >= words ? "zh" : "en"
     }
 
-    /// The distinct keys of non-blank lines, for `LineStatistics`.
-    public var lineKeys: [UInt64] {
-        shapes.filter { !$0.isBlank }.map(\.key)
-    }
+    /// The distinct keys of non-blank lines, sorted, for `LineStatistics`.
+    public let lineKeys: [UInt64]
 }

@@ -99,7 +99,7 @@ public struct Shingler: Sendable {
     @inlinable
     mutating func push<S: FeatureSink>(_ token: UInt64, into sink: inout S) {
         tokenCount += 1
-        sequenceHash = StableHash.combine(sequenceHash, token)
+        sequenceHash = (sequenceHash ^ token) &* 0x9E37_79B9_7F4A_7C15
         seen += 1
         switch width {
         case 1:

@@ -25,7 +25,7 @@ public struct ContainmentIndex: Sendable {
             owners.append(contentsOf: repeatElement(Int32(doc), count: sketch.count))
         }
         // Stable by key, and documents were appended in order: postings end up sorted by doc too.
-        RadixSort.sort(keys: &keys, payloads: &owners)
+        RadixSort.parallelSort(keys: &keys, payloads: &owners)
         features = keys
         docs = owners
         self.probe = probe

@@ -90,3 +90,40 @@ extension RadixSort {
         }
     }
 }
+
+extension RadixSort {
+    /// Sorts large inputs on all cores: one pass splits the pairs into 256 buckets by the top
+    /// byte of `(key << 1)` (sketch keys have their top bit clear), then each bucket is sorted
+    /// on its own core. Stable, like `sort(keys:payloads:)`.
+    static func parallelSort(keys: inout [UInt64], payloads: inout [Int32]) {
+        let n = keys.count
+        guard n >= 1 << 16 else { return sort(keys: &keys, payloads: &payloads) }
+        let topBit = keys.contains { $0 >> 63 != 0 }
+        let shift: UInt64 = topBit ? 56 : 55
+        var starts = [Int](repeating: 0, count: 257)
+        for k in keys { starts[Int((k >> shift) & 0xFF) + 1] += 1 }
+        for i in 0..<256 { starts[i + 1] += starts[i] }
+        var bucketKeys = [UInt64](repeating: 0, count: n)
+        var bucketPayloads = [Int32](repeating: 0, count: n)
+        var next = starts
+        for i in 0..<n {
+            let b = Int((keys[i] >> shift) & 0xFF)
+            bucketKeys[next[b]] = keys[i]
+            bucketPayloads[next[b]] = payloads[i]
+            next[b] += 1
+        }
+        let ranges = (0..<256).map { starts[$0]..<starts[$0 + 1] }
+        let srcKeys = bucketKeys, srcPayloads = bucketPayloads
+        var sortedKeys = [[UInt64]](repeating: [], count: 256)
+        var sortedPayloads = [[Int32]](repeating: [], count: 256)
+        Parallel.forEachChunk(count: 256, chunk: 8) { chunk in
+            chunk.map { b -> (Int, [UInt64], [Int32]) in
+                var k = Array(srcKeys[ranges[b]]), p = Array(srcPayloads[ranges[b]])
+                sort(keys: &k, payloads: &p)
+                return (b, k, p)
+            }
+        } collect: { for (b, k, p) in $0 { sortedKeys[b] = k; sortedPayloads[b] = p } }
+        keys = sortedKeys.flatMap { $0 }
+        payloads = sortedPayloads.flatMap { $0 }
+    }
+}

@@ -63,10 +63,13 @@ public struct ScanEngine: Sendable {
     public func scan(_ articles: [Article], extraStatistics: LineStatistics? = nil) throws -> Result {
         var counters = StageCounters()
         var clock = ContinuousClock.now
+        var cpu = ProcessClock.cpuSeconds()
         func lap(_ stage: String) {
-            let now = ContinuousClock.now
+            let now = ContinuousClock.now, nowCPU = ProcessClock.cpuSeconds()
             counters.seconds[stage] = (now - clock).seconds
+            counters.cpuSeconds[stage] = nowCPU - cpu
             clock = now
+            cpu = nowCPU
         }
         let prepared = prepare(articles)
         lap("prepare")
@@ -100,9 +103,27 @@ public struct StageCounters: Sendable, Equatable {
     public var decisions: [String: Int] = [:]
     /// Wall-clock seconds per stage.
     public var seconds: [String: Double] = [:]
+    /// CPU seconds per stage (all threads).
+    public var cpuSeconds: [String: Double] = [:]
 
     /// Empty counters.
     public init() {}
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// CPU time of the whole process (all threads), for stage counters.
+public enum ProcessClock {
+    /// Seconds of CPU used so far.
+    public static func cpuSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
 }
 
 extension Duration {

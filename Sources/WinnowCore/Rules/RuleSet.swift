@@ -92,9 +92,9 @@ public struct RuleSet: Sendable {
                 var line = lines[i]
                 let hit = line.withUTF8 { bytes -> Bool in
                     guard Self.hasLiteral(rules[rule].requires, in: bytes) else { return false }
-                    let (ranges, stopped) = regex.allMatches(utf8: bytes, limit: 1)
+                    let (found, stopped) = regex.matchingLines(utf8: bytes, limit: 1)
                     if stopped && !timedOut.contains(rule) { timedOut.append(rule) }
-                    return !ranges.isEmpty
+                    return !found.isEmpty
                 }
                 if hit { perLine[i].append(rule) }
             }
@@ -102,22 +102,11 @@ public struct RuleSet: Sendable {
         guard !wholeText.isEmpty else { return (perLine, timedOut) }
         var copy = text
         copy.withUTF8 { bytes in
-            var lineStarts: [Int] = [0]
-            lineStarts.reserveCapacity(lines.count)
-            for (k, b) in bytes.enumerated() where b == 0x0A { lineStarts.append(k + 1) }
             for (rule, regex) in wholeText {
                 guard Self.hasLiteral(rules[rule].requires, in: bytes) else { continue }
-                let (ranges, stopped) = regex.allMatches(utf8: bytes)
+                let (found, stopped) = regex.matchingLines(utf8: bytes)
                 if stopped { timedOut.append(rule) }
-                for r in ranges {
-                    var lo = 0, hi = lineStarts.count
-                    while lo < hi { let mid = (lo + hi) >> 1; if lineStarts[mid] <= r.lowerBound { lo = mid + 1 } else { hi = mid } }
-                    let line = lo - 1
-                    let lineEnd = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : bytes.count
-                    if line >= 0 && line < perLine.count && r.upperBound <= lineEnd && !perLine[line].contains(rule) {
-                        perLine[line].append(rule)
-                    }
-                }
+                for line in found where line < perLine.count && !perLine[line].contains(rule) { perLine[line].append(rule) }
             }
         }
         return (perLine, timedOut)

@@ -29,18 +29,18 @@ public struct LineStatistics: Sendable {
         /// An empty builder.
         public init() {}
 
-        /// Counts one document's distinct line keys for its site.
+        /// Counts one document's distinct line keys for its site (repeats count once).
         public mutating func add(site: String, lineKeys: some Sequence<UInt64>) {
             perSite[site, default: 0] += 1
             documents += 1
             let siteHash = StableHash.fnv1a(site)
             var distinct = Array(lineKeys)
-            RadixSort.sort(&distinct)
-            distinct.dedupe()
-            for key in distinct {
-                siteKeys.append(StableHash.combine(siteHash, key))
-                allKeys.append(key)
+            if !zip(distinct, distinct.dropFirst()).allSatisfy({ $0 < $1 }) {
+                RadixSort.sort(&distinct)
+                distinct.dedupe()
             }
+            siteKeys.append(contentsOf: distinct.lazy.map { StableHash.combine(siteHash, $0) })
+            allKeys.append(contentsOf: distinct)
         }
 
         /// The statistics.

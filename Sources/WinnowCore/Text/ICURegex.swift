@@ -86,19 +86,19 @@ public final class ICURegex: Sendable {
         return ((0..<Int(n)).map { Int(starts[$0])..<Int(ends[$0]) }, false)
     }
 
-    /// All matches in UTF-8 text as byte ranges (at most `limit`), searched without converting
-    /// the text; `timedOut` as in `allMatches(utf16:)`.
-    public func allMatches(utf8 bytes: UnsafeBufferPointer<UInt8>, limit: Int = 256) -> (ranges: [Range<Int>], timedOut: Bool) {
+    /// The 0-based lines (split on `\n`) of UTF-8 text holding a match that lies within one line,
+    /// each once, in order; `timedOut` when the step budget stopped the search.
+    public func matchingLines(utf8 bytes: UnsafeBufferPointer<UInt8>, limit: Int = 4096) -> (lines: [Int], timedOut: Bool) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty, bytes.count < Int(Int32.max) else { return ([], false) }
         let handle = pool.withLock { $0.popLast() } ?? UnsafeRegex(pointer: wn_regex_clone(original.pointer))
-        guard let re = handle.pointer, let base = bytes.baseAddress else { return ([], false) }
+        guard let re = handle.pointer else { return ([], false) }
         defer { pool.withLock { $0.append(handle) } }
-        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: 2 * limit) { buf in
-            guard let starts = buf.baseAddress else { return ([], false) }
-            let ends = starts + limit
-            let n = wn_regex_find_all_utf8(re, base, Int64(bytes.count), timeLimit, starts, ends, Int32(limit))
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: limit) { buf in
+            guard let out = buf.baseAddress else { return ([], false) }
+            let n = wn_regex_match_lines_utf8(re, base, Int32(bytes.count), timeLimit, out, Int32(limit))
             if n == -2 { return ([], true) }
             guard n > 0 else { return ([], false) }
-            return ((0..<Int(n)).map { Int(starts[$0])..<Int(ends[$0]) }, false)
+            return ((0..<Int(n)).map { Int(out[$0]) }, false)
         }
     }
 

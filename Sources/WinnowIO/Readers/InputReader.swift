@@ -51,17 +51,30 @@ public struct InputReader: Sendable {
 
     /// Parses JSONL bytes (lines parsed on all cores, kept in order).
     func readJSONL(_ data: Data, file: String, into result: inout ReadResult, ids: inout [String: String]) {
-        let bytes = [UInt8](data)
-        var split: [ArraySlice<UInt8>] = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        if split.last?.isEmpty == true { split.removeLast() }
-        let lines = split
-        var parsed = [Result<Article, BadRecord>?](repeating: nil, count: lines.count)
-        Parallel.forEachChunk(count: lines.count, chunk: 256) { range in
-            range.compactMap { i -> (Int, Result<Article, BadRecord>)? in
-                var line = lines[i]
-                if line.last == 0x0D { line = line.dropLast() }
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
-                return (i, JSONLLineParser.parse(line, origin: RecordOrigin(file: file, line: i + 1)))
+        // Line boundaries first (one pass), then every line parsed on all cores in place.
+        let bounds: [Range<Int>] = data.withUnsafeBytes { raw in
+            var out: [Range<Int>] = []
+            guard let base = raw.baseAddress else { return out }
+            var start = 0
+            while start < raw.count, let hit = memchr(base + start, 0x0A, raw.count - start) {
+                let k = base.distance(to: UnsafeRawPointer(hit))
+                out.append(start..<k)
+                start = k + 1
+            }
+            if start < raw.count { out.append(start..<raw.count) }
+            return out
+        }
+        var parsed = [Result<Article, BadRecord>?](repeating: nil, count: bounds.count)
+        Parallel.forEachChunk(count: bounds.count, chunk: 256) { range in
+            data.withUnsafeBytes { raw in
+                let all = raw.bindMemory(to: UInt8.self)
+                return range.compactMap { i -> (Int, Result<Article, BadRecord>)? in
+                    var r = bounds[i]
+                    if r.upperBound > r.lowerBound && all[r.upperBound - 1] == 0x0D { r = r.lowerBound..<(r.upperBound - 1) }
+                    let line = UnsafeBufferPointer(rebasing: all[r])
+                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+                    return (i, JSONLLineParser.parse(line, origin: RecordOrigin(file: file, line: i + 1)))
+                }
             }
         } collect: { for (i, r) in $0 { parsed[i] = r } }
         for case let r? in parsed {

@@ -63,16 +63,18 @@ enum JSONLLineParser {
     }
 
     static func parse(_ line: ArraySlice<UInt8>, origin: RecordOrigin) -> Result<Article, BadRecord> {
-        let bytes = Array(line)
-        guard String(validating: bytes, as: UTF8.self) != nil else {
+        line.withUnsafeBufferPointer { parse($0, origin: origin) }
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, origin: RecordOrigin) -> Result<Article, BadRecord> {
+        guard UTF8Validation.isValid(bytes) else {
             return .failure(BadRecord(origin: origin.description, reason: "invalid UTF-8"))
         }
-        if let fast = bytes.withUnsafeBufferPointer({ FlatJSONScanner.fields($0, wanted: wantedFields) }),
-           let article = article(from: fast, origin: origin) {
+        if let fast = FlatJSONScanner.fields(bytes, wanted: wantedFields), let article = article(from: fast, origin: origin) {
             return article
         }
         do {
-            let r = try JSONDecoder().decode(JSONLRecord.self, from: Data(bytes))
+            let r = try JSONDecoder().decode(JSONLRecord.self, from: Data(buffer: bytes))
             return .success(Article(id: r.id, text: r.text, title: r.title, url: r.url, publishedAt: r.publishedAt,
                                     source: r.source, origin: origin))
         } catch let p as RecordProblem {

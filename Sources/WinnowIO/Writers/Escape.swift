@@ -45,8 +45,8 @@ public enum Escape {
     /// A CSV field (RFC 4180), with spreadsheet formula injection defused by a leading `'`.
     public static func csv(_ s: some StringProtocol) -> String {
         var v = String(s)
-        if let f = v.first, "=+-@\t\r".contains(f) { v = "'" + v }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if let f = v.utf8.first, f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D { v = "'" + v }
+        if v.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return v
