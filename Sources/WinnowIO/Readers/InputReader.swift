@@ -14,7 +14,8 @@ public struct ReadResult: Sendable {
     public init() {}
 }
 
-/// Reads articles from JSONL files, folders of `.txt`/`.md` files, or standard input (`-`).
+/// Reads articles from JSONL files, folders (every `.txt`/`.md` file one article, id = its path
+/// relative to the folder; `.jsonl` files inside read as JSONL), or standard input (`-`).
 ///
 /// Bad input is explicit policy: a record that is not JSON, has no text, is not UTF-8 or repeats
 /// an id is reported with its file and line and skipped; every other record is read.
@@ -91,14 +92,21 @@ public struct InputReader: Sendable {
             throw WinnowIOError.cannotRead(path: root, reason: "cannot list folder")
         }
         var files: [URL] = []
-        for case let url as URL in walker where folderExtensions.contains(url.pathExtension.lowercased()) {
-            files.append(url)
+        for case let url as URL in walker {
+            let ext = url.pathExtension.lowercased()
+            if folderExtensions.contains(ext) || ext == "jsonl" { files.append(url) }
         }
         let rootPath = base.standardizedFileURL.path
         for url in files.sorted(by: { $0.path < $1.path }) {
             var rel = url.standardizedFileURL.path
             if rel.hasPrefix(rootPath + "/") { rel.removeFirst(rootPath.count + 1) }
             let origin = RecordOrigin(file: url.path, line: 0)
+            if url.pathExtension.lowercased() == "jsonl" {
+                do { readJSONL(try load(url.path), file: url.path, into: &result, ids: &ids) } catch {
+                    result.problems.append(BadRecord(origin: url.path, reason: "cannot read file"))
+                }
+                continue
+            }
             guard let data = try? Data(contentsOf: url) else {
                 result.problems.append(BadRecord(origin: url.path, reason: "cannot read file")); continue
             }

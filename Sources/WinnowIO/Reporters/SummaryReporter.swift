@@ -22,7 +22,12 @@ public struct SummaryReporter: Reporter {
 
         var byReason: [String: Int] = [:]
         for d in report.decisions {
-            let key = d.kind == .keep ? (d.clusterSize > 1 ? "canonical" : "unique") : (d.match?.kind.rawValue ?? d.kind.rawValue)
+            let key: String
+            switch d.kind {
+            case .keep: key = d.clusterSize > 1 ? "canonical" : "unique"
+            case .review: key = "asked by a rule"
+            case .merge, .remove: key = d.match?.kind.rawValue ?? (d.reasons.first?.hasPrefix("removed by rule") == true ? "rule" : "other")
+            }
             byReason["\(d.kind.rawValue): \(key)", default: 0] += 1
         }
         s += "## Decisions by reason\n\n| decision: reason | documents |\n|---|---:|\n"

@@ -1,0 +1,46 @@
+import Testing
+@testable import WinnowCore
+
+struct LineShapeTests {
+    func shape(_ s: String) -> LineShape { LineShape(normalized: Support.normalized(s)) }
+
+    @Test func datesAndTimes() {
+        #expect(shape("2023-06-04 19:49:00").dateOnly)
+        #expect(shape("2023年6月4日").dateOnly)
+        #expect(shape("发布时间：2021-01-12 20:48:56").hasDate)
+        #expect(!shape("发布时间：2021-01-12 20:48:56").dateOnly)
+        #expect(!shape("全国铁路预计发送旅客840万人次。").hasDate)
+    }
+
+    @Test func truncation() {
+        #expect(shape("...抓铁有痕”的坚韧劲头,奋力谱写新篇章。").leadingEllipsis)
+        #expect(shape("国务院新闻办今天举行新闻发布会…").trailingEllipsis)
+        #expect(shape("Charles Kennedy has said the party...").trailingEllipsis)
+        #expect(!shape("这是完整的一句话。").isTruncated)
+    }
+
+    @Test func terminalPunctuation() {
+        #expect(shape("这是完整的一句话。").endsWithTerminal)
+        #expect(shape("He said it was over.\"").endsWithTerminal)
+        #expect(!shape("垦利区垦利街道以楼栋微自治开启社区治理新篇章").endsWithTerminal)
+        #expect(shape("信息原文地址:").endsWithColon)
+    }
+
+    @Test func breadcrumbs() {
+        #expect(shape("首页 > 新闻中心 > 财经").separators >= 2)
+        #expect(shape("World | Business | Sport | Tech").separators >= 2)
+        #expect(shape("• 我的订阅").bulleted)
+        #expect(shape("保罗·路德和拉什达·琼斯等出席了首映式，现场气氛热烈。").innerPunctuation > 0)
+    }
+
+    @Test func keysMaskDigitsAndSpaces() {
+        #expect(shape("快照生成时间:2023-06-05 12:45:03").key == shape("快照生成时间: 2024-11-28 04:04:35").key)
+        #expect(shape("责任编辑：刘洋").key != shape("责任编辑：李娜").key)
+    }
+
+    @Test func sizes() {
+        #expect(shape("新闻联播").size == 4)
+        #expect(shape("four words in english").size == 6)
+        #expect(shape("   ").isBlank)
+    }
+}

@@ -1,0 +1,123 @@
+import Testing
+@testable import WinnowCore
+
+/// End to end in memory: reposts on other sites, a Traditional copy, a copy cut short and an
+/// excerpt all end up with the original; an orphan excerpt and unrelated stories stay.
+struct ScanEngineTests {
+    static let story = Pages.body(seed: 500, paragraphs: 5)
+    static let traditional = story.map { p in String(p.unicodeScalars.map { Character(TextNormalizer.simplify($0)) }) }
+
+    func wrap(_ body: [String], site: Int, title: String = "滨江新区启用智慧公交调度系统") -> String {
+        let heads = ["首页 > 新闻中心 > 本地", "当前位置：首页 / 资讯 / 本地", "• 我的订阅"]
+        let tails = ["版权所有 © 2020-2025 滨江新闻网 保留所有权利", "声明：本文转载自网络，如有侵权请联系删除。", "快照生成时间:2025-05-07 09:00:00"]
+        return ([heads[site % 3], title, "发布时间：2025-05-0\(site + 1) 08:30:00"] + body + [tails[site % 3]]).joined(separator: "\n")
+    }
+
+    @Test func clustersCopiesAndKeepsOneFullCanonical() throws {
+        _ = Support.ready
+        let s = Self.story
+        var articles = [
+            Article(id: "original", text: wrap(s, site: 0), title: "滨江新区启用智慧公交调度系统", url: "https://a.example/1", publishedAt: "2025-05-01"),
+            Article(id: "repost", text: wrap(s, site: 1), url: "https://b.example/1", publishedAt: "2025-05-02"),
+            Article(id: "edited", text: wrap(Array(s.dropLast()) + [s[4] + "（完）"], site: 2), url: "https://c.example/1", publishedAt: "2025-05-03"),
+            Article(id: "partial", text: wrap(Array(s.prefix(3)), site: 1), url: "https://b.example/2", publishedAt: "2025-05-04"),
+            Article(id: "excerpt", text: wrap([String(s[0].prefix(45)) + "……"], site: 2), url: "https://c.example/2", publishedAt: "2025-05-05"),
+            Article(id: "orphan", text: wrap([String(Pages.body(seed: 999)[0].prefix(45)) + "……"], site: 0), url: "https://a.example/9"),
+        ]
+        for i in 0..<5 {
+            articles.append(Article(id: "other\(i)", text: wrap(Pages.body(seed: UInt64(600 + i)), site: i, title: "别的新闻\(i)"),
+                                    url: "https://d.example/\(i)"))
+        }
+        let result = try ScanEngine(rules: .empty).scan(articles)
+        let byId = Dictionary(uniqueKeysWithValues: result.decisions.map { ($0.id, $0) })
+        #expect(byId["original"]?.kind == .keep)
+        for id in ["repost", "edited", "partial", "excerpt"] {
+            #expect(byId[id]?.canonical == "original", "\(id): \(byId[id]?.reasons ?? [])")
+            #expect(byId[id]?.kind != .keep)
+        }
+        #expect(byId["partial"]?.match?.kind == .partial)
+        #expect(byId["excerpt"]?.match?.kind == .excerpt)
+        #expect(byId["orphan"]?.kind == .keep)
+        for i in 0..<5 { #expect(byId["other\(i)"]?.kind == .keep) }
+        #expect(result.decisions.count == articles.count)
+        #expect(result.decisions.allSatisfy { !$0.reasons.isEmpty })
+    }
+
+    @Test func ruleRemovalAndReview() throws {
+        _ = Support.ready
+        let rules = try RuleSet(rules: [
+            Rule(id: "spam", category: .moderation, action: .remove, matcher: .phrases(["加微信领取"])),
+            Rule(id: "phone", category: .moderation, severity: .warning, action: .review, matcher: .regex("1[3-9][0-9]{9}")),
+        ])
+        let articles = [
+            Article(id: "s", text: "今日特惠，加微信领取优惠券。\n" + Pages.body(seed: 1).joined(separator: "\n")),
+            Article(id: "p", text: "联系电话13812345678。\n" + Pages.body(seed: 2).joined(separator: "\n")),
+            Article(id: "n", text: Pages.body(seed: 3).joined(separator: "\n")),
+        ]
+        let d = try ScanEngine(rules: rules).scan(articles).decisions
+        #expect(d[0].kind == .remove && d[0].reasons == ["removed by rule spam"])
+        #expect(d[1].kind == .review)
+        #expect(d[2].kind == .keep)
+    }
+}
+
+struct RuleSetTests {
+    @Test func phrasesMatchAcrossScriptsAndWidths() throws {
+        _ = Support.ready
+        let set = try RuleSet(rules: [Rule(id: "d", category: .disclaimer, matcher: .phrases(["不代表本站立场", "All Rights Reserved"]))])
+        for line in ["信息内容不代表本站立场。", "本網站內容不代表本站立場", "©2024 ＡＬＬ ＲＩＧＨＴＳ ＲＥＳＥＲＶＥＤ"] {
+            #expect(set.matches(normalized: Support.normalized(line), original: Substring(line)) == [0], "\(line)")
+        }
+        #expect(set.matches(normalized: Support.normalized("本站新闻"), original: "本站新闻").isEmpty)
+    }
+
+    @Test func catastrophicRegexIsStoppedAndReported() throws {
+        _ = Support.ready
+        let set = try RuleSet(rules: [Rule(id: "evil", category: .custom, matcher: .regex("(a+)+$"))])
+        let text = String(repeating: "a", count: 40) + "!"
+        let (hits, timedOut) = set.regexMatches(text: text, lines: [Substring(text)])
+        #expect(hits == [[]])
+        #expect(timedOut == [0])
+        let a = ArticleAnalyzer(rules: set).analyze(PreparedArticle(Article(id: "x", text: text)), statistics: LineStatistics())
+        #expect(a.findings.contains { $0.rule == "evil" && $0.severity == .warning })
+    }
+
+    @Test func regexMatchesPerLineAndNotAcrossLines() throws {
+        _ = Support.ready
+        let set = try RuleSet(rules: [Rule(id: "r", category: .custom, matcher: .regex("^记者.{2,3}$"))])
+        let text = "第一行\n记者 王晓\n记者\n王晓"
+        let lines = LineSplitter.splitLines(text)
+        #expect(set.regexMatches(text: text, lines: lines).perLine == [[], [0], [], []])
+    }
+
+    @Test func invalidRulesAreRejected() {
+        _ = Support.ready
+        #expect(throws: WinnowCoreError.self) { try RuleSet(rules: [Rule(id: "x", category: .custom, matcher: .regex("(unclosed"))]) }
+        let twice = [Rule(id: "x", category: .custom, matcher: .phrases(["a"])), Rule(id: "x", category: .custom, matcher: .phrases(["b"]))]
+        #expect(throws: WinnowCoreError.self) { try RuleSet(rules: twice) }
+    }
+
+    @Test func automatonFindsOverlappingPhrases() {
+        let a = PhraseAutomaton(phrases: [(Array("he".utf8), 0), (Array("she".utf8), 1), (Array("hers".utf8), 2)])
+        var found: [Int32] = []
+        a.scan(Array("ushers".utf8)[...]) { found.append($0) }
+        #expect(Set(found) == [0, 1, 2])
+    }
+
+    @Test func examplesRunner() throws {
+        _ = Support.ready
+        let rule = Rule(id: "r", category: .disclaimer, matcher: .phrases(["如有侵权"]), scope: RuleScope(maxLineSize: 30),
+                        examples: RuleExamples(match: ["如有侵权请联系删除"], noMatch: ["本案涉及的侵权问题", String(repeating: "长", count: 40) + "如有侵权"]))
+        let outcomes = RuleExampleRunner(rules: try RuleSet(rules: [rule])).run()
+        #expect(outcomes.count == 3)
+        #expect(outcomes.allSatisfy { $0.passed })
+    }
+}
+
+struct ArticleTests {
+    @Test func siteFromSourceOrHost() {
+        #expect(Article(id: "a", text: "", url: "https://User@News.Example.com:8080/x?y").site == "news.example.com")
+        #expect(Article(id: "a", text: "", url: "https://x.example/", source: "Wire").site == "Wire")
+        #expect(Article(id: "a", text: "", url: "not a url").site == "")
+    }
+}

@@ -1,0 +1,56 @@
+import Testing
+@testable import WinnowCore
+
+struct ShinglerTests {
+    struct Collect: FeatureSink {
+        var features: [UInt64] = []
+        mutating func add(feature: UInt64) { features.append(feature) }
+    }
+
+    func shingles(_ text: String) -> (features: [UInt64], tokens: Int) {
+        var s = Shingler()
+        var sink = Collect()
+        let bytes = Support.normalized(text)
+        bytes.withUnsafeBufferPointer { s.feed($0, into: &sink) }
+        s.finish(into: &sink)
+        return (sink.features, s.tokenCount)
+    }
+
+    @Test func hanCharactersAreTokens() {
+        #expect(shingles("新闻联播").tokens == 4)
+        #expect(shingles("新闻联播").features.count == 2)
+    }
+
+    @Test func wordsAreTokens() {
+        #expect(shingles("Solar farm opens today").tokens == 4)
+    }
+
+    @Test func mixedScriptsTokenizeTogether() {
+        #expect(shingles("5G基站160万个").tokens == 6)
+    }
+
+    @Test func punctuationAndWidthDoNotChangeFeatures() {
+        let a = shingles("全国铁路，预计发送旅客840万人次！")
+        let b = shingles("全国铁路,预计发送旅客８４０万人次!")
+        #expect(a.features == b.features)
+    }
+
+    @Test func traditionalMatchesSimplified() {
+        #expect(shingles("國內聯播快訊：全國鐵路預計發送旅客").features == shingles("国内联播快讯：全国铁路预计发送旅客").features)
+    }
+
+    @Test func shortTextsStillHaveAFeature() {
+        #expect(shingles("你好").features.count == 1)
+        #expect(shingles("hello").features.count == 1)
+        #expect(shingles("。。。").features.isEmpty)
+    }
+
+    @Test func invalidBytesAreSeparators() {
+        var s = Shingler()
+        var sink = Collect()
+        let bytes: [UInt8] = [0x61, 0xFF, 0x62, 0xE4, 0xB8]  // "a", junk, "b", a cut sequence
+        bytes.withUnsafeBufferPointer { s.feed($0, into: &sink) }
+        s.finish(into: &sink)
+        #expect(s.tokenCount == 2)
+    }
+}

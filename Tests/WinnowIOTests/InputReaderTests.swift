@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import WinnowCore
+@testable import WinnowIO
+
+struct InputReaderTests {
+    @Test func badRecordsAreReportedWithFileAndLineAndSkipped() throws {
+        let dir = IOSupport.tempDir()
+        let path = dir + "/crawl.jsonl"
+        var bytes = Array("""
+        {"id": "a", "text": "第一篇", "title": "标题", "url": "https://x.example/1", "published_at": "2025-01-01"}
+        not json at all
+        {"id": "b"}
+        {"id": "c", "text": 5}
+
+        {"id": "a", "text": "又一个 a"}
+        {"id": 42, "text": "numeric id\\nsecond line \\u4e2d\\ud83d\\ude00"}
+        {"text": "no id"}
+        {"id": "e", "text": "   "}
+        {"id": "nested", "text": "ok", "meta": {"tags": ["x", "y"]}}
+
+        """.utf8)
+        bytes += Array("{\"id\": \"bad-utf8\", \"text\": \"".utf8) + [0xFF, 0xFE] + Array("\"}\n".utf8)
+        bytes += Array("{\"id\": \"crlf\", \"text\": \"ok\"}\r\n".utf8)
+        IOSupport.write(bytes, to: path)
+        let r = try InputReader().read([path])
+        #expect(r.articles.map(\.id) == ["a", "42", "nested", "crlf"])
+        #expect(r.articles[1].text == "numeric id\nsecond line 中😀")
+        #expect(r.articles[0].title == "标题" && r.articles[0].publishedAt == "2025-01-01")
+        let problems = r.problems.map(\.description)
+        #expect(problems.contains { $0.hasPrefix(path + ":2: not JSON") })
+        #expect(problems.contains(path + ":3: missing \"text\""))
+        #expect(problems.contains(path + ":4: \"text\" must be a string"))
+        #expect(problems.contains { $0.hasPrefix(path + ":6: duplicate id \"a\" (first at \(path):1)") })
+        #expect(problems.contains(path + ":8: missing \"id\""))
+        #expect(problems.contains(path + ":9: empty \"text\""))
+        #expect(problems.contains(path + ":11: invalid UTF-8"))
+        #expect(r.problems.count == 7)
+    }
+
+    @Test func foldersReadTextFilesAndJSONL() throws {
+        let dir = IOSupport.tempDir()
+        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+        IOSupport.write("正文一。", to: dir + "/one.txt")
+        IOSupport.write("# Two\nBody.", to: dir + "/sub/two.md")
+        IOSupport.write("ignored", to: dir + "/skip.bin")
+        IOSupport.write("{\"id\": \"j1\", \"text\": \"from jsonl\"}\n", to: dir + "/sub/more.jsonl")
+        IOSupport.write([0xC3, 0x28], to: dir + "/broken.txt")
+        let r = try InputReader().read([dir])
+        #expect(Set(r.articles.map(\.id)) == ["one.txt", "sub/two.md", "j1"])
+        #expect(r.problems.count == 1 && r.problems[0].reason == "invalid UTF-8")
+    }
+
+    @Test func missingInputIsAnError() {
+        #expect(throws: WinnowIOError.self) { try InputReader().read(["/nonexistent/winnow.jsonl"]) }
+    }
+}
+
+struct FlatJSONScannerTests {
+    func scan(_ s: String) -> [String: FlatJSONScanner.Value]? {
+        Array(s.utf8).withUnsafeBufferPointer { FlatJSONScanner.fields($0, wanted: ["id", "text"]) }
+    }
+
+    @Test func readsStringsNumbersAndEscapes() {
+        #expect(scan(#"{"id":"x","text":"a\"b\\c\/d\te\u00e9\ud83d\ude00"}"#)?["text"] == .string("a\"b\\c/d\te\u{e9}😀"))
+        #expect(scan(#"{"id": -12, "text": "", "other": null, "flag": true}"#)?["id"] == .number("-12"))
+        #expect(scan("{}")?.isEmpty == true)
+    }
+
+    @Test func leavesHardCasesToTheFullDecoder() {
+        #expect(scan(#"{"id":"x","text":["a"]}"#) == nil)
+        #expect(scan(#"{"id":"x","text":"a"} trailing"#) == nil)
+        #expect(scan(#"{"id":"x","text":"\ud83d"}"#) == nil)
+        #expect(scan("{\"id\":\"x\",\"text\":\"raw\ncontrol\"}") == nil)
+        #expect(scan(#"["id"]"#) == nil)
+    }
+}
+
+struct UTF8ValidationTests {
+    func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } }
+
+    @Test func agreesWithTheStandardLibrary() {
+        var rng: UInt64 = 1
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng % 24) {
+                rng = rng &* 6364136223846793005 &+ 1442695040888963407
+                let pick = rng >> 60
+                bytes.append(pick < 6 ? UInt8(truncatingIfNeeded: rng >> 33) & 0x7F : UInt8(truncatingIfNeeded: rng >> 40))
+            }
+            #expect(valid(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
+        #expect(valid(Array("中文 English 😀".utf8)))
+        #expect(!valid([0xED, 0xA0, 0x80]))  // a surrogate
+        #expect(!valid([0xC0, 0xAF]))  // overlong
+        #expect(!valid([0xF4, 0x90, 0x80, 0x80]))  // above U+10FFFF
+    }
+}
