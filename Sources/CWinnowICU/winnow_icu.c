@@ -7,7 +7,6 @@
 #include <unicode/unorm2.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
-#include <unicode/utext.h>
 #include <unicode/utrans.h>
 
 static const UNormalizer2 *g_nfkc_cf = NULL;
@@ -152,41 +151,6 @@ void wn_regex_close(wn_regex *regex) {
     if (!regex) return;
     uregex_close(regex->re);
     free(regex);
-}
-
-int32_t wn_regex_find(wn_regex *regex, const uint16_t *text, int32_t length, int32_t timeLimit,
-                      int32_t *matchStart, int32_t *matchEnd) {
-    UErrorCode status = U_ZERO_ERROR;
-    uregex_setTimeLimit(regex->re, timeLimit, &status);
-    uregex_setText(regex->re, (const UChar *)text, length, &status);
-    if (U_FAILURE(status)) return -1;
-    UBool found = uregex_find(regex->re, 0, &status);
-    if (status == U_REGEX_TIME_OUT) return -2;
-    if (U_FAILURE(status)) return -1;
-    if (!found) return 0;
-    *matchStart = uregex_start(regex->re, 0, &status);
-    *matchEnd = uregex_end(regex->re, 0, &status);
-    return U_SUCCESS(status) ? 1 : -1;
-}
-
-int32_t wn_regex_find_all(wn_regex *regex, const uint16_t *text, int32_t length, int32_t timeLimit,
-                          int32_t *starts, int32_t *ends, int32_t cap) {
-    UErrorCode status = U_ZERO_ERROR;
-    uregex_setTimeLimit(regex->re, timeLimit, &status);
-    uregex_setText(regex->re, (const UChar *)text, length, &status);
-    if (U_FAILURE(status)) return -1;
-    int32_t n = 0;
-    while (n < cap) {
-        UBool found = uregex_findNext(regex->re, &status);
-        if (status == U_REGEX_TIME_OUT) return -2;
-        if (U_FAILURE(status)) return -1;
-        if (!found) break;
-        starts[n] = uregex_start(regex->re, 0, &status);
-        ends[n] = uregex_end(regex->re, 0, &status);
-        if (U_FAILURE(status)) return -1;
-        n++;
-    }
-    return n;
 }
 
 int32_t wn_regex_match_lines_utf8(wn_regex *regex, const uint8_t *text, int32_t length, int32_t timeLimit,

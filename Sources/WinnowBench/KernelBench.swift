@@ -33,8 +33,6 @@ enum KernelBench {
             if let phone = ICURegex("1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])") {
                 var copy = sample
                 Measure.line("regex lines (utf8 in) whole text (\(label))", seconds: Measure.median { copy.withUTF8 { _ = phone.matchingLines(utf8: $0) } }, bytes: bytes)
-                let units = Array(sample.utf16)
-                Measure.line("regex utf16 whole text (\(label))", seconds: Measure.median { _ = phone.allMatches(utf16: units) }, bytes: bytes)
             }
             let lines = LineSplitter.splitLines(sample)
             Measure.line("line shapes (\(label))", seconds: Measure.median {

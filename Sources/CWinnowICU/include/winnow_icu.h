@@ -37,18 +37,6 @@ wn_regex *wn_regex_clone(const wn_regex *regex);
 /// Releases a regex from wn_regex_open or wn_regex_clone.
 void wn_regex_close(wn_regex *regex);
 
-/// Searches UTF-16 text. timeLimit is ICU's match-step budget (0 = none).
-/// Returns 1 and the UTF-16 range when found, 0 when not, -2 when the time limit stopped it,
-/// another negative value on any other error.
-int32_t wn_regex_find(wn_regex *regex, const uint16_t *text, int32_t length, int32_t timeLimit,
-                      int32_t *matchStart, int32_t *matchEnd);
-
-/// Finds successive matches in UTF-16 text, writing up to cap ranges into starts/ends.
-/// Returns the number found, -2 when the time limit stopped the search (ranges found before
-/// that are written), or another negative value on error.
-int32_t wn_regex_find_all(wn_regex *regex, const uint16_t *text, int32_t length, int32_t timeLimit,
-                          int32_t *starts, int32_t *ends, int32_t cap);
-
 /// Searches UTF-8 text (converted to UTF-16 internally, where ICU's search is fastest) and writes
 /// the 0-based line number (lines split on '\n') of each match that lies within one line, at most
 /// once per line, up to cap. Returns the count, -2 when the time limit stopped the search (lines

@@ -6,6 +6,8 @@ public struct MatchSettings: Sendable, Equatable {
     public var nearDuplicateJaccard = 0.5
     /// A shorter document is a partial copy or excerpt when at least this share of it is contained.
     public var containment = 0.7
+    /// An excerpt's sampled shingles, counted without weights, must be found in the other's lead at least this much.
+    public var excerptPlainContainment = 0.75
     /// A partial copy's lead must be found in the other's lead at least this much (copies cut short keep the beginning).
     public var leadContainment = 0.6
     /// ... and it is at most this share of the longer document's size.

@@ -32,7 +32,9 @@ public enum PairJudge {
         if a.isExcerpt {
             // An excerpt is the start of an article: look for it in the other's lead.
             let inLead = Double(a.sharedWeight(with: b.lead) / a.totalWeight)
-            let kind: MatchKind? = !b.isExcerpt && inLead >= settings.containment ? .excerpt
+            // Verbatim: most of its shingles, counted plainly too, are in that lead.
+            let plain = a.sketch.isEmpty ? 0 : Double(SketchOverlap.intersection(a.sketch, b.lead)) / Double(a.sketch.count)
+            let kind: MatchKind? = !b.isExcerpt && inLead >= settings.containment && plain >= settings.excerptPlainContainment ? .excerpt
                 : j >= settings.nearDuplicateJaccard ? .excerpt : nil
             return PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: max(inLead, b.isExcerpt ? aInB : 0))
         }

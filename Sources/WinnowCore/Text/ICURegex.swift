@@ -7,16 +7,6 @@ import Synchronization
 /// A compiled ICU regex is not thread-safe; this keeps a small pool of clones so that every
 /// core searches with its own copy.
 public final class ICURegex: Sendable {
-    /// The outcome of a search.
-    public enum Outcome: Equatable, Sendable {
-        /// Found, with the UTF-16 offsets of the match.
-        case found(Range<Int>)
-        /// Not found.
-        case notFound
-        /// The step budget ran out.
-        case timedOut
-    }
-
     /// The pattern as written.
     public let pattern: String
     /// ICU time-limit units (roughly millions of match steps) per search.
@@ -50,40 +40,6 @@ public final class ICURegex: Sendable {
         let re = units.withUnsafeBufferPointer { wn_regex_open($0.baseAddress, Int32($0.count), 0, &err, Int32(err.count)) }
         if let re { wn_regex_close(re); return nil }
         return String(decoding: err.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    /// Searches `text`.
-    public func search(_ text: some StringProtocol) -> Outcome {
-        let units = Array(text.utf16)
-        let handle = pool.withLock { $0.popLast() } ?? UnsafeRegex(pointer: wn_regex_clone(original.pointer))
-        guard let re = handle.pointer else { return .notFound }
-        defer { pool.withLock { $0.append(handle) } }
-        var start: Int32 = 0, end: Int32 = 0
-        let r = units.withUnsafeBufferPointer { wn_regex_find(re, $0.baseAddress, Int32($0.count), timeLimit, &start, &end) }
-        switch r {
-        case 1: return .found(Int(start)..<Int(end))
-        case -2: return .timedOut
-        default: return .notFound
-        }
-    }
-
-    /// The first match's UTF-16 range, or nil (a timed-out search counts as no match).
-    public func firstMatch(in text: some StringProtocol) -> Range<Int>? {
-        if case .found(let r) = search(text) { return r }
-        return nil
-    }
-
-    /// All matches in UTF-16 text, in order (at most `limit`); `timedOut` is true when the step
-    /// budget stopped the search (the ranges found before that are returned).
-    public func allMatches(utf16 units: [UInt16], limit: Int = 1024) -> (ranges: [Range<Int>], timedOut: Bool) {
-        let handle = pool.withLock { $0.popLast() } ?? UnsafeRegex(pointer: wn_regex_clone(original.pointer))
-        guard let re = handle.pointer else { return ([], false) }
-        defer { pool.withLock { $0.append(handle) } }
-        var starts = [Int32](repeating: 0, count: limit), ends = [Int32](repeating: 0, count: limit)
-        let n = units.withUnsafeBufferPointer { wn_regex_find_all(re, $0.baseAddress, Int32($0.count), timeLimit, &starts, &ends, Int32(limit)) }
-        if n == -2 { return ([], true) }
-        guard n > 0 else { return ([], false) }
-        return ((0..<Int(n)).map { Int(starts[$0])..<Int(ends[$0]) }, false)
     }
 
     /// The 0-based lines (split on `\n`) of UTF-8 text holding a match that lies within one line,
