@@ -78,6 +78,17 @@ struct PairJudgeTests {
         #expect(PairJudge.relate(whole, to: lead, settings: MatchSettings()).kind == nil)
     }
 
+    @Test func excerptWithAnotherHeadlineIsAnotherArticle() {
+        let whole = match(full, id: "w")
+        var lead = match(String(full.prefix(60)) + "……", id: "e", excerpt: true)
+        var titled = whole
+        titled.fingerprint.title = Fingerprint.allShingles(of: Support.normalized("残疾人事业取得历史性成就")[...])
+        lead.fingerprint.title = Fingerprint.allShingles(of: Support.normalized("促进残疾人全面发展和共同富裕")[...])
+        #expect(PairJudge.relate(lead, to: titled, settings: MatchSettings()).kind == nil)
+        lead.fingerprint.title = titled.fingerprint.title
+        #expect(PairJudge.relate(lead, to: titled, settings: MatchSettings()).kind == .excerpt)
+    }
+
     @Test func unrelatedTexts() {
         let other = match(Pages.body(seed: 78, paragraphs: 6).joined(separator: "\n"), id: "o")
         #expect(PairJudge.relate(other, to: match(full, id: "w"), settings: MatchSettings()).kind == nil)

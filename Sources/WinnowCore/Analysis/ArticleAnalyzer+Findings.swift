@@ -93,7 +93,12 @@ extension ArticleAnalyzer {
         for k in doc.lines.indices where !stripped.contains(k + 1) && !doc.shapes[k].isBlank {
             chunks.append(doc.lines[k].normalized)
         }
-        let fingerprint = Fingerprint.of(chunks: chunks, width: settings.shingleWidth)
+        var fingerprint = Fingerprint.of(chunks: chunks, width: settings.shingleWidth)
+        if let t = doc.titleLine {
+            fingerprint.title = Fingerprint.allShingles(of: doc.lines[t].normalized, width: settings.shingleWidth)
+        } else if let t = doc.article.title, !t.isEmpty {
+            fingerprint.title = Fingerprint.allShingles(of: Array(TextNormalizer.normalize(t).utf8)[...], width: settings.shingleWidth)
+        }
         return ArticleAnalysis(id: doc.article.id, site: site, language: doc.language, publishedAt: doc.article.publishedAt,
                                findings: findings, strippedLines: stripped, body: body.map { ($0.lowerBound + 1)...($0.upperBound + 1) },
                                isExcerpt: isExcerpt, fingerprint: fingerprint, reviewRules: review, removeRules: remove)

@@ -8,6 +8,8 @@ public struct MatchSettings: Sendable, Equatable {
     public var containment = 0.7
     /// An excerpt's sampled shingles, counted without weights, must be found in the other's lead at least this much.
     public var excerptPlainContainment = 0.75
+    /// When both have headlines, an excerpt's headline shares at least this Jaccard similarity with its article's.
+    public var excerptTitleJaccard = 0.5
     /// A partial copy's lead must be found in the other's lead at least this much (copies cut short keep the beginning).
     public var leadContainment = 0.6
     /// ... and it is at most this share of the longer document's size.

@@ -34,7 +34,10 @@ public enum PairJudge {
             let inLead = Double(a.sharedWeight(with: b.lead) / a.totalWeight)
             // Verbatim: most of its shingles, counted plainly too, are in that lead.
             let plain = a.sketch.isEmpty ? 0 : Double(SketchOverlap.intersection(a.sketch, b.lead)) / Double(a.sketch.count)
-            let kind: MatchKind? = !b.isExcerpt && inLead >= settings.containment && plain >= settings.excerptPlainContainment ? .excerpt
+            // An excerpt page carries its article's headline: a different headline is a different article.
+            let ta = a.fingerprint.title, tb = b.fingerprint.title
+            let sameTitle = ta.isEmpty || tb.isEmpty || SketchOverlap.compare(ta, tb).jaccard >= settings.excerptTitleJaccard
+            let kind: MatchKind? = !b.isExcerpt && sameTitle && inLead >= settings.containment && plain >= settings.excerptPlainContainment ? .excerpt
                 : j >= settings.nearDuplicateJaccard ? .excerpt : nil
             return PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: max(inLead, b.isExcerpt ? aInB : 0))
         }

@@ -39,6 +39,8 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     /// Sorted, distinct sampled shingles of the lead (title and first few hundred tokens):
     /// where an excerpt of this document must be found.
     public var lead: [UInt64]
+    /// Sorted, distinct shingles (all, not sampled) of the headline; empty when there is none.
+    public var title: [UInt64] = []
 
     /// Creates a fingerprint.
     public init(simhash: UInt64, exact: UInt64, tokens: Int, sketch: [UInt64], lead: [UInt64]) {
@@ -66,6 +68,22 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         lead.dedupe()
         return Fingerprint(simhash: builder.simhash.fingerprint(), exact: shingler.sequenceHash,
                            tokens: shingler.tokenCount, sketch: sketch, lead: lead)
+    }
+
+    /// All distinct shingles of a short normalized text (a headline), sorted.
+    public static func allShingles(of text: ArraySlice<UInt8>, width: Int = 3) -> [UInt64] {
+        struct Collect: FeatureSink {
+            var all: [UInt64] = []
+            mutating func add(feature: UInt64) { all.append(feature) }
+        }
+        var shingler = Shingler(width: width)
+        var sink = Collect()
+        text.withUnsafeBufferPointer { shingler.feed($0, into: &sink) }
+        shingler.finish(into: &sink)
+        var out = sink.all
+        out.sort()
+        out.dedupe()
+        return out
     }
 }
 
