@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // All calls into system ICU live here; the public header uses plain C types only.
@@ -23,13 +24,18 @@ let package = Package(
         .target(name: "WinnowCore", dependencies: ["CWinnowICU"]),
         // Readers, rule-file loading and report writers.
         .target(name: "WinnowIO", dependencies: ["WinnowCore", .product(name: "Yams", package: "Yams")]),
+        // The archive: a SQLite index of accepted articles across runs (GRDB).
+        .target(name: "WinnowStore", dependencies: ["WinnowCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "winnow",
-            dependencies: ["WinnowCore", "WinnowIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["WinnowCore", "WinnowIO", "WinnowStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmarks of the hot kernels and the whole scan; run with `swift run -c release winnow-bench`.
-        .executableTarget(name: "winnow-bench", dependencies: ["WinnowCore", "WinnowIO"], path: "Sources/WinnowBench"),
+        .executableTarget(name: "winnow-bench", dependencies: ["WinnowCore", "WinnowIO", "WinnowStore"], path: "Sources/WinnowBench"),
         .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"]),
         .testTarget(name: "WinnowIOTests", dependencies: ["WinnowIO", "WinnowCore"]),
+        .testTarget(name: "WinnowStoreTests", dependencies: ["WinnowStore", "WinnowCore"]),
+        // Runs the built `winnow` binary: exit codes, crash safety of the archive.
+        .testTarget(name: "WinnowCLITests", dependencies: ["winnow"]),
     ]
 )

@@ -27,7 +27,7 @@ struct ExplainCommand: ParsableCommand {
         let engine = ScanEngine(rules: ruleSet)
         let prepared = engine.prepare(read.articles)
         let analyses = engine.analyze(prepared, statistics: engine.statistics(of: prepared))
-        let (matches, _) = try CandidateSearch(settings: engine.match).run(analyses)
+        let (matches, _, _) = try CandidateSearch(settings: engine.match).run(analyses)
         guard let a = analyses.firstIndex(where: { $0.id == first }), let b = analyses.firstIndex(where: { $0.id == second }) else {
             Console.error("both ids must be in the inputs (\(Escape.terminal(first)), \(Escape.terminal(second)))")
             throw WinnowExit.error

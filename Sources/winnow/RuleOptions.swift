@@ -21,6 +21,17 @@ struct RuleOptions: ParsableArguments {
         return FileManager.default.fileExists(atPath: "rules") ? ["rules"] : []
     }
 
+    /// A version of the rule packs in use: a stable hash of the rule files' contents.
+    var version: String {
+        let files = RuleFileLoader().load(paths: paths).files.sorted()
+        var h = StableHash.fnvOffset
+        for f in files {
+            h = StableHash.fnv1a(Array(f.utf8), seed: h)
+            if let data = FileManager.default.contents(atPath: f) { h = StableHash.fnv1a(data, seed: h) }
+        }
+        return StableHash.hex(h)
+    }
+
     /// Reads the rule files, or throws after printing every problem (no ICU needed yet).
     func loadRules() throws -> [Rule] {
         let loaded = RuleFileLoader().load(paths: paths)

@@ -4,6 +4,7 @@ import Foundation
 import Synchronization
 import WinnowCore
 import WinnowIO
+import WinnowStore
 
 /// `winnow scan`: read articles, strip furniture, fingerprint, cluster near-duplicates, decide.
 struct ScanCommand: ParsableCommand {
@@ -44,6 +45,15 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Print the time each stage took.")
     var timings = false
 
+    @Option(help: "Archive index (SQLite): match against earlier runs and record this run. Created if missing.")
+    var index: String?
+
+    @Flag(help: "Wait for another run holding the index instead of failing.")
+    var waitForIndex = false
+
+    @Option(help: "Id of this run in the archive (default: the start time).")
+    var runId: String?
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input (a JSONL file, a folder, or -)") }
         guard (0...16).contains(simhashDistance) else { throw ValidationError("--simhash-distance must be 0...16") }
@@ -63,6 +73,12 @@ struct ScanCommand: ParsableCommand {
             icuReady.signal()
         }
         let ruleList = try rules.loadRules()
+        let archive: ArchiveSession?
+        do { archive = try index.map { try ArchiveSession(path: $0, wait: waitForIndex) } } catch {
+            Console.error("\(error)")
+            throw WinnowExit.error
+        }
+        defer { archive?.close() }
         let readStarted = Date()
         var read = ReadResult()
         var failedInputs = 0
@@ -105,7 +121,11 @@ struct ScanCommand: ParsableCommand {
         match.containment = containment
         let engine = ScanEngine(rules: ruleSet, match: match)
         let result: ScanEngine.Result
-        do { result = try engine.scan(unique) } catch {
+        do {
+            let history = try archive?.store.lineStatistics()
+            let lookup = try archive?.store.loadIndex(maxDistance: simhashDistance)
+            result = try engine.scan(unique, extraStatistics: history, archive: lookup)
+        } catch {
             Console.error("\(error)")
             throw WinnowExit.error
         }
@@ -115,6 +135,19 @@ struct ScanCommand: ParsableCommand {
         do { try Reporters.write(report, reporters: Reporters.scan, to: out) } catch {
             Console.error("\(error)")
             throw WinnowExit.error
+        }
+        if let archive {
+            let run = RunRecord(id: runId ?? ArchiveSession.runId(started), startedAt: ArchiveSession.iso(started),
+                                finishedAt: ArchiveSession.iso(Date()), inputs: inputs, rulesVersion: rules.version,
+                                winnowVersion: WinnowVersion.string)
+            let crash = ProcessInfo.processInfo.environment["WINNOW_TEST_CRASH_AFTER_WRITES"].flatMap { Int($0) }
+            do {
+                try archive.store.commit(run: run, articles: unique, analyses: result.analyses, decisions: result.decisions,
+                                         statistics: result.statistics, crashAfterWrites: crash)
+            } catch {
+                Console.error("\(error) (the reports in \(out) describe this run; the archive was left as it was)")
+                throw WinnowExit.error
+            }
         }
         if timings {
             var parts = [String(format: "read %.3f", readSeconds)]
@@ -127,9 +160,9 @@ struct ScanCommand: ParsableCommand {
         if !quiet {
             let secs = Date().timeIntervalSince(started)
             let c = result.counters.decisions
-            Console.info(String(format: "%d documents (%.1f MB) in %.2f s: %d kept, %d merged, %d removed, %d for review; %d clusters; %d skipped records -> %@",
+            Console.info(String(format: "%d documents (%.1f MB) in %.2f s: %d kept, %d merged, %d removed, %d for review; %d clusters; %d matched the archive; %d skipped records -> %@",
                                 unique.count, Double(read.textBytes) / 1e6, secs, c["keep"] ?? 0, c["merge"] ?? 0, c["remove"] ?? 0,
-                                c["review"] ?? 0, result.clusters.count, read.problems.count, out))
+                                c["review"] ?? 0, result.clusters.count, result.counters.archiveMatches, read.problems.count, out))
         }
         if failedInputs > 0 || !read.problems.isEmpty { throw WinnowExit.error }
         if shouldFail(result) { throw WinnowExit.findings }

@@ -19,11 +19,11 @@ public struct CandidateSearch: Sendable {
         public var relation: PairRelation
     }
 
-    /// Match documents for `analyses` and all verified links among them.
-    public func run(_ analyses: [ArticleAnalysis]) throws -> (documents: [MatchDocument], links: [Link]) {
+    /// Match documents for `analyses`, all verified links among them, and the shingle index.
+    public func run(_ analyses: [ArticleAnalysis]) throws -> (documents: [MatchDocument], links: [Link], index: ContainmentIndex) {
         let index = ContainmentIndex(sketches: analyses.map(\.fingerprint.sketch), maxPostings: max(64, analyses.count / 100))
         let docs = MatchDocument.build(from: analyses, index: index)
-        return (docs, try links(among: docs, containment: index))
+        return (docs, try links(among: docs, containment: index), index)
     }
 
     /// All verified links among `docs`.

@@ -10,8 +10,16 @@ public struct Decider: Sendable {
     }
 
     /// Decisions for `docs`, in input order.
-    public func decide(_ docs: [ArticleAnalysis], matches: [MatchDocument], clusters: [Cluster], ruleRemoved: Set<Int>) -> [Decision] {
+    public func decide(_ docs: [ArticleAnalysis], matches: [MatchDocument], clusters: [Cluster], ruleRemoved: Set<Int>,
+                       archived: [Int: ArchiveMatch] = [:]) -> [Decision] {
         var decisions = [Decision?](repeating: nil, count: docs.count)
+        for (i, m) in archived {
+            let kind = m.relation.kind ?? .nearDuplicate
+            decisions[i] = Decision(id: docs[i].id, kind: kind == .exact ? .remove : .merge, canonical: m.article.id,
+                                    canonicalRun: m.article.run,
+                                    reasons: [Self.reason(kind, of: m.article.id, m.relation) + " from run \(m.article.run)"],
+                                    match: m.relation.evidence, clusterSize: 2)
+        }
         for i in ruleRemoved {
             let d = docs[i]
             decisions[i] = Decision(id: d.id, kind: .remove, canonical: d.id,
@@ -37,14 +45,7 @@ public struct Decider: Sendable {
                     relation = r.kind == nil ? PairRelation(kind: m.relation.kind, hamming: r.hamming, jaccard: r.jaccard, containment: r.containment) : r
                 }
                 let kind = relation.kind ?? .nearDuplicate
-                let figures = "simhash distance \(relation.hamming), jaccard \(Self.fmt(relation.jaccard)), containment \(Self.fmt(relation.containment))"
-                let reason: String
-                switch kind {
-                case .exact: reason = "exact duplicate of \(canon.id)"
-                case .nearDuplicate: reason = "near-duplicate of \(canon.id) (\(figures))"
-                case .partial: reason = "partial copy of \(canon.id) (\(figures))"
-                case .excerpt: reason = "excerpt of \(canon.id) (\(figures))"
-                }
+                let reason = Self.reason(kind, of: canon.id, relation)
                 decisions[m.doc] = Decision(id: d.id, kind: kind == .exact ? .remove : .merge, canonical: canon.id,
                                             reasons: [reason], match: relation.evidence ?? MatchEvidence(kind: kind, hamming: relation.hamming, jaccard: relation.jaccard, containment: relation.containment),
                                             clusterSize: size)
@@ -63,6 +64,18 @@ public struct Decider: Sendable {
         return Decision(id: d.id, kind: .keep, canonical: d.id, reasons: reasons.isEmpty ? ["unique"] : reasons, clusterSize: size)
     }
 
+    /// "near-duplicate of X (simhash distance …, jaccard …, containment …)".
+    static func reason(_ kind: MatchKind, of canonical: String, _ r: PairRelation) -> String {
+        let figures = "simhash distance \(r.hamming), jaccard \(fmt(r.jaccard)), containment \(fmt(r.containment))"
+        switch kind {
+        case .exact: return "exact duplicate of \(canonical)"
+        case .nearDuplicate: return "near-duplicate of \(canonical) (\(figures))"
+        case .partial: return "partial copy of \(canonical) (\(figures))"
+        case .excerpt: return "excerpt of \(canonical) (\(figures))"
+        }
+    }
+
+    /// A similarity figure with three decimals.
     public static func fmt(_ x: Double) -> String {
         let v = (x * 1000).rounded() / 1000
         return String(v)

@@ -55,6 +55,18 @@ public struct ContainmentIndex: Sendable {
         return hits.filter { $0.value >= need }.map { (Int($0.key), $0.value) }
     }
 
+    /// In how many indexed documents the shingle occurs.
+    public func documentFrequency(of feature: UInt64) -> Int {
+        var lo = 0, hi = features.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if features[mid] < feature { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < features.count && features[end] == feature { end += 1 }
+        return end - lo
+    }
+
     /// For each document, the inverse document frequency (1 / documents holding it) of each of its
     /// sketch's shingles, in sketch order: rare shingles speak for the story, shared ones for a
     /// series or a house style.

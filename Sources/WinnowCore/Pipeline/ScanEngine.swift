@@ -22,6 +22,8 @@ public struct ScanEngine: Sendable {
         public var clusters: [Cluster]
         /// Counters per stage.
         public var counters: StageCounters
+        /// Line statistics of this batch alone (what an archive adds to its history).
+        public var statistics: LineStatistics
     }
 
     /// Prepares articles on all cores.
@@ -50,17 +52,24 @@ public struct ScanEngine: Sendable {
         return out.compactMap { $0 }
     }
 
-    /// Candidate search, clustering and decisions over analyses.
-    public func decide(_ analyses: [ArticleAnalysis]) throws -> (decisions: [Decision], clusters: [Cluster]) {
+    /// Candidate search, clustering and decisions over analyses; with an archive, documents that
+    /// copy an earlier run's canonical are merged into it first.
+    public func decide(_ analyses: [ArticleAnalysis], archive: (any ArchiveLookup)? = nil) throws
+        -> (decisions: [Decision], clusters: [Cluster], archived: [Int: ArchiveMatch]) {
         let removed = Set(analyses.indices.filter { !analyses[$0].removeRules.isEmpty })
-        let (matches, links) = try CandidateSearch(settings: match).run(analyses)
-        let clusters = Clusterer(settings: match).clusters(of: matches, links: links, excluded: removed)
-        let decisions = Decider(settings: match).decide(analyses, matches: matches, clusters: clusters, ruleRemoved: removed)
-        return (decisions, clusters.filter { !$0.members.isEmpty })
+        let (matches, links, index) = try CandidateSearch(settings: match).run(analyses)
+        var archived: [Int: ArchiveMatch] = [:]
+        if let archive {
+            archived = try ArchiveMatcher(settings: match).match(matches, index: index, archive: archive, excluded: removed)
+        }
+        let clusters = Clusterer(settings: match).clusters(of: matches, links: links, excluded: removed.union(archived.keys))
+        let decisions = Decider(settings: match).decide(analyses, matches: matches, clusters: clusters, ruleRemoved: removed,
+                                                        archived: archived)
+        return (decisions, clusters.filter { !$0.members.isEmpty }, archived)
     }
 
     /// The whole scan over articles held in memory.
-    public func scan(_ articles: [Article], extraStatistics: LineStatistics? = nil) throws -> Result {
+    public func scan(_ articles: [Article], extraStatistics: LineStatistics? = nil, archive: (any ArchiveLookup)? = nil) throws -> Result {
         var counters = StageCounters()
         var clock = ContinuousClock.now
         var cpu = ProcessClock.cpuSeconds()
@@ -73,7 +82,8 @@ public struct ScanEngine: Sendable {
         }
         let prepared = prepare(articles)
         lap("prepare")
-        var stats = statistics(of: prepared)
+        let batchStats = statistics(of: prepared)
+        var stats = batchStats
         if let extra = extraStatistics { stats.merge(extra) }
         lap("statistics")
         let analyses = analyze(prepared, statistics: stats)
@@ -81,11 +91,12 @@ public struct ScanEngine: Sendable {
         counters.articles = analyses.count
         counters.linesFlagged = analyses.reduce(0) { $0 + $1.strippedLines.count }
         counters.excerpts = analyses.filter(\.isExcerpt).count
-        let (decisions, clusters) = try decide(analyses)
+        let (decisions, clusters, archived) = try decide(analyses, archive: archive)
         lap("decide")
         for d in decisions { counters.decisions[d.kind.rawValue, default: 0] += 1 }
         counters.clusters = clusters.count
-        return Result(analyses: analyses, decisions: decisions, clusters: clusters, counters: counters)
+        counters.archiveMatches = archived.count
+        return Result(analyses: analyses, decisions: decisions, clusters: clusters, counters: counters, statistics: batchStats)
     }
 }
 
@@ -99,6 +110,8 @@ public struct StageCounters: Sendable, Equatable {
     public var excerpts = 0
     /// Clusters of two or more documents.
     public var clusters = 0
+    /// Documents merged into an earlier run's canonical.
+    public var archiveMatches = 0
     /// Decisions by kind.
     public var decisions: [String: Int] = [:]
     /// Wall-clock seconds per stage.

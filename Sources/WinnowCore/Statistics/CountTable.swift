@@ -43,6 +43,26 @@ public struct CountTable: Sendable, Equatable {
         buildSlots()
     }
 
+    /// A table from keys and their counts (any order; repeated keys are summed).
+    public init(keys: [UInt64], counts: [Int32]) {
+        var k = keys
+        var order = (0..<Int32(keys.count)).map { $0 }
+        RadixSort.sort(keys: &k, payloads: &order)
+        var i = 0
+        while i < k.count {
+            var total: Int32 = 0
+            var j = i
+            while j < k.count && k[j] == k[i] { total &+= counts[Int(order[j])]; j += 1 }
+            self.keys.append(k[i])
+            self.counts.append(total)
+            i = j
+        }
+        buildSlots()
+    }
+
+    /// Every key with its count, in key order.
+    public var entries: Zip2Sequence<[UInt64], [Int32]> { zip(keys, counts) }
+
     /// Distinct keys.
     public var count: Int { keys.count }
 

@@ -54,6 +54,17 @@ public struct LineStatistics: Sendable {
         }
     }
 
+    /// Statistics restored from storage (the archive keeps them between runs).
+    public static func restored(documentsPerSite: [String: Int], documentsPerLine: CountTable,
+                                documentsPerLineAllSites: CountTable) -> LineStatistics {
+        var s = LineStatistics()
+        s.documentsPerSite = documentsPerSite
+        s.documents = documentsPerSite.values.reduce(0, +)
+        s.documentsPerLine = documentsPerLine
+        s.documentsPerLineAllSites = documentsPerLineAllSites
+        return s
+    }
+
     /// Adds another statistics' counts to these.
     public mutating func merge(_ other: LineStatistics) {
         documentsPerSite.merge(other.documentsPerSite, uniquingKeysWith: +)

@@ -1,0 +1,56 @@
+import GRDB
+
+/// The archive's tables, as numbered migrations (never edit a shipped one; add the next).
+enum ArchiveSchema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE runs (
+                    id TEXT PRIMARY KEY,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT NOT NULL,
+                    inputs TEXT NOT NULL,
+                    documents INTEGER NOT NULL,
+                    kept INTEGER NOT NULL,
+                    merged INTEGER NOT NULL,
+                    removed INTEGER NOT NULL,
+                    review INTEGER NOT NULL,
+                    rules_version TEXT NOT NULL,
+                    winnow_version TEXT NOT NULL
+                );
+                CREATE TABLE articles (
+                    seq INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    run_id TEXT NOT NULL REFERENCES runs(id),
+                    site TEXT NOT NULL,
+                    url TEXT,
+                    published_at TEXT,
+                    simhash INTEGER NOT NULL,
+                    exact INTEGER NOT NULL,
+                    tokens INTEGER NOT NULL,
+                    excerpt INTEGER NOT NULL,
+                    decision TEXT NOT NULL,
+                    canonical TEXT NOT NULL,
+                    canonical_run TEXT,
+                    sketch BLOB,
+                    lead BLOB,
+                    title BLOB
+                );
+                CREATE INDEX articles_canonical ON articles(canonical);
+                CREATE INDEX articles_run ON articles(run_id);
+                CREATE INDEX articles_published ON articles(published_at);
+                CREATE TABLE anchors (
+                    feature INTEGER NOT NULL,
+                    article INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+                    PRIMARY KEY (feature, article)
+                ) WITHOUT ROWID;
+                CREATE INDEX anchors_article ON anchors(article);
+                CREATE TABLE site_lines (key INTEGER PRIMARY KEY, documents INTEGER NOT NULL);
+                CREATE TABLE all_lines (key INTEGER PRIMARY KEY, documents INTEGER NOT NULL);
+                CREATE TABLE sites (site TEXT PRIMARY KEY, documents INTEGER NOT NULL);
+                """)
+        }
+        return m
+    }
+}

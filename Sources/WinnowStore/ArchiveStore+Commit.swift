@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import WinnowCore
+
+/// What a run adds to the archive.
+public struct RunRecord: Sendable {
+    /// Unique run id (a timestamp plus a random suffix by default).
+    public var id: String
+    /// When the run started and finished (ISO 8601).
+    public var startedAt: String
+    public var finishedAt: String
+    /// Inputs as given.
+    public var inputs: [String]
+    /// Version of the rule packs (a hash of the rule files).
+    public var rulesVersion: String
+    /// Winnow's version.
+    public var winnowVersion: String
+
+    /// Creates a run record.
+    public init(id: String, startedAt: String, finishedAt: String, inputs: [String], rulesVersion: String, winnowVersion: String) {
+        self.id = id
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.inputs = inputs
+        self.rulesVersion = rulesVersion
+        self.winnowVersion = winnowVersion
+    }
+}
+
+extension ArchiveStore {
+    /// Records a run: its articles with their decisions (fingerprints for the kept ones, which
+    /// later runs match against), and its line statistics. One transaction: all or nothing.
+    /// Articles whose id is already archived keep their first record.
+    ///
+    /// `crashAfterWrites` is for tests only: the process kills itself after that many article
+    /// rows, inside the transaction, to prove that nothing of the run survives.
+    public func commit(run: RunRecord, articles: [Article], analyses: [ArticleAnalysis], decisions: [Decision],
+                       statistics: LineStatistics, crashAfterWrites: Int? = nil) throws {
+        var counts: [DecisionKind: Int] = [:]
+        for d in decisions { counts[d.kind, default: 0] += 1 }
+        try guarded {
+            try pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO runs (id, started_at, finished_at, inputs, documents, kept, merged, removed, review, rules_version, winnow_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [run.id, run.startedAt, run.finishedAt, run.inputs.joined(separator: "\n"), decisions.count,
+                                     counts[.keep] ?? 0, counts[.merge] ?? 0, counts[.remove] ?? 0, counts[.review] ?? 0,
+                                     run.rulesVersion, run.winnowVersion])
+                let insert = try db.makeStatement(sql: """
+                    INSERT OR IGNORE INTO articles (id, run_id, site, url, published_at, simhash, exact, tokens, excerpt, decision,
+                                                    canonical, canonical_run, sketch, lead, title)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                let anchor = try db.makeStatement(sql: "INSERT OR IGNORE INTO anchors (feature, article) VALUES (?, ?)")
+                for i in decisions.indices {
+                    let a = analyses[i], d = decisions[i], fp = a.fingerprint
+                    let canonicalCopy = d.kind == .keep || d.kind == .review
+                    try insert.execute(arguments: [
+                        d.id, run.id, a.site, articles[i].url, a.publishedAt, fp.simhash.sqlite, fp.exact.sqlite, fp.tokens,
+                        a.isExcerpt ? 1 : 0, d.kind.rawValue, d.canonical, d.canonicalRun,
+                        canonicalCopy ? BlobCoding.encode(fp.sketch) : nil, canonicalCopy ? BlobCoding.encode(fp.lead) : nil,
+                        canonicalCopy ? BlobCoding.encode(fp.title) : nil,
+                    ])
+                    if canonicalCopy && db.changesCount > 0 {
+                        let seq = db.lastInsertedRowID
+                        for f in fp.lead.prefix(Self.anchorsPerArticle) { try anchor.execute(arguments: [f.sqlite, seq]) }
+                    }
+                    if let n = crashAfterWrites, i + 1 >= n { kill(getpid(), SIGKILL) }
+                }
+                try Self.addStatistics(statistics, to: db)
+            }
+        }
+    }
+
+    /// Adds a run's line counts. New keys are stored only when they recur within the run:
+    /// a line seen once is no template, and the table stays a fraction of all lines.
+    static func addStatistics(_ s: LineStatistics, to db: Database) throws {
+        for (site, n) in s.documentsPerSite {
+            try db.execute(sql: "INSERT INTO sites (site, documents) VALUES (?, ?) ON CONFLICT(site) DO UPDATE SET documents = documents + excluded.documents",
+                           arguments: [site, n])
+        }
+        for (table, counts) in [("site_lines", s.documentsPerLine), ("all_lines", s.documentsPerLineAllSites)] {
+            let update = try db.makeStatement(sql: "UPDATE \(table) SET documents = documents + ? WHERE key = ?")
+            let insert = try db.makeStatement(sql: "INSERT INTO \(table) (key, documents) VALUES (?, ?)")
+            for (key, n) in counts.entries {
+                try update.execute(arguments: [Int(n), key.sqlite])
+                if db.changesCount == 0 && n >= 2 { try insert.execute(arguments: [key.sqlite, Int(n)]) }
+            }
+        }
+    }
+}

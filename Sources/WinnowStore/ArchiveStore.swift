@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import WinnowCore
+
+/// The archive index: articles accepted by earlier runs, their fingerprints, and per-site line
+/// statistics, in one SQLite file (WAL). A run's writes land in one transaction: a crash, a kill
+/// or a full disk leaves the archive exactly as it was.
+public final class ArchiveStore {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+    /// Lead shingles indexed per canonical article for excerpt and partial-copy lookups.
+    public static let anchorsPerArticle = 16
+
+    /// Opens (creating and migrating when needed) the archive at `path`.
+    public init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try ArchiveSchema.migrator.migrate(pool)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Line statistics of every earlier run, to merge with tonight's.
+    public func lineStatistics() throws -> LineStatistics {
+        try guarded {
+            try pool.read { db in
+                var perSite: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT site, documents FROM sites") {
+                    perSite[row[0] as String] = row[1] as Int
+                }
+                func table(_ name: String) throws -> CountTable {
+                    var keys: [UInt64] = [], counts: [Int32] = []
+                    let cursor = try Row.fetchCursor(db, sql: "SELECT key, documents FROM \(name)")
+                    while let row = try cursor.next() {
+                        keys.append((row[0] as Int64).unsigned)
+                        counts.append(Int32(clamping: row[1] as Int64))
+                    }
+                    return CountTable(keys: keys, counts: counts)
+                }
+                return LineStatistics.restored(documentsPerSite: perSite, documentsPerLine: try table("site_lines"),
+                                               documentsPerLineAllSites: try table("all_lines"))
+            }
+        }
+    }
+
+    /// The SimHash index over canonical articles, for near-duplicate lookups of a whole batch.
+    public func loadIndex(maxDistance: Int) throws -> ArchiveIndex {
+        let rows: [(Int64, UInt64)] = try guarded {
+            try pool.read { db in
+                var out: [(Int64, UInt64)] = []
+                let cursor = try Row.fetchCursor(db, sql: "SELECT seq, simhash FROM articles WHERE sketch IS NOT NULL")
+                while let row = try cursor.next() { out.append((row[0], (row[1] as Int64).unsigned)) }
+                return out
+            }
+        }
+        return try ArchiveIndex(store: self, sequences: rows.map(\.0), fingerprints: rows.map(\.1), maxDistance: maxDistance)
+    }
+
+    /// Canonical articles by sequence number.
+    func articles(_ sequences: [Int64]) throws -> [ArchivedArticle] {
+        guard !sequences.isEmpty else { return [] }
+        return try guarded {
+            try pool.read { db in
+                let marks = Array(repeating: "?", count: sequences.count).joined(separator: ",")
+                return try Row.fetchAll(db, sql: """
+                    SELECT id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title
+                    FROM articles WHERE seq IN (\(marks)) AND sketch IS NOT NULL
+                    """, arguments: StatementArguments(sequences)).map { row in
+                    var fp = Fingerprint(simhash: (row[4] as Int64).unsigned, exact: (row[5] as Int64).unsigned, tokens: row[6],
+                                         sketch: BlobCoding.decode(row[7]), lead: BlobCoding.decode(row[8]))
+                    fp.title = BlobCoding.decode(row[9])
+                    return ArchivedArticle(id: row[0], run: row[1], publishedAt: row[2], isExcerpt: (row[3] as Int) != 0, fingerprint: fp)
+                }
+            }
+        }
+    }
+
+    /// Canonical articles whose indexed lead shingles meet `features`, most shared first.
+    func anchorMatches(_ features: [UInt64], limit: Int) throws -> [Int64] {
+        guard !features.isEmpty else { return [] }
+        return try guarded {
+            try pool.read { db in
+                let marks = Array(repeating: "?", count: features.count).joined(separator: ",")
+                return try Int64.fetchAll(db, sql: """
+                    SELECT article FROM anchors WHERE feature IN (\(marks))
+                    GROUP BY article ORDER BY COUNT(*) DESC, article LIMIT \(limit)
+                    """, arguments: StatementArguments(features.map(\.sqlite)))
+            }
+        }
+    }
+
+    /// Runs `body`, turning database errors into `StoreError.failed`.
+    func guarded<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as StoreError { throw e } catch {
+            throw StoreError.failed(path: path, reason: "\(error)")
+        }
+    }
+}
