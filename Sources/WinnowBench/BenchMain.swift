@@ -23,6 +23,9 @@ struct BenchMain {
         case "index":
             let n = Int(option("--documents", in: args) ?? "") ?? 1_000_000
             try IndexBench.run(documents: n)
+        case "archive":
+            let n = Int(option("--documents", in: args) ?? "") ?? 1_000_000
+            try ArchiveBench.run(documents: n, path: option("--path", in: args))
         default: usage()
         }
     }
@@ -33,7 +36,7 @@ struct BenchMain {
     }
 
     static func usage() {
-        print("usage: winnow-bench kernels | scan FILE.jsonl [--rules DIR] | index [--documents N]")
+        print("usage: winnow-bench kernels | scan FILE.jsonl [--rules DIR] | index [--documents N] | archive [--documents N] [--path FILE]")
     }
 }
 

@@ -35,7 +35,7 @@ extension ArchiveStore {
     /// `crashAfterWrites` is for tests only: the process kills itself after that many article
     /// rows, inside the transaction, to prove that nothing of the run survives.
     public func commit(run: RunRecord, articles: [Article], analyses: [ArticleAnalysis], decisions: [Decision],
-                       statistics: LineStatistics, crashAfterWrites: Int? = nil) throws {
+                       revisions: [Decision] = [], statistics: LineStatistics, crashAfterWrites: Int? = nil) throws {
         var counts: [DecisionKind: Int] = [:]
         for d in decisions { counts[d.kind, default: 0] += 1 }
         try guarded {
@@ -67,8 +67,18 @@ extension ArchiveStore {
                     }
                     if let n = crashAfterWrites, i + 1 >= n { kill(getpid(), SIGKILL) }
                 }
+                // Earlier documents whose fuller article arrived now point at it and stop being canonical.
+                for r in revisions {
+                    try db.execute(sql: """
+                        UPDATE articles SET decision = ?, canonical = ?, canonical_run = ?, sketch = NULL, lead = NULL, title = NULL
+                        WHERE id = ?
+                        """, arguments: [r.kind.rawValue, r.canonical, r.canonicalRun ?? run.id, r.id])
+                    try db.execute(sql: "DELETE FROM anchors WHERE article = (SELECT seq FROM articles WHERE id = ?)", arguments: [r.id])
+                }
                 try Self.addStatistics(statistics, to: db)
             }
+            // Fold the run into the main file so the WAL does not grow run after run.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         }
     }
 

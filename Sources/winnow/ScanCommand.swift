@@ -129,8 +129,9 @@ struct ScanCommand: ParsableCommand {
             Console.error("\(error)")
             throw WinnowExit.error
         }
-        let report = ScanReport(articles: unique, analyses: result.analyses, decisions: result.decisions, clusters: result.clusters,
+        var report = ScanReport(articles: unique, analyses: result.analyses, decisions: result.decisions, clusters: result.clusters,
                                 problems: read.problems, counters: result.counters, inputs: inputs)
+        report.revisions = result.revisions
         let writeStarted = Date()
         do { try Reporters.write(report, reporters: Reporters.scan, to: out) } catch {
             Console.error("\(error)")
@@ -143,7 +144,7 @@ struct ScanCommand: ParsableCommand {
             let crash = ProcessInfo.processInfo.environment["WINNOW_TEST_CRASH_AFTER_WRITES"].flatMap { Int($0) }
             do {
                 try archive.store.commit(run: run, articles: unique, analyses: result.analyses, decisions: result.decisions,
-                                         statistics: result.statistics, crashAfterWrites: crash)
+                                         revisions: result.revisions, statistics: result.statistics, crashAfterWrites: crash)
             } catch {
                 Console.error("\(error) (the reports in \(out) describe this run; the archive was left as it was)")
                 throw WinnowExit.error

@@ -36,3 +36,13 @@ public struct ArchiveMatch: Sendable {
     /// How tonight's document relates to it.
     public var relation: PairRelation
 }
+
+/// An archived excerpt or partial copy whose fuller article arrived in tonight's batch.
+public struct ArchiveRevision: Sendable {
+    /// The archived document to revise.
+    public var article: ArchivedArticle
+    /// The batch document (index) that contains it.
+    public var into: Int
+    /// How the archived document relates to it.
+    public var relation: PairRelation
+}

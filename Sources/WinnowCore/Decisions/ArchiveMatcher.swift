@@ -13,14 +13,25 @@ public struct ArchiveMatcher: Sendable {
         self.settings = settings
     }
 
-    /// Archive matches by batch document index. Documents in `excluded` are not looked up.
+    /// Archive matches by batch document index, and archived excerpts or partial copies whose
+    /// fuller article arrived tonight (they are revised to point at it). Documents in `excluded`
+    /// are not looked up.
     public func match(_ docs: [MatchDocument], index: ContainmentIndex, archive: any ArchiveLookup,
-                      excluded: Set<Int> = []) throws -> [Int: ArchiveMatch] {
+                      excluded: Set<Int> = []) throws -> (matches: [Int: ArchiveMatch], revisions: [ArchiveRevision]) {
         var out: [Int: ArchiveMatch] = [:]
+        var revisions: [String: ArchiveRevision] = [:]
         for (i, doc) in docs.enumerated() where !excluded.contains(i) && doc.fingerprint.tokens > 0 {
             var best: ArchiveMatch?
             for article in try archive.candidates(for: doc.fingerprint, maxDistance: settings.simhashDistance) where article.id != doc.id {
                 let other = Self.matchDocument(article, index: index)
+                // An archived excerpt or partial copy of tonight's fuller document: revise it.
+                let back = PairJudge.relate(other, to: doc, settings: settings)
+                if back.kind == .excerpt || back.kind == .partial {
+                    if (revisions[article.id]?.relation.containment ?? -1) < back.containment {
+                        revisions[article.id] = ArchiveRevision(article: article, into: i, relation: back)
+                    }
+                    continue
+                }
                 let r = PairJudge.relate(doc, to: other, settings: settings)
                 guard let kind = r.kind else { continue }
                 let candidate = ArchiveMatch(article: article, relation: r)
@@ -32,7 +43,7 @@ public struct ArchiveMatcher: Sendable {
             }
             if let best { out[i] = best }
         }
-        return out
+        return (out, revisions.values.sorted { $0.article.id < $1.article.id })
     }
 
     /// Lower is better.

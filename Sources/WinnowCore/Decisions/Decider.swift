@@ -56,6 +56,20 @@ public struct Decider: Sendable {
         }
     }
 
+    /// Revised decisions for archived documents whose fuller article arrived: merged into the
+    /// canonical of the document that contains them.
+    public func revise(_ revisions: [ArchiveRevision], decisions: [Decision]) -> [Decision] {
+        revisions.map { r in
+            let target = decisions[r.into]
+            let kind = r.relation.kind ?? .excerpt
+            var d = Decision(id: r.article.id, kind: .merge, canonical: target.canonical, canonicalRun: target.canonicalRun,
+                             reasons: [Self.reason(kind, of: target.canonical, r.relation) + "; revised: its article arrived after run \(r.article.run)"],
+                             match: r.relation.evidence, clusterSize: target.clusterSize + 1)
+            d.revisedFromRun = r.article.run
+            return d
+        }
+    }
+
     private func keepDecision(_ d: ArticleAnalysis, reasons: [String], size: Int) -> Decision {
         if !d.reviewRules.isEmpty {
             return Decision(id: d.id, kind: .review, canonical: d.id,

@@ -2,21 +2,36 @@
 /// Das Sarma, "Detecting Near-Duplicates for Web Crawling", WWW 2007).
 ///
 /// The 64 bits are cut into `blocks` blocks. Two fingerprints within Hamming distance k differ
-/// in at most k blocks, so they agree exactly on at least `blocks - k` of them. One sorted table
-/// per choice of `blocks - k` blocks, keyed on those bits, finds every such pair by exact key
-/// lookup; only fingerprints in the matching buckets are compared bit by bit. Cost per query is
-/// a few binary searches plus the bucket sizes, not a scan of all documents.
+/// in at most k blocks, so they agree exactly on at least `blocks - k` of them. One table per
+/// choice of `blocks - k` blocks buckets every fingerprint by those bits; a query visits one
+/// bucket per table and compares only the fingerprints there, stored inline next to their
+/// document number. Buckets are addressed directly (an offset array, no search), so a lookup
+/// costs one bucket scan per table, not a scan of all documents.
 public struct SimHashIndex: Sendable {
     /// The largest Hamming distance queries return.
     public let maxDistance: Int
-    /// Bit masks of the tables' keys.
-    public let masks: [UInt64]
-    private var tables: [[Entry]]
-    private var fingerprints: [UInt64]
+    private var tables: [Table]
 
     struct Entry: Sendable {
-        var key: UInt64
+        var fingerprint: UInt64
         var doc: Int32
+    }
+
+    /// One table: which blocks form its key, and the fingerprints bucketed by that key.
+    struct Table: Sendable {
+        var blocks: [(shift: UInt64, width: UInt64)]
+        var bucketBits: Int
+        var offsets: [Int32]
+        var entries: [Entry]
+
+        /// The bucket of a fingerprint: the table's blocks concatenated, folded to `bucketBits`.
+        @inline(__always)
+        func bucket(_ fp: UInt64) -> Int {
+            var key: UInt64 = 0
+            for b in blocks { key = (key << b.width) | ((fp >> b.shift) & ((1 << b.width) - 1)) }
+            if bucketBits < 64 { key = (key ^ (key >> UInt64(bucketBits)) ^ (key >> UInt64(2 * bucketBits))) & ((1 << UInt64(bucketBits)) - 1) }
+            return Int(key)
+        }
     }
 
     /// Builds an index over `fingerprints` (documents are their indexes).
@@ -27,32 +42,41 @@ public struct SimHashIndex: Sendable {
             throw WinnowCoreError.invalidConfiguration("SimHash index needs 0 <= k < 32 and k < blocks <= 64 (k \(maxDistance), blocks \(b))")
         }
         self.maxDistance = maxDistance
-        self.fingerprints = fingerprints
-        // Block boundaries: as even as 64 bits allow.
-        var blockMasks: [UInt64] = []
+        var bounds: [(shift: UInt64, width: UInt64)] = []
         var start = 0
         for i in 0..<b {
             let width = 64 / b + (i < 64 % b ? 1 : 0)
-            let mask: UInt64 = width == 64 ? ~0 : ((1 << UInt64(width)) - 1) << UInt64(start)
-            blockMasks.append(mask)
+            bounds.append((UInt64(start), UInt64(width)))
             start += width
         }
-        var masks: [UInt64] = []
-        Self.combinations(of: b, choose: b - maxDistance) { chosen in
-            masks.append(chosen.reduce(0) { $0 | blockMasks[$1] })
-        }
-        self.masks = masks
-        let tableMasks = masks
-        var built = [[Entry]](repeating: [], count: masks.count)
-        Parallel.forEachChunk(count: tableMasks.count, chunk: 1) { range in
-            range.map { t -> (Int, [Entry]) in
-                var keys = fingerprints.map { $0 & tableMasks[t] }
-                var docs = (0..<Int32(fingerprints.count)).map { $0 }
-                RadixSort.sort(keys: &keys, payloads: &docs)
-                return (t, zip(keys, docs).map { Entry(key: $0, doc: $1) })
+        var choices: [[(shift: UInt64, width: UInt64)]] = []
+        Self.combinations(of: b, choose: b - maxDistance) { chosen in choices.append(chosen.map { bounds[$0] }) }
+        // Direct addressing: up to 2^22 buckets, about one per document.
+        var sizeBits = 8
+        while sizeBits < 22 && (1 << sizeBits) < fingerprints.count { sizeBits += 1 }
+        var built = [Table?](repeating: nil, count: choices.count)
+        let tableChoices = choices, bucketLimit = sizeBits
+        Parallel.forEachChunk(count: tableChoices.count, chunk: 1) { range in
+            range.map { t -> (Int, Table) in
+                let keyBits = tableChoices[t].reduce(0) { $0 + Int($1.width) }
+                var table = Table(blocks: tableChoices[t], bucketBits: min(keyBits, bucketLimit), offsets: [], entries: [])
+                let buckets = 1 << table.bucketBits
+                var counts = [Int32](repeating: 0, count: buckets + 1)
+                let keys = fingerprints.map { table.bucket($0) }
+                for k in keys { counts[k + 1] += 1 }
+                for i in 0..<buckets { counts[i + 1] += counts[i] }
+                var next = counts
+                var entries = [Entry](repeating: Entry(fingerprint: 0, doc: 0), count: fingerprints.count)
+                for (doc, k) in keys.enumerated() {
+                    entries[Int(next[k])] = Entry(fingerprint: fingerprints[doc], doc: Int32(doc))
+                    next[k] += 1
+                }
+                table.offsets = counts
+                table.entries = entries
+                return (t, table)
             }
-        } collect: { for (t, entries) in $0 { built[t] = entries } }
-        tables = built
+        } collect: { for (t, table) in $0 { built[t] = table } }
+        tables = built.compactMap { $0 }
     }
 
     /// Number of tables.
@@ -61,21 +85,16 @@ public struct SimHashIndex: Sendable {
     /// Documents within `maxDistance` of `fingerprint`, with their distances.
     public func query(_ fingerprint: UInt64) -> [(doc: Int, distance: Int)] {
         var out: [(doc: Int, distance: Int)] = []
-        var seen = Set<Int32>()
-        for (t, mask) in masks.enumerated() {
-            let key = fingerprint & mask
-            let table = tables[t]
-            var lo = 0, hi = table.count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if table[mid].key < key { lo = mid + 1 } else { hi = mid }
-            }
-            var i = lo
-            while i < table.count && table[i].key == key {
-                let doc = table[i].doc
-                let d = SimHash.distance(fingerprints[Int(doc)], fingerprint)
-                if d <= maxDistance && seen.insert(doc).inserted { out.append((Int(doc), d)) }
-                i += 1
+        for table in tables {
+            let b = table.bucket(fingerprint)
+            let lo = Int(table.offsets[b]), hi = Int(table.offsets[b + 1])
+            guard lo < hi else { continue }
+            table.entries.withUnsafeBufferPointer { entries in
+                for i in lo..<hi {
+                    let e = entries[i]
+                    let d = (e.fingerprint ^ fingerprint).nonzeroBitCount
+                    if d <= maxDistance && !out.contains(where: { $0.doc == Int(e.doc) }) { out.append((Int(e.doc), d)) }
+                }
             }
         }
         return out

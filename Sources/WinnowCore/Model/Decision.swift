@@ -58,6 +58,8 @@ public struct Decision: Sendable {
     public var match: MatchEvidence?
     /// Number of documents in its cluster, itself included.
     public var clusterSize: Int
+    /// For a revised decision on a document of an earlier run: that run.
+    public var revisedFromRun: String?
 
     /// Creates a decision.
     public init(id: String, kind: DecisionKind, canonical: String, canonicalRun: String? = nil,

@@ -24,6 +24,9 @@ public struct ScanEngine: Sendable {
         public var counters: StageCounters
         /// Line statistics of this batch alone (what an archive adds to its history).
         public var statistics: LineStatistics
+        /// Revised decisions on earlier runs' documents (excerpts and partial copies whose fuller
+        /// article arrived in this batch).
+        public var revisions: [Decision] = []
     }
 
     /// Prepares articles on all cores.
@@ -55,17 +58,19 @@ public struct ScanEngine: Sendable {
     /// Candidate search, clustering and decisions over analyses; with an archive, documents that
     /// copy an earlier run's canonical are merged into it first.
     public func decide(_ analyses: [ArticleAnalysis], archive: (any ArchiveLookup)? = nil) throws
-        -> (decisions: [Decision], clusters: [Cluster], archived: [Int: ArchiveMatch]) {
+        -> (decisions: [Decision], clusters: [Cluster], archived: [Int: ArchiveMatch], revisions: [Decision]) {
         let removed = Set(analyses.indices.filter { !analyses[$0].removeRules.isEmpty })
         let (matches, links, index) = try CandidateSearch(settings: match).run(analyses)
         var archived: [Int: ArchiveMatch] = [:]
+        var revisions: [ArchiveRevision] = []
         if let archive {
-            archived = try ArchiveMatcher(settings: match).match(matches, index: index, archive: archive, excluded: removed)
+            (archived, revisions) = try ArchiveMatcher(settings: match).match(matches, index: index, archive: archive, excluded: removed)
         }
         let clusters = Clusterer(settings: match).clusters(of: matches, links: links, excluded: removed.union(archived.keys))
         let decisions = Decider(settings: match).decide(analyses, matches: matches, clusters: clusters, ruleRemoved: removed,
                                                         archived: archived)
-        return (decisions, clusters.filter { !$0.members.isEmpty }, archived)
+        let revised = Decider(settings: match).revise(revisions, decisions: decisions)
+        return (decisions, clusters.filter { !$0.members.isEmpty }, archived, revised)
     }
 
     /// The whole scan over articles held in memory.
@@ -91,12 +96,13 @@ public struct ScanEngine: Sendable {
         counters.articles = analyses.count
         counters.linesFlagged = analyses.reduce(0) { $0 + $1.strippedLines.count }
         counters.excerpts = analyses.filter(\.isExcerpt).count
-        let (decisions, clusters, archived) = try decide(analyses, archive: archive)
+        let (decisions, clusters, archived, revisions) = try decide(analyses, archive: archive)
         lap("decide")
         for d in decisions { counters.decisions[d.kind.rawValue, default: 0] += 1 }
         counters.clusters = clusters.count
         counters.archiveMatches = archived.count
-        return Result(analyses: analyses, decisions: decisions, clusters: clusters, counters: counters, statistics: batchStats)
+        return Result(analyses: analyses, decisions: decisions, clusters: clusters, counters: counters, statistics: batchStats,
+                      revisions: revisions)
     }
 }
 

@@ -17,6 +17,10 @@ public struct DecisionsReporter: Reporter {
             Self.write(report.decisions[i], analysis: report.analyses[i], article: report.articles[i], into: &out)
             out.raw("\n")
         }
+        for r in report.revisions {
+            Self.writeRevision(r, into: &out)
+            out.raw("\n")
+        }
         return out.bytes
     }
 
@@ -64,6 +68,26 @@ public struct DecisionsReporter: Reporter {
         out.raw("]")
         if let o = article.origin { out.raw(",\"origin\":"); out.string(o.description) }
         out.raw("}")
+    }
+
+    /// A revised decision on an earlier run's document: same keys, `revision: true`, its run.
+    static func writeRevision(_ d: Decision, into out: inout JSONBuffer) {
+        out.raw("{\"id\":"); out.string(d.id)
+        out.raw(",\"decision\":\""); out.raw(d.kind.rawValue); out.raw("\"")
+        out.raw(",\"canonical\":"); out.string(d.canonical)
+        if let run = d.canonicalRun { out.raw(",\"canonical_run\":"); out.string(run) }
+        out.raw(",\"revision\":true")
+        if let run = d.revisedFromRun { out.raw(",\"run\":"); out.string(run) }
+        out.raw(",\"reasons\":[")
+        for (k, r) in d.reasons.enumerated() { if k > 0 { out.raw(",") }; out.string(r) }
+        out.raw("]")
+        if let m = d.match {
+            out.raw(",\"similarity\":{\"kind\":\""); out.raw(m.kind.rawValue)
+            out.raw("\",\"hamming\":"); out.int(m.hamming)
+            out.raw(",\"jaccard\":"); out.raw(fmt(m.jaccard))
+            out.raw(",\"containment\":"); out.raw(fmt(m.containment)); out.raw("}")
+        }
+        out.raw(",\"findings\":[]}")
     }
 
     static func fmt(_ x: Double) -> String {

@@ -16,6 +16,8 @@ public struct ScanReport: Sendable {
     public var counters: StageCounters
     /// Inputs as given on the command line.
     public var inputs: [String]
+    /// Revised decisions on documents of earlier runs (written after this run's decisions).
+    public var revisions: [Decision] = []
 
     /// Creates a report.
     public init(articles: [Article], analyses: [ArticleAnalysis], decisions: [Decision], clusters: [Cluster],
