@@ -81,6 +81,23 @@ public final class ArchiveStore {
         }
     }
 
+    /// One archived article by id, with its fingerprint when it is a canonical (nil when absent).
+    public func article(id: String) throws -> (ArchivedArticle, decision: String, canonical: String)? {
+        try guarded {
+            try pool.read { db in
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title, decision, canonical
+                    FROM articles WHERE id = ?
+                    """, arguments: [id]) else { return nil }
+                var fp = Fingerprint(simhash: (row[4] as Int64).unsigned, exact: (row[5] as Int64).unsigned, tokens: row[6],
+                                     sketch: BlobCoding.decode(row[7]), lead: BlobCoding.decode(row[8]))
+                fp.title = BlobCoding.decode(row[9])
+                return (ArchivedArticle(id: row[0], run: row[1], publishedAt: row[2], isExcerpt: (row[3] as Int) != 0, fingerprint: fp),
+                        row[10], row[11])
+            }
+        }
+    }
+
     /// Canonical articles whose indexed lead shingles meet `features`, most shared first.
     func anchorMatches(_ features: [UInt64], limit: Int) throws -> [Int64] {
         guard !features.isEmpty else { return [] }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import WinnowCore
 import WinnowIO
+import WinnowStore
 
 /// `winnow explain A B INPUTS`: why two documents are (or are not) copies of each other.
 struct ExplainCommand: ParsableCommand {
@@ -20,6 +21,9 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @Option(help: "Archive index: ids not in the inputs are looked up there.")
+    var index: String?
+
     func run() throws {
         try TextNormalizer.prepare()
         let ruleSet = try rules.load()
@@ -28,10 +32,12 @@ struct ExplainCommand: ParsableCommand {
         let prepared = engine.prepare(read.articles)
         let analyses = engine.analyze(prepared, statistics: engine.statistics(of: prepared))
         let (matches, _, _) = try CandidateSearch(settings: engine.match).run(analyses)
-        guard let a = analyses.firstIndex(where: { $0.id == first }), let b = analyses.firstIndex(where: { $0.id == second }) else {
-            Console.error("both ids must be in the inputs (\(Escape.terminal(first)), \(Escape.terminal(second)))")
-            throw WinnowExit.error
+        let a = analyses.firstIndex(where: { $0.id == first }), b = analyses.firstIndex(where: { $0.id == second })
+        if a == nil || b == nil {
+            try explainWithArchive(batch: a ?? b, analyses: analyses, matches: matches, engine: engine)
+            return
         }
+        guard let a, let b else { return }
         for i in [a, b] {
             let an = analyses[i], m = matches[i]
             print("== \(Escape.terminal(an.id))  site \(Escape.terminal(an.site))  language \(an.language)  excerpt \(an.isExcerpt)")
@@ -46,6 +52,34 @@ struct ExplainCommand: ParsableCommand {
             let r = PairJudge.relate(matches[x], to: matches[y], settings: engine.match)
             let lead = SketchOverlap.intersection(matches[x].sketch, matches[y].lead)
             print("\(Escape.terminal(analyses[x].id)) -> \(Escape.terminal(analyses[y].id)): \(r.kind?.rawValue ?? "not a copy")  hamming \(r.hamming)/\(engine.match.simhashDistance)  jaccard \(Decider.fmt(r.jaccard))/\(engine.match.nearDuplicateJaccard)  containment \(Decider.fmt(r.containment))/\(engine.match.containment)  in lead \(lead)/\(matches[x].sketch.count)")
+        }
+    }
+
+    /// One document from the inputs (or none), the other from the archive.
+    private func explainWithArchive(batch: Int?, analyses: [ArticleAnalysis], matches: [MatchDocument], engine: ScanEngine) throws {
+        guard let index else {
+            Console.error("both ids must be in the inputs (\(Escape.terminal(first)), \(Escape.terminal(second))), or pass --index")
+            throw WinnowExit.error
+        }
+        let store = try ArchiveStore(path: index)
+        let missing = [first, second].filter { id in !analyses.contains { $0.id == id } }
+        var archived: [MatchDocument] = []
+        for id in missing {
+            guard let (a, decision, canonical) = try store.article(id: id) else {
+                Console.error("\(Escape.terminal(id)) is neither in the inputs nor in \(index)")
+                throw WinnowExit.error
+            }
+            print("== \(Escape.terminal(id))  archived by run \(Escape.terminal(a.run)): \(decision), canonical \(Escape.terminal(canonical))")
+            if a.fingerprint.sketch.isEmpty { print("   (not a canonical: its fingerprint was not kept)") }
+            archived.append(MatchDocument(id: a.id, publishedAt: a.publishedAt, isExcerpt: a.isExcerpt, fingerprint: a.fingerprint,
+                                          weights: Array(repeating: 1, count: a.fingerprint.sketch.count),
+                                          totalWeight: Float(a.fingerprint.sketch.count), size: a.fingerprint.sketch.count))
+        }
+        let docs = (batch.map { [matches[$0]] } ?? []) + archived
+        guard docs.count == 2 else { return }
+        for (x, y) in [(docs[0], docs[1]), (docs[1], docs[0])] {
+            let r = PairJudge.relate(x, to: y, settings: engine.match)
+            print("\(Escape.terminal(x.id)) -> \(Escape.terminal(y.id)): \(r.kind?.rawValue ?? "not a copy")  hamming \(r.hamming)  jaccard \(Decider.fmt(r.jaccard))  containment \(Decider.fmt(r.containment))")
         }
     }
 }

@@ -19,6 +19,17 @@ public struct MatchDocument: Sendable {
     /// Size for ordering: distinct sampled shingles.
     public var size: Int
 
+    /// Creates a match document.
+    public init(id: String, publishedAt: String?, isExcerpt: Bool, fingerprint: Fingerprint, weights: [Float], totalWeight: Float, size: Int) {
+        self.id = id
+        self.publishedAt = publishedAt
+        self.isExcerpt = isExcerpt
+        self.fingerprint = fingerprint
+        self.weights = weights
+        self.totalWeight = totalWeight
+        self.size = size
+    }
+
     /// The sorted sampled shingles.
     public var sketch: [UInt64] { fingerprint.sketch }
     /// The sorted sampled shingles of the lead.
