@@ -40,14 +40,18 @@ public struct ArticleAnalyzer: Sendable {
         let listing = ListingDetector.listingLines(shapes: shapes, maxGap: settings.listingMaxGap, title: doc.titleLine,
                                                    itemMinSize: settings.coreLongSize / 2)
         let regexHits = rules.regexMatches(text: doc.article.text, lines: doc.lines.map(\.original), sizes: shapes.map(\.size))
+        let checkTemplates = counts.documents >= settings.minSiteDocuments
         for i in 0..<n where !shapes[i].isBlank {
             let shape = shapes[i]
             var e = LineEvidence()
-            for r in rules.phraseMatches(normalized: doc.lines[i].normalized, size: shape.size) + regexHits.perLine[i]
-            where applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
+            let phrases = rules.phraseMatches(normalized: doc.lines[i].normalized, size: shape.size)
+            for r in phrases where applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
                 if rules.rules[r].category.isFurniture { e.furnitureRules.append(r) } else { e.otherRules.append(r) }
             }
-            if counts.documents >= settings.minSiteDocuments {
+            for r in regexHits.perLine[i] where !phrases.contains(r) && applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
+                if rules.rules[r].category.isFurniture { e.furnitureRules.append(r) } else { e.otherRules.append(r) }
+            }
+            if checkTemplates {
                 e.templateDocuments = counts.documents(withLine: shape.key)
                 e.templateShare = Double(e.templateDocuments) / Double(counts.documents)
                 // Long lines need a larger share: one story reposted on a site is not its template.
@@ -63,7 +67,7 @@ public struct ArticleAnalyzer: Sendable {
             e.isNavigation = shape.separators >= 2 && !shape.endsWithTerminal && shape.innerPunctuation == 0
             e.isBullet = shape.bulleted && shape.size <= 12
             e.isTruncated = shape.isTruncated
-            e.inListing = listing.contains(i)
+            e.inListing = listing[i]
             evidence[i] = e
         }
         return (evidence, regexHits.timedOut)

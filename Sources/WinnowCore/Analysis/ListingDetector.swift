@@ -1,17 +1,19 @@
 /// Finds related-article lists: runs where date lines recur every few lines, each date closing
 /// an item (an excerpt, or a title and an excerpt). Such lists are furniture wherever they are.
 enum ListingDetector {
-    /// Line indexes belonging to listings.
-    static func listingLines(shapes: [LineShape], maxGap: Int, title: Int?, itemMinSize: Int) -> Set<Int> {
+    /// For each line, whether it belongs to a listing.
+    static func listingLines(shapes: [LineShape], maxGap: Int, title: Int?, itemMinSize: Int) -> [Bool] {
+        var out = [Bool](repeating: false, count: shapes.count)
         let dates = shapes.indices.filter { shapes[$0].dateOnly }
         if dates.count == 1 {
             // A lone dated item: the date and the excerpt right before it.
             let d = dates[0]
-            guard d > 0, d - 1 != title, shapes[d - 1].size >= itemMinSize, !shapes[d - 1].endsWithTerminal || shapes[d - 1].isTruncated else { return [] }
-            return [d - 1, d]
+            guard d > 0, d - 1 != title, shapes[d - 1].size >= itemMinSize, !shapes[d - 1].endsWithTerminal || shapes[d - 1].isTruncated else { return out }
+            out[d - 1] = true
+            out[d] = true
+            return out
         }
-        guard dates.count >= 2 else { return [] }
-        var out = Set<Int>()
+        guard dates.count >= 2 else { return out }
         var groupStart = 0
         func close(_ from: Int, _ to: Int) {
             guard to > from else { return }
@@ -24,7 +26,7 @@ enum ListingDetector {
                 start = k
                 k -= 1
             }
-            for i in start...dates[to] { out.insert(i) }
+            for i in start...dates[to] { out[i] = true }
         }
         for g in 1..<dates.count where dates[g] - dates[g - 1] > maxGap {
             close(groupStart, g - 1)

@@ -37,7 +37,8 @@ public struct ContainmentIndex: Sendable {
     public func candidates(for sketch: [UInt64], minShare: Double = 0.34) -> [(doc: Int, hits: Int)] {
         let probes = sketch.prefix(probe)
         guard !probes.isEmpty else { return [] }
-        var hits: [Int32: Int] = [:]
+        // Few distinct documents per query: a small array beats a hash map here.
+        var hitDocs: [Int32] = [], hitCounts: [Int] = []
         var used = 0
         for f in probes {
             var lo = 0, hi = features.count
@@ -49,10 +50,13 @@ public struct ContainmentIndex: Sendable {
             while end < features.count && features[end] == f { end += 1 }
             if end - lo > maxPostings { continue }
             used += 1
-            for k in lo..<end { hits[docs[k], default: 0] += 1 }
+            for k in lo..<end {
+                let d = docs[k]
+                if let j = hitDocs.firstIndex(of: d) { hitCounts[j] += 1 } else { hitDocs.append(d); hitCounts.append(1) }
+            }
         }
         let need = max(1, Int((Double(used) * minShare).rounded(.up)))
-        return hits.filter { $0.value >= need }.map { (Int($0.key), $0.value) }
+        return hitDocs.indices.filter { hitCounts[$0] >= need }.map { (Int(hitDocs[$0]), hitCounts[$0]) }
     }
 
     /// In how many indexed documents the shingle occurs.

@@ -50,8 +50,8 @@ enum RadixSort {
 }
 
 extension RadixSort {
-    /// Sorts 64-bit keys ascending: insertion sort when short, else LSD radix on bytes
-    /// (skipping bytes on which all keys agree). Sketches are sorted this way per document.
+    /// Sorts 64-bit keys ascending: insertion sort when short, the standard sort up to a few
+    /// thousand, else LSD radix on bytes (skipping bytes on which all keys agree).
     static func sort(_ keys: inout [UInt64]) {
         let n = keys.count
         if n < 48 {
