@@ -165,8 +165,12 @@ struct ScanCommand: ParsableCommand {
                                 unique.count, Double(read.textBytes) / 1e6, secs, c["keep"] ?? 0, c["merge"] ?? 0, c["remove"] ?? 0,
                                 c["review"] ?? 0, result.clusters.count, result.counters.archiveMatches, read.problems.count, out))
         }
-        if failedInputs > 0 || !read.problems.isEmpty { throw WinnowExit.error }
-        if shouldFail(result) { throw WinnowExit.findings }
+        let code: Int32 = failedInputs > 0 || !read.problems.isEmpty ? 2 : shouldFail(result) ? 1 : 0
+        // Everything is written and closed: leave without tearing down the in-memory batch,
+        // which can take longer than the last stage on big inputs.
+        archive?.close()
+        fflush(nil)
+        Foundation.exit(code)
     }
 
     private func shouldFail(_ result: ScanEngine.Result) -> Bool {

@@ -26,31 +26,39 @@ public struct CandidateSearch: Sendable {
         return (docs, try links(among: docs, containment: index), index)
     }
 
-    /// All verified links among `docs`.
+    /// All verified links among `docs`: candidate pairs from both indexes (each pair once), then
+    /// both directions of each pair verified with one sketch intersection.
     public func links(among docs: [MatchDocument], containment: ContainmentIndex) throws -> [Link] {
         let simhashes = try SimHashIndex(fingerprints: docs.map(\.fingerprint.simhash), maxDistance: settings.simhashDistance)
-        var out: [[Link]] = Array(repeating: [], count: docs.count)
         let settings = self.settings
-        // Each document's candidates are independent: verify them on all cores.
-        Parallel.forEachChunk(count: docs.count, chunk: max(64, docs.count / 64)) { range in
-            range.map { q -> (Int, [Link]) in
-                let doc = docs[q]
-                guard doc.fingerprint.tokens > 0 else { return (q, []) }
-                var candidates = Set<Int>()
-                for hit in simhashes.query(doc.fingerprint.simhash) where hit.doc != q { candidates.insert(hit.doc) }
-                for hit in containment.candidates(for: doc.sketch, minShare: settings.candidateShare) where hit.doc != q {
-                    candidates.insert(hit.doc)
+        let chunk = max(64, docs.count / 64)
+        var pairs: [UInt64] = []
+        Parallel.forEachChunk(count: docs.count, chunk: chunk) { range in
+            var local: [UInt64] = []
+            for q in range where docs[q].fingerprint.tokens > 0 {
+                func add(_ c: Int) {
+                    guard c != q, docs[c].fingerprint.tokens > 0 else { return }
+                    local.append(UInt64(min(q, c)) << 32 | UInt64(max(q, c)))
                 }
-                var links: [Link] = []
-                for c in candidates.sorted() {
-                    let r = PairJudge.relate(doc, to: docs[c], settings: settings)
-                    if r.kind != nil { links.append(Link(from: q, to: c, relation: r)) }
-                }
-                return (q, links)
+                for hit in simhashes.query(docs[q].fingerprint.simhash) { add(hit.doc) }
+                for hit in containment.candidates(for: docs[q].sketch, minShare: settings.candidateShare) { add(hit.doc) }
             }
-        } collect: { results in
-            for (q, links) in results { out[q] = links }
-        }
-        return out.flatMap { $0 }
+            return local
+        } collect: { pairs.append(contentsOf: $0) }
+        RadixSort.sort(&pairs)
+        pairs.dedupe()
+        let unique = pairs
+        var out: [Link] = []
+        Parallel.forEachChunk(count: unique.count, chunk: max(256, unique.count / 64)) { range in
+            var local: [Link] = []
+            for p in range {
+                let a = Int(unique[p] >> 32), b = Int(unique[p] & 0xFFFF_FFFF)
+                let (ab, ba) = PairJudge.relatePair(docs[a], docs[b], settings: settings)
+                if ab.kind != nil { local.append(Link(from: a, to: b, relation: ab)) }
+                if ba.kind != nil { local.append(Link(from: b, to: a, relation: ba)) }
+            }
+            return local
+        } collect: { out.append(contentsOf: $0) }
+        return out
     }
 }

@@ -20,13 +20,24 @@ public enum PairJudge {
     /// How `a` relates to `b`: an exact or near duplicate, a partial copy contained in it, or an
     /// excerpt found in its lead.
     public static func relate(_ a: MatchDocument, to b: MatchDocument, settings: MatchSettings) -> PairRelation {
+        relate(a, to: b, shared: nil, settings: settings)
+    }
+
+    /// Both directions at once, sharing the sketch intersection (weights are per shingle, so the
+    /// shared weight is the same from either side). Documents from one batch only.
+    public static func relatePair(_ a: MatchDocument, _ b: MatchDocument, settings: MatchSettings) -> (PairRelation, PairRelation) {
+        let shared = a.sharedWeight(with: b.sketch)
+        return (relate(a, to: b, shared: shared, settings: settings), relate(b, to: a, shared: shared, settings: settings))
+    }
+
+    static func relate(_ a: MatchDocument, to b: MatchDocument, shared known: Float?, settings: MatchSettings) -> PairRelation {
         let fa = a.fingerprint, fb = b.fingerprint
         let hamming = SimHash.distance(fa.simhash, fb.simhash)
         if fa.tokens > 0 && fa.exact == fb.exact && fa.tokens == fb.tokens {
             return PairRelation(kind: .exact, hamming: hamming, jaccard: 1, containment: 1)
         }
         guard a.totalWeight > 0, b.totalWeight > 0 else { return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0) }
-        let shared = a.sharedWeight(with: b.sketch)
+        let shared = known ?? a.sharedWeight(with: b.sketch)
         let j = Double(shared / (a.totalWeight + b.totalWeight - shared))
         let aInB = Double(shared / a.totalWeight)
         if a.isExcerpt {

@@ -8,6 +8,10 @@
 public struct ContainmentIndex: Sendable {
     private var features: [UInt64]
     private var docs: [Int32]
+    /// Direct-address table over the top bits of the shingle: where each bucket's postings start,
+    /// so a lookup costs a cache miss or two instead of a binary search over every posting.
+    private var bucketStarts: [Int32] = [0, 0]
+    private var bucketBits = 0
     /// Shingles probed per query.
     public let probe: Int
     /// Postings longer than this are skipped as too common to discriminate.
@@ -30,6 +34,31 @@ public struct ContainmentIndex: Sendable {
         docs = owners
         self.probe = probe
         self.maxPostings = maxPostings
+        var bits = 1
+        while bits < 22 && (1 << bits) < keys.count { bits += 1 }
+        bucketBits = bits
+        var starts = [Int32](repeating: 0, count: (1 << bits) + 1)
+        for k in keys { starts[Self.bucket(k, bits: bits) + 1] += 1 }
+        for i in 0..<(1 << bits) { starts[i + 1] += starts[i] }
+        bucketStarts = starts
+    }
+
+    /// Sketch shingles have their top bit clear: the next `bits` bits choose the bucket.
+    @inline(__always)
+    static func bucket(_ feature: UInt64, bits: Int) -> Int {
+        Int((feature << 1) >> UInt64(64 - bits))
+    }
+
+    /// The postings of one shingle.
+    @inline(__always)
+    func postings(of feature: UInt64) -> Range<Int> {
+        let b = Self.bucket(feature, bits: bucketBits)
+        var lo = Int(bucketStarts[b])
+        let end = Int(bucketStarts[b + 1])
+        while lo < end && features[lo] < feature { lo += 1 }
+        var hi = lo
+        while hi < end && features[hi] == feature { hi += 1 }
+        return lo..<hi
     }
 
     /// Documents sharing at least `minShare` of the probed shingles of `sketch` (never fewer than
@@ -41,16 +70,10 @@ public struct ContainmentIndex: Sendable {
         var hitDocs: [Int32] = [], hitCounts: [Int] = []
         var used = 0
         for f in probes {
-            var lo = 0, hi = features.count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if features[mid] < f { lo = mid + 1 } else { hi = mid }
-            }
-            var end = lo
-            while end < features.count && features[end] == f { end += 1 }
-            if end - lo > maxPostings { continue }
+            let range = postings(of: f)
+            if range.count > maxPostings { continue }
             used += 1
-            for k in lo..<end {
+            for k in range {
                 let d = docs[k]
                 if let j = hitDocs.firstIndex(of: d) { hitCounts[j] += 1 } else { hitDocs.append(d); hitCounts.append(1) }
             }
@@ -61,14 +84,7 @@ public struct ContainmentIndex: Sendable {
 
     /// In how many indexed documents the shingle occurs.
     public func documentFrequency(of feature: UInt64) -> Int {
-        var lo = 0, hi = features.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if features[mid] < feature { lo = mid + 1 } else { hi = mid }
-        }
-        var end = lo
-        while end < features.count && features[end] == feature { end += 1 }
-        return end - lo
+        feature >> 63 == 0 ? postings(of: feature).count : 0
     }
 
     /// For each document, the inverse document frequency (1 / documents holding it) of each of its
