@@ -4,7 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unicode/uclean.h>
 #include <unicode/unorm2.h>
+#include <unicode/uversion.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
@@ -20,6 +24,57 @@ static const uint32_t k_han_ranges[][2] = {
     {0x2E80, 0x2FDF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF},
 };
 
+/* The Traditional->Simplified table takes ICU ~15 ms to derive; it is cached per ICU version in
+   $WINNOW_CACHE_DIR, else $XDG_CACHE_HOME/winnow, else ~/.cache/winnow. Any problem with the
+   cache (missing, unreadable, read-only disk) just means the table is derived again. */
+static const char k_cache_magic[8] = {'W', 'N', 'T', '2', 'S', '0', '0', '1'};
+
+static int cache_path(char *out, size_t cap) {
+    UVersionInfo v;
+    char version[U_MAX_VERSION_STRING_LENGTH];
+    u_getVersion(v);
+    u_versionToString(v, version);
+    const char *dir = getenv("WINNOW_CACHE_DIR");
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (dir && *dir) n = snprintf(out, cap, "%s/t2s-icu%s.bin", dir, version);
+    else if (xdg && *xdg) n = snprintf(out, cap, "%s/winnow/t2s-icu%s.bin", xdg, version);
+    else if (home && *home) n = snprintf(out, cap, "%s/.cache/winnow/t2s-icu%s.bin", home, version);
+    else return 0;
+    return n > 0 && (size_t)n < cap;
+}
+
+static int load_cached_table(void) {
+    char path[1024];
+    if (!cache_path(path, sizeof path)) return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    char magic[8];
+    int ok = fread(magic, 1, 8, f) == 8 && memcmp(magic, k_cache_magic, 8) == 0 && fread(g_t2s, sizeof g_t2s, 1, f) == 1;
+    fclose(f);
+    return ok;
+}
+
+static void store_cached_table(void) {
+    char path[1024], tmp[1100], dir[1024];
+    if (!cache_path(path, sizeof path)) return;
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash) return;
+    *slash = 0;
+    /* Create the folder (and its parent, for ~/.cache/winnow). */
+    char *parent = strrchr(dir, '/');
+    if (parent && parent != dir) { *parent = 0; mkdir(dir, 0755); *parent = '/'; }
+    mkdir(dir, 0755);
+    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f) return;
+    int ok = fwrite(k_cache_magic, 1, 8, f) == 8 && fwrite(g_t2s, sizeof g_t2s, 1, f) == 1;
+    ok = fclose(f) == 0 && ok;
+    if (!ok || rename(tmp, path) != 0) unlink(tmp);
+}
+
 static void build_tables(void) {
     UErrorCode status = U_ZERO_ERROR;
     g_nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);
@@ -28,6 +83,7 @@ static void build_tables(void) {
         snprintf(g_init_message, sizeof g_init_message, "ICU NFKC_Casefold unavailable: %s", u_errorName(status));
         return;
     }
+    if (load_cached_table()) return;
     for (uint32_t c = 0; c < 65536; c++) g_t2s[c] = (uint16_t)c;
     static const UChar id[] = {'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0};
     UTransliterator *trans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
@@ -46,6 +102,7 @@ static void build_tables(void) {
         }
     }
     utrans_close(trans);
+    store_cached_table();
 }
 
 int32_t wn_icu_init(char *errbuf, int32_t errcap) {

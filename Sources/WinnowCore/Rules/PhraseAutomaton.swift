@@ -9,42 +9,45 @@ public struct PhraseAutomaton: Sendable {
 
     /// Builds the automaton; `phrases[i].payload` is reported when `phrases[i].bytes` occurs.
     public init(phrases: [(bytes: [UInt8], payload: Int32)]) {
-        var goto: [[Int32]] = [Array(repeating: -1, count: 256)]
+        // Trie in one flat table (-1 = no edge), then failure links turn it into a complete DFA.
+        var table = [Int32](repeating: -1, count: 256)
         var out: [[Int32]] = [[]]
         for (bytes, payload) in phrases where !bytes.isEmpty {
             var node = 0
             for b in bytes {
-                let n = goto[node][Int(b)]
+                let n = table[node * 256 + Int(b)]
                 if n >= 0 { node = Int(n); continue }
-                goto.append(Array(repeating: -1, count: 256))
+                table.append(contentsOf: repeatElement(-1, count: 256))
                 out.append([])
-                goto[node][Int(b)] = Int32(goto.count - 1)
-                node = goto.count - 1
+                let created = out.count - 1
+                table[node * 256 + Int(b)] = Int32(created)
+                node = created
             }
             out[node].append(payload)
         }
-        var fail = Array(repeating: Int32(0), count: goto.count)
+        var fail = [Int32](repeating: 0, count: out.count)
         var queue: [Int] = []
         for b in 0..<256 {
-            let n = goto[0][b]
-            if n >= 0 { fail[Int(n)] = 0; queue.append(Int(n)) } else { goto[0][b] = 0 }
+            let n = table[b]
+            if n >= 0 { queue.append(Int(n)) } else { table[b] = 0 }
         }
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
-            out[node] += out[Int(fail[node])]
+            let f = Int(fail[node])
+            if !out[f].isEmpty { out[node] += out[f] }
             for b in 0..<256 {
-                let n = goto[node][b]
+                let n = table[node * 256 + b]
                 if n >= 0 {
-                    fail[Int(n)] = goto[Int(fail[node])][b]
+                    fail[Int(n)] = table[f * 256 + b]
                     queue.append(Int(n))
                 } else {
-                    goto[node][b] = goto[Int(fail[node])][b]
+                    table[node * 256 + b] = table[f * 256 + b]
                 }
             }
         }
-        next = goto.flatMap { $0 }
+        next = table
         outputs = out
         accepting = out.map { !$0.isEmpty }
     }
