@@ -8,6 +8,10 @@
 public struct ContainmentIndex: Sendable {
     private var features: [UInt64]
     private var docs: [Int32]
+    /// Where each posting came from in the concatenated sketches (sketch order within a document).
+    private var positions: [Int32]
+    /// Start of each document's sketch in that concatenation.
+    private var offsets: [Int]
     /// Direct-address table over the top bits of the shingle: where each bucket's postings start,
     /// so a lookup costs a cache miss or two instead of a binary search over every posting.
     private var bucketStarts: [Int32] = [0, 0]
@@ -20,27 +24,32 @@ public struct ContainmentIndex: Sendable {
     /// Builds the index over each document's sorted distinct sketch.
     public init(sketches: [[UInt64]], probe: Int = 24, maxPostings: Int = 400) {
         var keys: [UInt64] = []
-        var owners: [Int32] = []
+        var starts: [Int] = [0]
         let total = sketches.reduce(0) { $0 + $1.count }
         keys.reserveCapacity(total)
-        owners.reserveCapacity(total)
-        for (doc, sketch) in sketches.enumerated() {
+        starts.reserveCapacity(sketches.count + 1)
+        for sketch in sketches {
             keys.append(contentsOf: sketch)
-            owners.append(contentsOf: repeatElement(Int32(doc), count: sketch.count))
+            starts.append(keys.count)
         }
-        // Stable by key, and documents were appended in order: postings end up sorted by doc too.
-        RadixSort.parallelSort(keys: &keys, payloads: &owners)
+        // Stable by key, and positions (hence documents) ascend within equal keys.
+        var order = (0..<Int32(total)).map { $0 }
+        RadixSort.parallelSort(keys: &keys, payloads: &order)
+        var ownerOf = [Int32](repeating: 0, count: total)
+        for d in sketches.indices { for p in starts[d]..<starts[d + 1] { ownerOf[p] = Int32(d) } }
         features = keys
-        docs = owners
+        positions = order
+        offsets = starts
+        docs = order.map { ownerOf[Int($0)] }
         self.probe = probe
         self.maxPostings = maxPostings
         var bits = 1
         while bits < 22 && (1 << bits) < keys.count { bits += 1 }
         bucketBits = bits
-        var starts = [Int32](repeating: 0, count: (1 << bits) + 1)
-        for k in keys { starts[Self.bucket(k, bits: bits) + 1] += 1 }
-        for i in 0..<(1 << bits) { starts[i + 1] += starts[i] }
-        bucketStarts = starts
+        var buckets = [Int32](repeating: 0, count: (1 << bits) + 1)
+        for k in keys { buckets[Self.bucket(k, bits: bits) + 1] += 1 }
+        for i in 0..<(1 << bits) { buckets[i + 1] += buckets[i] }
+        bucketStarts = buckets
     }
 
     /// Sketch shingles have their top bit clear: the next `bits` bits choose the bucket.
@@ -91,15 +100,41 @@ public struct ContainmentIndex: Sendable {
     /// sketch's shingles, in sketch order: rare shingles speak for the story, shared ones for a
     /// series or a house style.
     public func inverseFrequencies(documentCount: Int) -> [[Float]] {
-        var out = [[Float]](repeating: [], count: documentCount)
-        var i = 0
-        while i < features.count {
-            var j = i
-            while j < features.count && features[j] == features[i] { j += 1 }
-            let w = 1 / Float(j - i)
-            for k in i..<j { out[Int(docs[k])].append(w) }
-            i = j
+        // Each run of equal shingles writes 1/run-length at its postings' original positions
+        // (disjoint writes, so chunks of runs go to all cores); each document then reads its slice.
+        var flat = [Float](repeating: 0, count: features.count)
+        let n = features.count
+        let chunk = max(1 << 14, n / 16)
+        var cuts: [Int] = [0]
+        var c = chunk
+        while c < n {
+            while c < n && features[c] == features[c - 1] { c += 1 }
+            if c < n { cuts.append(c) }
+            c += chunk
         }
+        cuts.append(n)
+        flat.withUnsafeMutableBufferPointer { out in
+            let target = UnsafeSendableBox(out)
+            let ranges = (0..<(cuts.count - 1)).map { cuts[$0]..<cuts[$0 + 1] }
+            Parallel.forEachChunk(count: ranges.count, chunk: 1) { rs in
+                for r in rs {
+                    var i = ranges[r].lowerBound
+                    while i < ranges[r].upperBound {
+                        var j = i
+                        while j < ranges[r].upperBound && features[j] == features[i] { j += 1 }
+                        let w = 1 / Float(j - i)
+                        for k in i..<j { target.value[Int(positions[k])] = w }
+                        i = j
+                    }
+                }
+                return 0
+            } collect: { _ in }
+        }
+        let weights = flat
+        var out = [[Float]](repeating: [], count: documentCount)
+        Parallel.forEachChunk(count: min(documentCount, offsets.count - 1), chunk: 256) { range in
+            range.map { d in (d, Array(weights[offsets[d]..<offsets[d + 1]])) }
+        } collect: { for (d, w) in $0 { out[d] = w } }
         return out
     }
 }
