@@ -28,6 +28,8 @@ public struct PreparedArticle: Sendable {
         RadixSort.sort(&keys)
         keys.dedupe()
         lineKeys = keys
+        let siteHash = StableHash.fnv1a(article.site)
+        siteLineKeys = keys.map { StableHash.combine(siteHash, $0) }
         let han = shapes.reduce(0) { $0 + $1.ideographs }
         let words = shapes.reduce(0) { $0 + $1.letters }
         language = han == 0 && words == 0 ? "und" : han * 3 >= words ? "zh" : "en"
@@ -35,4 +37,6 @@ public struct PreparedArticle: Sendable {
 
     /// The distinct keys of non-blank lines, sorted, for `LineStatistics`.
     public let lineKeys: [UInt64]
+    /// The same keys combined with the site (what per-site counts are keyed by).
+    public let siteLineKeys: [UInt64]
 }
