@@ -17,10 +17,12 @@ public struct PreparedArticle: Sendable {
         lines = LineSplitter.lines(of: article.text)
         shapes = lines.map { LineShape(normalized: $0.normalized) }
         var title: Int?
+        var headline: [UInt8] = []
         if let t = article.title {
-            let want = Array(TextNormalizer.normalize(t).utf8).filter { $0 != 0x20 }
-            if !want.isEmpty {
-                title = lines.prefix(12).firstIndex { $0.normalized.filter { $0 != 0x20 } == want }
+            headline = Array(TextNormalizer.normalize(t).utf8).filter { $0 != 0x20 }
+            if !headline.isEmpty {
+                let want = headline
+                title = lines.prefix(12).firstIndex { $0.normalized.count >= want.count && $0.normalized.filter { $0 != 0x20 } == want }
             }
         }
         titleLine = title
@@ -30,6 +32,13 @@ public struct PreparedArticle: Sendable {
         lineKeys = keys
         let siteHash = StableHash.fnv1a(article.site)
         siteLineKeys = keys.map { StableHash.combine(siteHash, $0) }
+        if !headline.isEmpty {
+            story = StableHash.fnv1a(headline, seed: StableHash.fnv1a("title:"))
+        } else if let longest = Self.longestLine(shapes) {
+            story = StableHash.combine(0x4c4f_4e47, longest)
+        } else {
+            story = StableHash.fnv1a("id:" + article.id)
+        }
         let han = shapes.reduce(0) { $0 + $1.ideographs }
         let words = shapes.reduce(0) { $0 + $1.letters }
         language = han == 0 && words == 0 ? "und" : han * 3 >= words ? "zh" : "en"
@@ -39,4 +48,14 @@ public struct PreparedArticle: Sendable {
     public let lineKeys: [UInt64]
     /// The same keys combined with the site (what per-site counts are keyed by).
     public let siteLineKeys: [UInt64]
+    /// Which story the page tells, for line statistics: its normalized headline, or when it has
+    /// none its longest line (reposts share both; pages of one site template share neither).
+    public let story: UInt64
+
+    /// The key of the largest line, or nil for a page without text.
+    static func longestLine(_ shapes: [LineShape]) -> UInt64? {
+        var best: LineShape?
+        for s in shapes where s.size > (best?.size ?? 0) { best = s }
+        return best?.key
+    }
 }

@@ -24,6 +24,8 @@ public struct LineStatistics: Sendable {
         private var perSite: [String: Int] = [:]
         private var siteKeys: [UInt64] = []
         private var allKeys: [UInt64] = []
+        private var stories: [UInt64] = []
+        private var siteStories: [UInt64] = []
         private var documents = 0
 
         /// An empty builder.
@@ -41,15 +43,22 @@ public struct LineStatistics: Sendable {
             }
             siteKeys.append(contentsOf: distinct.lazy.map { StableHash.combine(siteHash, $0) })
             allKeys.append(contentsOf: distinct)
+            stories.append(contentsOf: repeatElement(UInt64(documents), count: distinct.count))
+            siteStories.append(contentsOf: repeatElement(UInt64(documents), count: distinct.count))
         }
 
         /// Counts one document from keys already made distinct and combined with the site
-        /// (`PreparedArticle.lineKeys` and `siteLineKeys`).
-        public mutating func add(site: String, distinctKeys: [UInt64], siteKeys combined: [UInt64]) {
+        /// (`PreparedArticle.lineKeys` and `siteLineKeys`). Documents of one `story` (the same
+        /// headline) count once per line: a story reposted several times on one site must not make
+        /// its paragraphs look like the site's template.
+        public mutating func add(site: String, distinctKeys: [UInt64], siteKeys combined: [UInt64], story: UInt64) {
             perSite[site, default: 0] += 1
             documents += 1
             siteKeys.append(contentsOf: combined)
             allKeys.append(contentsOf: distinctKeys)
+            stories.append(contentsOf: repeatElement(story, count: distinctKeys.count))
+            // Across sites a story counts once per site, as it does in each site's own counts.
+            siteStories.append(contentsOf: repeatElement(StableHash.combine(story, StableHash.fnv1a(site)), count: distinctKeys.count))
         }
 
         /// The statistics.
@@ -59,13 +68,24 @@ public struct LineStatistics: Sendable {
             s.documents = documents
             // The two tables are independent: build them on two cores.
             var tables = [CountTable](repeating: CountTable(), count: 2)
-            let inputs = [siteKeys, allKeys]
+            let inputs = [(siteKeys, stories), (allKeys, siteStories)]
             Parallel.forEachChunk(count: 2, chunk: 1) { range in
-                range.map { ($0, CountTable(counting: inputs[$0])) }
+                range.map { ($0, CountTable(counting: Self.distinctPerStory(inputs[$0].0, stories: inputs[$0].1))) }
             } collect: { for (i, t) in $0 { tables[i] = t } }
             s.documentsPerLine = tables[0]
             s.documentsPerLineAllSites = tables[1]
             return s
+        }
+
+        /// The keys with repeats of the same (key, story) pair removed.
+        static func distinctPerStory(_ keys: [UInt64], stories: [UInt64]) -> [UInt64] {
+            var pairs = zip(keys, stories).map { StableHash.combine($0, $1) }
+            var index = (0..<Int32(keys.count)).map { $0 }
+            RadixSort.sort(keys: &pairs, payloads: &index)
+            var out: [UInt64] = []
+            out.reserveCapacity(keys.count)
+            for i in pairs.indices where i == 0 || pairs[i] != pairs[i - 1] { out.append(keys[Int(index[i])]) }
+            return out
         }
     }
 
