@@ -137,6 +137,20 @@ public struct LineShape: Sendable, Equatable {
         var nonDateText = false
         var previous: UInt32 = 0
         for v in s {
+            // Fast path for the common case, a Han character other than the date marks 年月日时分秒.
+            if v >= 0x4E00 && v <= 0x9FFF && v != 0x5E74 && v != 0x6708 && v != 0x65E5 && v != 0x65F6 && v != 0x5206 && v != 0x79D2 {
+                previous = v
+                ideographs += 1
+                inWord = false
+                inDigits = false
+                segment += 1
+                nonDateText = true
+                maskedBuffer[m] = 0
+                maskedBuffer[m + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                maskedBuffer[m + 2] = UInt8(truncatingIfNeeded: v)
+                m += 3
+                continue
+            }
             if v == 0xFF0C || v == 0x2C || v == 0x3001 || v == 0x3002 || v == 0xFF1B || v == 0x3B || (v == 0x20 && previous == 0x2E) {
                 innerPunctuation += 1
             }
