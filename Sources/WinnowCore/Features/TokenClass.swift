@@ -11,6 +11,7 @@ enum TokenClass {
     /// Classifies a non-ASCII scalar value by block; cheap range checks, no Unicode property lookups.
     @inlinable
     static func of(scalar c: UInt32) -> TokenClass {
+        if c >= 0x4E00 && c <= 0x9FFF { return .ideograph }  // the common case first
         switch c {
         case 0x80...0xBF, 0xD7, 0xF7: return .separator
         case 0xC0...0x2AF, 0x300...0x36F, 0x370...0x1FFF: return .word
