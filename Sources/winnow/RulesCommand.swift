@@ -54,6 +54,10 @@ struct RulesListCommand: ParsableCommand {
         for r in loaded.rules {
             print("\(r.id)\t\(r.category.rawValue)\t\(r.severity.rawValue)\t\(r.action.rawValue)\t\(Escape.terminal(r.description))")
         }
+        let tuned = Set(loaded.rules.compactMap { r -> String? in if case .detector(let n, _) = r.matcher { return n } else { return nil } })
+        for d in BuiltInDetector.allCases where !tuned.contains(d.rawValue) {
+            print("\(d.rawValue)\t(built-in)\tinfo\tstrip\t\(d.summary)")
+        }
         if !loaded.errors.isEmpty { throw WinnowExit.error }
     }
 }

@@ -65,6 +65,23 @@ struct ArticleAnalyzerTests {
         for a in analyses.suffix(60) { #expect(flagged(a).isEmpty) }
     }
 
+    /// Detector rules switch built-in detectors off and rename what they find.
+    @Test func detectorRulesTuneBuiltIns() throws {
+        _ = Support.ready
+        let text = (["首页 > 新闻 > 本地", "2025-05-01 08:00:00"] + Pages.body(seed: 8)).joined(separator: "\n")
+        let article = Article(id: "d", text: text)
+        let off = try RuleSet(rules: [Rule(id: "no-dates", category: .boilerplate, matcher: .detector("date-line", ["enabled": "false"]))])
+        let renamed = try RuleSet(rules: [Rule(id: "dates", category: .custom, severity: .warning, action: .flag,
+                                               matcher: .detector("date-line", [:]))])
+        #expect(flagged(Support.analyze([article])[0]).contains(2))
+        let withoutDates = Support.analyze([article], rules: off)[0].findings.first { $0.lineStart == 2 }
+        #expect(withoutDates?.rule == "metadata-line")  // the metadata detector still sees a date line
+        let f = Support.analyze([article], rules: renamed)[0].findings.first { $0.lineStart == 2 }
+        #expect(f?.category == .custom && f?.severity == .warning && f?.rule == "date-line")
+        #expect(throws: WinnowCoreError.self) { try RuleSet(rules: [Rule(id: "x", category: .custom, matcher: .detector("nonsense", [:]))]) }
+        #expect(throws: WinnowCoreError.self) { try RuleSet(rules: [Rule(id: "x", category: .custom, matcher: .detector("site-template", ["min_share": "lots"]))]) }
+    }
+
     /// A line common to every site (a wire service's dateline) is article text, not a template.
     @Test func linesCommonEverywhereAreNotTemplates() {
         var articles: [Article] = []

@@ -8,8 +8,17 @@ struct LineLabel: Equatable {
 }
 
 extension ArticleAnalyzer {
-    /// Names the strongest reason a line is furniture.
+    /// Names the strongest reason a line is furniture, as tuned by detector rules.
     func label(for e: LineEvidence, shape: LineShape) -> LineLabel {
+        var l = detectorLabel(for: e, shape: shape)
+        if let d = BuiltInDetector(rawValue: l.rule), let rule = rules.detectors.overrides[d] {
+            l = LineLabel(rule: l.rule, category: rule.category, severity: rule.severity, action: rule.action,
+                          message: rule.description.isEmpty ? l.message : rule.description)
+        }
+        return l
+    }
+
+    private func detectorLabel(for e: LineEvidence, shape: LineShape) -> LineLabel {
         if let r = e.furnitureRules.first {
             let rule = rules.rules[r]
             return LineLabel(rule: rule.id, category: rule.category, severity: rule.severity, action: rule.action,

@@ -40,7 +40,10 @@ public struct ArticleAnalyzer: Sendable {
         let listing = ListingDetector.listingLines(shapes: shapes, maxGap: settings.listingMaxGap, title: doc.titleLine,
                                                    itemMinSize: settings.coreLongSize / 2)
         let regexHits = rules.regexMatches(text: doc.article.text, lines: doc.lines.map(\.original), sizes: shapes.map(\.size))
-        let checkTemplates = counts.documents >= settings.minSiteDocuments
+        let tuning = rules.detectors
+        let checkTemplates = counts.documents >= settings.minSiteDocuments && tuning.isEnabled(.siteTemplate)
+        let minDocuments = tuning.number(.siteTemplate, "min_documents").map { Int($0) } ?? settings.templateMinDocuments
+        let minShare = tuning.number(.siteTemplate, "min_share") ?? settings.templateMinShare
         for i in 0..<n where !shapes[i].isBlank {
             let shape = shapes[i]
             var e = LineEvidence()
@@ -55,19 +58,20 @@ public struct ArticleAnalyzer: Sendable {
                 e.templateDocuments = counts.documents(withLine: shape.key)
                 e.templateShare = Double(e.templateDocuments) / Double(counts.documents)
                 // Long lines need a larger share: one story reposted on a site is not its template.
-                let share = shape.size >= settings.coreLongSize ? settings.bodyTemplateMinShare : settings.templateMinShare
-                if e.templateDocuments >= settings.templateMinDocuments && e.templateShare >= share {
+                let share = shape.size >= settings.coreLongSize ? max(minShare, settings.bodyTemplateMinShare) : minShare
+                if e.templateDocuments >= minDocuments && e.templateShare >= share {
                     let elsewhere = counts.shareElsewhere(ofLine: shape.key, inSite: e.templateDocuments) ?? 0
                     e.isTemplate = e.templateShare >= elsewhere * settings.templateSiteRatio
                 }
             }
-            e.isDate = shape.dateOnly
+            e.isDate = shape.dateOnly && tuning.isEnabled(.dateLine)
             e.isMeta = shape.hasDate && shape.size <= settings.metaMaxSize && !shape.endsWithTerminal
-                && !shape.isTruncated && shape.innerPunctuation == 0
-            e.isNavigation = shape.separators >= 2 && !shape.endsWithTerminal && shape.innerPunctuation == 0
-            e.isBullet = shape.bulleted && shape.size <= 12
-            e.isTruncated = shape.isTruncated
-            e.inListing = listing[i]
+                && !shape.isTruncated && shape.innerPunctuation == 0 && tuning.isEnabled(.metadataLine)
+            let navigation = tuning.isEnabled(.navigationLine)
+            e.isNavigation = shape.separators >= 2 && !shape.endsWithTerminal && shape.innerPunctuation == 0 && navigation
+            e.isBullet = shape.bulleted && shape.size <= 12 && navigation
+            e.isTruncated = shape.isTruncated && tuning.isEnabled(.truncatedLine)
+            e.inListing = listing[i] && tuning.isEnabled(.relatedList)
             evidence[i] = e
         }
         return (evidence, regexHits.timedOut)
@@ -113,7 +117,8 @@ public struct ArticleAnalyzer: Sendable {
         let shapes = doc.shapes
         let n = shapes.count
         var labels = [LineLabel?](repeating: nil, count: n)
-        let firstTailNotice = body.flatMap { b in (b.upperBound + 1..<n).first { evidence[$0].isStrong } }
+        let firstTailNotice = rules.detectors.isEnabled(.afterNotice)
+            ? body.flatMap { b in (b.upperBound + 1..<n).first { evidence[$0].isStrong } } : nil
         for i in 0..<n where !shapes[i].isBlank && i != doc.titleLine {
             var e = evidence[i]
             let region: RulePosition = body.map { i < $0.lowerBound ? .head : i > $0.upperBound ? .tail : .any } ?? .head

@@ -2,6 +2,8 @@
 public struct RuleSet: Sendable {
     /// The rules, in load order.
     public let rules: [Rule]
+    /// How detector rules tune the built-in detectors.
+    public let detectors: DetectorSettings
     /// Phrases of rules limited to short lines (up to `shortLimit`), and of all other rules.
     private let shortAutomaton: PhraseAutomaton
     private let automaton: PhraseAutomaton
@@ -25,6 +27,14 @@ public struct RuleSet: Sendable {
                 if let problem = ICURegex.problem(compiling: pattern) {
                     throw WinnowCoreError.invalidRule(id: rule.id, message: "invalid regex: \(problem) (\(rule.definedAt))")
                 }
+            case .detector(let name, let params):
+                guard BuiltInDetector(rawValue: name) != nil else {
+                    let known = BuiltInDetector.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw WinnowCoreError.invalidRule(id: rule.id, message: "unknown detector `\(name)` (known: \(known)) (\(rule.definedAt))")
+                }
+                for (k, v) in params where k != "enabled" && Double(v) == nil {
+                    throw WinnowCoreError.invalidRule(id: rule.id, message: "detector parameter `\(k)` must be a number (\(rule.definedAt))")
+                }
             default: break
             }
         }
@@ -37,6 +47,7 @@ public struct RuleSet: Sendable {
         var shortPhrases: [(bytes: [UInt8], payload: Int32)] = []
         var shortLimit = 0
         var compiled: [(Int, ICURegex)] = []
+        var detectors = DetectorSettings()
         for (i, rule) in rules.enumerated() {
             switch rule.matcher {
             case .phrases(let list):
@@ -52,14 +63,18 @@ public struct RuleSet: Sendable {
                 }
             case .regex(let pattern):
                 if let r = ICURegex.cached(pattern) { compiled.append((i, r)) }
-            case .detector:
-                break
+            case .detector(let name, let params):
+                guard let d = BuiltInDetector(rawValue: name) else { break }
+                if params["enabled"].map({ $0 == "false" || $0 == "no" || $0 == "0" }) ?? false { detectors.disabled.insert(d) }
+                detectors.overrides[d] = rule
+                detectors.params[d, default: [:]].merge(params) { $1 }
             }
         }
         automaton = PhraseAutomaton(phrases: phrases)
         shortAutomaton = PhraseAutomaton(phrases: shortPhrases)
         self.shortLimit = shortLimit
         self.compiled = compiled
+        self.detectors = detectors
     }
 
     /// Indexes of the phrase rules matching a normalized line. With the line's `size`, phrases of
@@ -117,11 +132,6 @@ public struct RuleSet: Sendable {
         var hits = phraseMatches(normalized: normalized[...])
         for r in regexMatches(text: String(original), lines: [original]).perLine[0] where !hits.contains(r) { hits.append(r) }
         return hits
-    }
-
-    /// Rules with a given built-in detector name.
-    public func detectors(named name: String) -> [Rule] {
-        rules.filter { if case .detector(let n, _) = $0.matcher { return n == name } else { return false } }
     }
 
     /// Whether the text holds one of `literals` (or there are none to require).

@@ -1,0 +1,55 @@
+/// The detectors built into the analyzer. They need no list: they work from a page's structure
+/// and from statistics across documents. A rule with `detector: NAME` tunes one of them: its
+/// category, severity, action and description replace the detector's, `params: {enabled: false}`
+/// switches it off, and some take parameters.
+public enum BuiltInDetector: String, CaseIterable, Sendable {
+    /// Lines recurring across many documents of one site (and far less elsewhere).
+    /// Params: `min_documents`, `min_share`.
+    case siteTemplate = "site-template"
+    /// Related-article lists: items alternating with dates.
+    case relatedList = "related-list"
+    /// Text cut off with an ellipsis.
+    case truncatedLine = "truncated-line"
+    /// A date or time alone.
+    case dateLine = "date-line"
+    /// Breadcrumbs, menus, bulleted short lines at the head.
+    case navigationLine = "navigation-line"
+    /// Short lines holding a date plus a source or author.
+    case metadataLine = "metadata-line"
+    /// Everything after the page's first notice, past the article body.
+    case afterNotice = "after-notice"
+
+    /// What the detector finds, in one sentence.
+    public var summary: String {
+        switch self {
+        case .siteTemplate: return "lines recurring across many documents of a site, far more than elsewhere"
+        case .relatedList: return "related-article lists whose items alternate with dates"
+        case .truncatedLine: return "cut-off text marked with an ellipsis"
+        case .dateLine: return "a date or time alone"
+        case .navigationLine: return "breadcrumbs, menus and bulleted short lines at the head"
+        case .metadataLine: return "short lines with a date plus source or author"
+        case .afterNotice: return "lines after the page's first notice, past the article body"
+        }
+    }
+}
+
+/// How rules tune the built-in detectors.
+public struct DetectorSettings: Sendable {
+    /// Detectors switched off.
+    public var disabled: Set<BuiltInDetector> = []
+    /// Rules replacing a detector's category, severity, action and message.
+    public var overrides: [BuiltInDetector: Rule] = [:]
+    /// Parameters per detector.
+    public var params: [BuiltInDetector: [String: String]] = [:]
+
+    /// No tuning.
+    public init() {}
+
+    /// Whether a detector is on.
+    public func isEnabled(_ d: BuiltInDetector) -> Bool { !disabled.contains(d) }
+
+    /// A numeric parameter, when given and valid.
+    public func number(_ d: BuiltInDetector, _ key: String) -> Double? {
+        params[d]?[key].flatMap(Double.init)
+    }
+}
