@@ -5,15 +5,22 @@ struct LineLabel: Equatable {
     var severity: Severity
     var action: RuleAction
     var message: String
+    /// The built-in detector that found it, when one did.
+    var detector: BuiltInDetector? = nil
+
+    /// A label from a built-in detector.
+    static func builtIn(_ d: BuiltInDetector, _ category: FindingCategory, _ message: String) -> LineLabel {
+        LineLabel(rule: d.rawValue, category: category, severity: .info, action: .strip, message: message, detector: d)
+    }
 }
 
 extension ArticleAnalyzer {
     /// Names the strongest reason a line is furniture, as tuned by detector rules.
     func label(for e: LineEvidence, shape: LineShape) -> LineLabel {
         var l = detectorLabel(for: e, shape: shape)
-        if let d = BuiltInDetector(rawValue: l.rule), let rule = rules.detectors.overrides[d] {
+        if let d = l.detector, let rule = rules.detectors.override(for: d) {
             l = LineLabel(rule: l.rule, category: rule.category, severity: rule.severity, action: rule.action,
-                          message: rule.description.isEmpty ? l.message : rule.description)
+                          message: rule.description.isEmpty ? l.message : rule.description, detector: d)
         }
         return l
     }
@@ -26,35 +33,29 @@ extension ArticleAnalyzer {
         }
         if e.inListing {
             if shape.dateOnly {
-                return LineLabel(rule: "related-list", category: .boilerplate, severity: .info, action: .strip,
-                                 message: "date of a related-articles list")
+                return .builtIn(.relatedList, .boilerplate, "date of a related-articles list")
             }
             let excerpt = shape.isTruncated || (shape.size >= settings.coreMinSize * 2 && shape.innerPunctuation > 0)
-            return LineLabel(rule: "related-list", category: excerpt ? .truncated : .boilerplate, severity: .info, action: .strip,
-                             message: excerpt ? "excerpt in a related-articles list" : "title in a related-articles list")
+            return .builtIn(.relatedList, excerpt ? .truncated : .boilerplate,
+                            excerpt ? "excerpt in a related-articles list" : "title in a related-articles list")
         }
         if e.isTruncated {
-            return LineLabel(rule: "truncated-line", category: .truncated, severity: .info, action: .strip,
-                             message: "cut-off text marked with an ellipsis")
+            return .builtIn(.truncatedLine, .truncated, "cut-off text marked with an ellipsis")
         }
         if e.isDate {
-            return LineLabel(rule: "date-line", category: .boilerplate, severity: .info, action: .strip, message: "a date or time alone")
+            return .builtIn(.dateLine, .boilerplate, "a date or time alone")
         }
         if e.isNavigation || e.isBullet {
-            return LineLabel(rule: "navigation-line", category: .boilerplate, severity: .info, action: .strip,
-                             message: "breadcrumb or menu")
+            return .builtIn(.navigationLine, .boilerplate, "breadcrumb or menu")
         }
         if e.isMeta {
-            return LineLabel(rule: "metadata-line", category: .boilerplate, severity: .info, action: .strip,
-                             message: "date, source or author line")
+            return .builtIn(.metadataLine, .boilerplate, "date, source or author line")
         }
         if e.isTemplate {
-            return LineLabel(rule: "site-template", category: .boilerplate, severity: .info, action: .strip,
-                             message: "recurs in \(e.templateDocuments) documents of this site")
+            return .builtIn(.siteTemplate, .boilerplate, "recurs in \(e.templateDocuments) documents of this site")
         }
         let cut = !shape.endsWithTerminal && shape.size >= settings.coreLongSize
-        return LineLabel(rule: "after-notice", category: cut ? .truncated : .boilerplate, severity: .info, action: .strip,
-                         message: "follows the page's notices, after the article body")
+        return .builtIn(.afterNotice, cut ? .truncated : .boilerplate, "follows the page's notices, after the article body")
     }
 
     /// Turns line labels into findings and fingerprints the lines that remain.

@@ -44,6 +44,9 @@ public struct ArticleAnalyzer: Sendable {
         let checkTemplates = counts.documents >= settings.minSiteDocuments && tuning.isEnabled(.siteTemplate)
         let minDocuments = tuning.number(.siteTemplate, "min_documents").map { Int($0) } ?? settings.templateMinDocuments
         let minShare = tuning.number(.siteTemplate, "min_share") ?? settings.templateMinShare
+        let dates = tuning.isEnabled(.dateLine), metadata = tuning.isEnabled(.metadataLine)
+        let navigation = tuning.isEnabled(.navigationLine), truncation = tuning.isEnabled(.truncatedLine)
+        let lists = tuning.isEnabled(.relatedList)
         for i in 0..<n where !shapes[i].isBlank {
             let shape = shapes[i]
             var e = LineEvidence()
@@ -64,14 +67,13 @@ public struct ArticleAnalyzer: Sendable {
                     e.isTemplate = e.templateShare >= elsewhere * settings.templateSiteRatio
                 }
             }
-            e.isDate = shape.dateOnly && tuning.isEnabled(.dateLine)
+            e.isDate = shape.dateOnly && dates
             e.isMeta = shape.hasDate && shape.size <= settings.metaMaxSize && !shape.endsWithTerminal
-                && !shape.isTruncated && shape.innerPunctuation == 0 && tuning.isEnabled(.metadataLine)
-            let navigation = tuning.isEnabled(.navigationLine)
+                && !shape.isTruncated && shape.innerPunctuation == 0 && metadata
             e.isNavigation = shape.separators >= 2 && !shape.endsWithTerminal && shape.innerPunctuation == 0 && navigation
             e.isBullet = shape.bulleted && shape.size <= 12 && navigation
-            e.isTruncated = shape.isTruncated && tuning.isEnabled(.truncatedLine)
-            e.inListing = listing[i] && tuning.isEnabled(.relatedList)
+            e.isTruncated = shape.isTruncated && truncation
+            e.inListing = listing[i] && lists
             evidence[i] = e
         }
         return (evidence, regexHits.timedOut)

@@ -19,6 +19,19 @@ public enum BuiltInDetector: String, CaseIterable, Sendable {
     /// Everything after the page's first notice, past the article body.
     case afterNotice = "after-notice"
 
+    /// Position in `allCases`, for table lookups.
+    var ordinal: Int {
+        switch self {
+        case .siteTemplate: return 0
+        case .relatedList: return 1
+        case .truncatedLine: return 2
+        case .dateLine: return 3
+        case .navigationLine: return 4
+        case .metadataLine: return 5
+        case .afterNotice: return 6
+        }
+    }
+
     /// What the detector finds, in one sentence.
     public var summary: String {
         switch self {
@@ -36,9 +49,11 @@ public enum BuiltInDetector: String, CaseIterable, Sendable {
 /// How rules tune the built-in detectors.
 public struct DetectorSettings: Sendable {
     /// Detectors switched off.
-    public var disabled: Set<BuiltInDetector> = []
+    public var disabled: Set<BuiltInDetector> = [] { didSet { enabled = BuiltInDetector.allCases.map { !disabled.contains($0) } } }
     /// Rules replacing a detector's category, severity, action and message.
-    public var overrides: [BuiltInDetector: Rule] = [:]
+    public var overrides: [BuiltInDetector: Rule] = [:] { didSet { overrideTable = BuiltInDetector.allCases.map { overrides[$0] } } }
+    private var enabled = Array(repeating: true, count: BuiltInDetector.allCases.count)
+    private var overrideTable = [Rule?](repeating: nil, count: BuiltInDetector.allCases.count)
     /// Parameters per detector.
     public var params: [BuiltInDetector: [String: String]] = [:]
 
@@ -46,7 +61,10 @@ public struct DetectorSettings: Sendable {
     public init() {}
 
     /// Whether a detector is on.
-    public func isEnabled(_ d: BuiltInDetector) -> Bool { !disabled.contains(d) }
+    public func isEnabled(_ d: BuiltInDetector) -> Bool { enabled[d.ordinal] }
+
+    /// The rule tuning a detector, if any.
+    public func override(for d: BuiltInDetector) -> Rule? { overrideTable[d.ordinal] }
 
     /// A numeric parameter, when given and valid.
     public func number(_ d: BuiltInDetector, _ key: String) -> Double? {
