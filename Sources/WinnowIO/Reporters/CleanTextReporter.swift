@@ -19,19 +19,36 @@ public struct CleanTextReporter: Reporter {
             if let p = a.publishedAt { out.raw(",\"published_at\":"); out.string(p) }
             out.raw(",\"site\":"); out.string(an.site)
             out.raw(",\"decision\":\""); out.raw(report.decisions[i].kind.rawValue); out.raw("\"")
-            out.raw(",\"text\":"); out.string(Self.cleanText(a.text, stripped: an.strippedLines)); out.raw("}\n")
+            out.raw(",\"text\":")
+            if an.strippedLines.isEmpty { out.string(a.text) } else { out.string(Self.cleanText(a.text, stripped: an.strippedLines)) }
+            out.raw("}\n")
         }
         return out.bytes
     }
 
     /// The text without stripped lines (1-based numbers), blank lines at both ends trimmed.
     public static func cleanText(_ text: String, stripped: Set<Int>) -> String {
-        let lines = LineSplitter.splitLines(text)
-        var kept: [Substring] = []
-        kept.reserveCapacity(lines.count)
-        for (n, l) in lines.enumerated() where !stripped.contains(n + 1) { kept.append(l) }
-        while kept.first?.allSatisfy(\.isWhitespace) == true { kept.removeFirst() }
-        while kept.last?.allSatisfy(\.isWhitespace) == true { kept.removeLast() }
-        return kept.joined(separator: "\n")
+        var copy = text
+        let bytes: [UInt8] = copy.withUTF8 { u in
+            // Kept lines as byte ranges, split on "\n" exactly as findings count them.
+            var kept: [Range<Int>] = []
+            var start = 0, number = 1
+            for i in 0...u.count where i == u.count || u[i] == 0x0A {
+                if !stripped.contains(number) { kept.append(start..<i) }
+                start = i + 1
+                number += 1
+            }
+            func blank(_ r: Range<Int>) -> Bool { r.allSatisfy { u[$0] == 0x20 || u[$0] == 0x09 || u[$0] == 0x0D } }
+            while let f = kept.first, blank(f) { kept.removeFirst() }
+            while let l = kept.last, blank(l) { kept.removeLast() }
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count)
+            for (k, r) in kept.enumerated() {
+                if k > 0 { out.append(0x0A) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[r]))
+            }
+            return out
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
