@@ -38,8 +38,9 @@ enum KernelBench {
             Measure.line("line shapes (\(label))", seconds: Measure.median {
                 for l in lines { _ = LineShape(normalized: Array(l.utf8)) }
             }, bytes: bytes)
+            let lines40k = Array(lines.prefix(400))
             let prepared = (0..<200).map { i in
-                Article(id: "\(label)\(i)", text: String(sample.utf8.prefix(40_000).dropFirst(i * 100)).map { String($0) } ?? "")
+                Article(id: "\(label)\(i)", text: lines40k.dropFirst(i % 50).joined(separator: "\n"))
             }
             Measure.line("prepare+analyze (\(label), no rules)", seconds: Measure.median {
                 let p = prepared.map(PreparedArticle.init)
