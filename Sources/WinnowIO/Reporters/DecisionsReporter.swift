@@ -36,18 +36,7 @@ public struct DecisionsReporter: Reporter {
         out.raw(",\"decision\":\""); out.raw(d.kind.rawValue); out.raw("\"")
         out.raw(",\"canonical\":"); out.string(d.canonical)
         if let run = d.canonicalRun { out.raw(",\"canonical_run\":"); out.string(run) }
-        out.raw(",\"reasons\":[")
-        for (k, r) in d.reasons.enumerated() {
-            if k > 0 { out.raw(",") }
-            out.string(r)
-        }
-        out.raw("]")
-        if let m = d.match {
-            out.raw(",\"similarity\":{\"kind\":\""); out.raw(m.kind.rawValue)
-            out.raw("\",\"hamming\":"); out.int(m.hamming)
-            out.raw(",\"jaccard\":"); out.raw(fmt(m.jaccard))
-            out.raw(",\"containment\":"); out.raw(fmt(m.containment)); out.raw("}")
-        }
+        writeReasonsAndSimilarity(d, into: &out)
         out.raw(",\"cluster_size\":"); out.int(d.clusterSize)
         out.raw(",\"site\":"); out.string(a.site)
         out.raw(",\"language\":\""); out.raw(a.language); out.raw("\"")
@@ -78,8 +67,17 @@ public struct DecisionsReporter: Reporter {
         if let run = d.canonicalRun { out.raw(",\"canonical_run\":"); out.string(run) }
         out.raw(",\"revision\":true")
         if let run = d.revisedFromRun { out.raw(",\"run\":"); out.string(run) }
+        writeReasonsAndSimilarity(d, into: &out)
+        out.raw(",\"findings\":[]}")
+    }
+
+    /// `"reasons":[…]` and, when matched, `"similarity":{…}`.
+    static func writeReasonsAndSimilarity(_ d: Decision, into out: inout JSONBuffer) {
         out.raw(",\"reasons\":[")
-        for (k, r) in d.reasons.enumerated() { if k > 0 { out.raw(",") }; out.string(r) }
+        for (k, r) in d.reasons.enumerated() {
+            if k > 0 { out.raw(",") }
+            out.string(r)
+        }
         out.raw("]")
         if let m = d.match {
             out.raw(",\"similarity\":{\"kind\":\""); out.raw(m.kind.rawValue)
@@ -87,7 +85,6 @@ public struct DecisionsReporter: Reporter {
             out.raw(",\"jaccard\":"); out.raw(fmt(m.jaccard))
             out.raw(",\"containment\":"); out.raw(fmt(m.containment)); out.raw("}")
         }
-        out.raw(",\"findings\":[]}")
     }
 
     static func fmt(_ x: Double) -> String {
