@@ -70,6 +70,19 @@ struct RadixSortTests {
         }
     }
 
+    @Test func uniformSortMatchesTheStandardLibrary() {
+        var rng = Support.Random(state: 12)
+        for n in [0, 3, 47, 48, 100, 777, 5000] {
+            for shift: UInt64 in [0, 1, 40] {
+                var keys = (0..<n).map { _ in rng.next() >> shift }
+                if n > 10 { keys[3] = keys[7] }  // repeats
+                let expected = keys.sorted()
+                RadixSort.sortUniform(&keys)
+                #expect(keys == expected, "n \(n) shift \(shift)")
+            }
+        }
+    }
+
     @Test func pairSortIsStable() {
         var rng = Support.Random(state: 9)
         for n in [10, 200_000] {

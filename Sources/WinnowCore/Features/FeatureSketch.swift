@@ -62,9 +62,9 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         shingler.finish(into: &builder)
         var sketch = builder.sample
         var lead = Array(sketch.prefix(builder.leadCount))
-        RadixSort.sort(&sketch)
+        RadixSort.sortUniform(&sketch)
         sketch.dedupe()
-        RadixSort.sort(&lead)
+        RadixSort.sortUniform(&lead)
         lead.dedupe()
         return Fingerprint(simhash: builder.simhash.fingerprint(), exact: shingler.sequenceHash,
                            tokens: shingler.tokenCount, sketch: sketch, lead: lead)

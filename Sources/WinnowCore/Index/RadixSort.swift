@@ -127,3 +127,42 @@ extension RadixSort {
         payloads = sortedPayloads.flatMap { $0 }
     }
 }
+
+extension RadixSort {
+    /// Sorts hash values (spread evenly over their range) in linear time: one counting pass
+    /// buckets them by their top bits, then an insertion pass fixes the order inside each bucket,
+    /// which holds about one value. Per-document sketches are sorted this way.
+    static func sortUniform(_ keys: inout [UInt64]) {
+        let n = keys.count
+        guard n >= 48 else { return sort(&keys) }
+        var bits = 1
+        while (1 << bits) < n { bits += 1 }
+        // Sketch values have their top bit clear: use the bits below it when all do.
+        let topClear = keys.allSatisfy { $0 >> 63 == 0 }
+        let shift = UInt64(64 - bits - (topClear ? 1 : 0))
+        let buckets = 1 << bits
+        var starts = [Int32](repeating: 0, count: buckets + 1)
+        var out = [UInt64](repeating: 0, count: n)
+        keys.withUnsafeBufferPointer { src in
+            starts.withUnsafeMutableBufferPointer { pos in
+                for k in src { pos[Int(k >> shift) + 1] += 1 }
+                for i in 0..<buckets { pos[i + 1] += pos[i] }
+                out.withUnsafeMutableBufferPointer { dst in
+                    for k in src {
+                        let b = Int(k >> shift)
+                        dst[Int(pos[b])] = k
+                        pos[b] += 1
+                    }
+                    // Nearly sorted now: insertion sort moves each value only within its bucket.
+                    for i in 1..<n {
+                        let x = dst[i]
+                        var j = i - 1
+                        while j >= 0 && dst[j] > x { dst[j + 1] = dst[j]; j -= 1 }
+                        dst[j + 1] = x
+                    }
+                }
+            }
+        }
+        keys = out
+    }
+}
