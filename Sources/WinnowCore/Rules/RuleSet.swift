@@ -9,6 +9,8 @@ public struct RuleSet: Sendable {
     private let automaton: PhraseAutomaton
     private let shortLimit: Int
     private let compiled: [(rule: Int, regex: ICURegex)]
+    /// Each regex rule's `requires` literals as UTF-8, prepared once.
+    private let literals: [[[UInt8]]]
 
     /// An empty rule set (furniture is then found by the built-in detectors alone).
     public static let empty = RuleSet(validated: [])
@@ -74,6 +76,7 @@ public struct RuleSet: Sendable {
         shortAutomaton = PhraseAutomaton(phrases: shortPhrases)
         self.shortLimit = shortLimit
         self.compiled = compiled
+        self.literals = rules.map { $0.requires.map { Array($0.utf8) } }
         self.detectors = detectors
     }
 
@@ -106,7 +109,7 @@ public struct RuleSet: Sendable {
             for i in lines.indices where sizes[i] <= max && sizes[i] > 0 {
                 var line = lines[i]
                 let hit = line.withUTF8 { bytes -> Bool in
-                    guard Self.hasLiteral(rules[rule].requires, in: bytes) else { return false }
+                    guard Self.hasLiteral(literals[rule], in: bytes) else { return false }
                     let (found, stopped) = regex.matchingLines(utf8: bytes, limit: 1)
                     if stopped && !timedOut.contains(rule) { timedOut.append(rule) }
                     return !found.isEmpty
@@ -118,7 +121,7 @@ public struct RuleSet: Sendable {
         var copy = text
         copy.withUTF8 { bytes in
             for (rule, regex) in wholeText {
-                guard Self.hasLiteral(rules[rule].requires, in: bytes) else { continue }
+                guard Self.hasLiteral(literals[rule], in: bytes) else { continue }
                 let (found, stopped) = regex.matchingLines(utf8: bytes)
                 if stopped { timedOut.append(rule) }
                 for line in found where line < perLine.count && !perLine[line].contains(rule) { perLine[line].append(rule) }
@@ -135,8 +138,8 @@ public struct RuleSet: Sendable {
     }
 
     /// Whether the text holds one of `literals` (or there are none to require).
-    static func hasLiteral(_ literals: [String], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        literals.isEmpty || literals.contains { contains(bytes, Array($0.utf8)) }
+    static func hasLiteral(_ literals: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        literals.isEmpty || literals.contains { contains(bytes, $0) }
     }
 
     /// Whether `needle` occurs in `haystack`.
