@@ -97,6 +97,19 @@ struct RuleSetTests {
         #expect(throws: WinnowCoreError.self) { try RuleSet(rules: twice) }
     }
 
+    @Test func literalSearch() {
+        func has(_ text: String, _ needle: String) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { RuleSet.contains($0, Array(needle.utf8)) }
+        }
+        #expect(has("abc@def", "@"))
+        #expect(has("联系：记者王", "记者"))
+        #expect(!has("ab", "abc"))
+        #expect(!has("aaaab", "aab") == false)
+        #expect(has("xyz", ""))
+        #expect(!has("", "a"))
+        #expect(has("a＠b", "＠"))
+    }
+
     @Test func automatonFindsOverlappingPhrases() {
         let a = PhraseAutomaton(phrases: [(Array("he".utf8), 0), (Array("she".utf8), 1), (Array("hers".utf8), 2)])
         var found: [Int32] = []

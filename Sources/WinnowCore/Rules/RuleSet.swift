@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A compiled set of rules: all phrase rules share one automaton so every line is scanned once.
 public struct RuleSet: Sendable {
     /// The rules, in load order.
@@ -142,18 +148,18 @@ public struct RuleSet: Sendable {
         literals.isEmpty || literals.contains { contains(bytes, $0) }
     }
 
-    /// Whether `needle` occurs in `haystack`.
+    /// Whether `needle` occurs in `haystack` (memchr finds candidate first bytes).
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
-        var i = 0
+        guard let first = needle.first else { return true }
+        guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
+        var offset = 0
         let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
+        while offset <= last, let hit = memchr(base + offset, Int32(first), last - offset + 1) {
+            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var k = 1
+            while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+            offset = i + 1
         }
         return false
     }
