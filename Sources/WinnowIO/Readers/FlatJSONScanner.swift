@@ -61,7 +61,8 @@ enum FlatJSONScanner {
         guard i < n, b[i] == 0x22 else { return nil }
         i += 1
         let start = i
-        // Fast path: no escapes.
+        // Fast path: no escapes; skip plain bytes eight at a time.
+        i = ByteScan.firstSpecial(b, from: i, output: false)
         while i < n {
             let c = b[i]
             if c == 0x22 {

@@ -24,9 +24,9 @@ public struct JSONBuffer {
         bytes.append(0x22)
         var copy = String(s)
         copy.withUTF8 { u in
-            var i = 0
             let n = u.count
             var runStart = 0
+            var i = ByteScan.firstSpecial(u, from: 0, output: true)
             while i < n {
                 let b = u[i]
                 var escape: [UInt8]? = nil
@@ -42,8 +42,8 @@ public struct JSONBuffer {
                 } else if b == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9) {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
                     bytes.append(contentsOf: Array((u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                    i += 3
-                    runStart = i
+                    runStart = i + 3
+                    i = ByteScan.firstSpecial(u, from: i + 3, output: true)
                     continue
                 }
                 if let e = escape {
@@ -51,7 +51,7 @@ public struct JSONBuffer {
                     bytes.append(contentsOf: e)
                     runStart = i + 1
                 }
-                i += 1
+                i = ByteScan.firstSpecial(u, from: i + 1, output: true)
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n]))
         }
