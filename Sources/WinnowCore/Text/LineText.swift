@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One line of a document, in original and normalized form.
 public struct LineText: Sendable {
     /// 1-based line number in the original text.
@@ -22,11 +28,7 @@ public enum LineSplitter {
     /// `decisions.jsonl` counts lines).
     public static func splitLines(_ text: String) -> [Substring] {
         var copy = text
-        let breaks: [Int] = copy.withUTF8 { bytes in
-            var out: [Int] = []
-            for (k, b) in bytes.enumerated() where b == 0x0A { out.append(k) }
-            return out
-        }
+        let breaks: [Int] = copy.withUTF8 { newlines(in: $0) }
         let utf8 = text.utf8
         var out: [Substring] = []
         out.reserveCapacity(breaks.count + 1)
@@ -42,6 +44,19 @@ public enum LineSplitter {
         return out
     }
 
+    /// Offsets of every `\n` (memchr does the searching).
+    static func newlines(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var out: [Int] = []
+        guard let base = bytes.baseAddress else { return out }
+        var offset = 0
+        while offset < bytes.count, let hit = memchr(base + offset, 0x0A, bytes.count - offset) {
+            let k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            out.append(k)
+            offset = k + 1
+        }
+        return out
+    }
+
     /// Splits `text` on `\n` (lines numbered from 1, exactly as `decisions.jsonl` counts them) and
     /// normalizes the whole text in one ICU call, falling back to per-line calls if the
     /// normalized text does not split into the same number of lines.
@@ -49,7 +64,16 @@ public enum LineSplitter {
         let originals = splitLines(text)
         var copy = text
         let normalized = copy.withUTF8 { TextNormalizer.normalize(utf8: $0) }
-        var parts: [ArraySlice<UInt8>] = normalized.split(separator: 0x0A, omittingEmptySubsequences: false)
+        var parts: [ArraySlice<UInt8>] = normalized.withUnsafeBufferPointer { b in
+            var out: [ArraySlice<UInt8>] = []
+            var start = 0
+            for k in newlines(in: b) {
+                out.append(normalized[start..<k])
+                start = k + 1
+            }
+            out.append(normalized[start...])
+            return out
+        }
         if parts.count != originals.count {
             parts = originals.map { line in
                 var s = String(line)
