@@ -57,6 +57,13 @@ public struct PhraseAutomaton: Sendable {
 
     /// Calls `found` with the payload of every phrase occurring in `text` (repeats possible).
     public func scan(_ text: ArraySlice<UInt8>, found: (Int32) -> Void) {
+        var hits: [Int] = []
+        collect(text, into: &hits)
+        for h in hits { found(Int32(h)) }
+    }
+
+    /// Adds the payload of every phrase occurring in `text` to `hits`, each once.
+    public func collect(_ text: ArraySlice<UInt8>, into hits: inout [Int]) {
         guard !isEmpty else { return }
         var node = 0
         next.withUnsafeBufferPointer { table in
@@ -64,7 +71,9 @@ public struct PhraseAutomaton: Sendable {
                 text.withUnsafeBufferPointer { bytes in
                     for b in bytes {
                         node = Int(table[node &* 256 &+ Int(b)])
-                        if accept[node] { for p in outputs[node] { found(p) } }
+                        if accept[node] {
+                            for p in outputs[node] where !hits.contains(Int(p)) { hits.append(Int(p)) }
+                        }
                     }
                 }
             }

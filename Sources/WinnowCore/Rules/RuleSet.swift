@@ -90,9 +90,8 @@ public struct RuleSet: Sendable {
     /// rules limited to shorter lines are not searched at all.
     public func phraseMatches(normalized: ArraySlice<UInt8>, size: Int? = nil) -> [Int] {
         var hits: [Int] = []
-        let add = { (p: Int32) in if !hits.contains(Int(p)) { hits.append(Int(p)) } }
-        automaton.scan(normalized, found: add)
-        if size.map({ $0 <= shortLimit }) ?? true { shortAutomaton.scan(normalized, found: add) }
+        automaton.collect(normalized, into: &hits)
+        if size.map({ $0 <= shortLimit }) ?? true { shortAutomaton.collect(normalized, into: &hits) }
         return hits
     }
 
