@@ -5,7 +5,7 @@ import WinnowCore
 /// The archive index: articles accepted by earlier runs, their fingerprints, and per-site line
 /// statistics, in one SQLite file (WAL). A run's writes land in one transaction: a crash, a kill
 /// or a full disk leaves the archive exactly as it was.
-public final class ArchiveStore {
+public final class ArchiveStore: Sendable {
     /// The database file.
     public let path: String
     let pool: DatabasePool

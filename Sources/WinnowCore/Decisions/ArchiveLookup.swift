@@ -23,7 +23,7 @@ public struct ArchivedArticle: Sendable {
 
 /// Where earlier runs' canonical articles are looked up (the archive index implements it; the
 /// core does no I/O itself).
-public protocol ArchiveLookup {
+public protocol ArchiveLookup: Sendable {
     /// Archived canonical articles that may be copies of, or copied by, a document with this
     /// fingerprint: SimHash neighbours within `maxDistance` and documents sharing its lead.
     func candidates(for fingerprint: Fingerprint, maxDistance: Int) throws -> [ArchivedArticle]

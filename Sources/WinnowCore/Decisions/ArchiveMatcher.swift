@@ -20,30 +20,55 @@ public struct ArchiveMatcher: Sendable {
                       excluded: Set<Int> = []) throws -> (matches: [Int: ArchiveMatch], revisions: [ArchiveRevision]) {
         var out: [Int: ArchiveMatch] = [:]
         var revisions: [String: ArchiveRevision] = [:]
-        for (i, doc) in docs.enumerated() where !excluded.contains(i) && doc.fingerprint.tokens > 0 {
-            var best: ArchiveMatch?
-            for article in try archive.candidates(for: doc.fingerprint, maxDistance: settings.simhashDistance) where article.id != doc.id {
-                let other = Self.matchDocument(article, index: index)
-                // An archived excerpt or partial copy of tonight's fuller document: revise it.
-                let back = PairJudge.relate(other, to: doc, settings: settings)
-                if back.kind == .excerpt || back.kind == .partial {
-                    if (revisions[article.id]?.relation.containment ?? -1) < back.containment {
-                        revisions[article.id] = ArchiveRevision(article: article, into: i, relation: back)
-                    }
-                    continue
+        var failure: Error?
+        let settings = self.settings
+        // Lookups are independent reads: run them on all cores, then merge in document order.
+        Parallel.forEachChunk(count: docs.count, chunk: 16) { range -> ([(Int, ArchiveMatch?, [ArchiveRevision])], String?) in
+            var local: [(Int, ArchiveMatch?, [ArchiveRevision])] = []
+            for i in range where !excluded.contains(i) && docs[i].fingerprint.tokens > 0 {
+                do {
+                    let (best, revised) = try Self.bestMatch(docs[i], index: i, in: index, archive: archive, settings: settings)
+                    local.append((i, best, revised))
+                } catch {
+                    return (local, "\(error)")
                 }
-                let r = PairJudge.relate(doc, to: other, settings: settings)
-                guard let kind = r.kind else { continue }
-                let candidate = ArchiveMatch(article: article, relation: r)
-                if let b = best, Self.rank(b.relation.kind) < Self.rank(kind)
-                    || (Self.rank(b.relation.kind) == Self.rank(kind) && b.relation.containment >= r.containment) {
-                    continue
-                }
-                best = candidate
             }
-            if let best { out[i] = best }
+            return (local, nil)
+        } collect: { chunk in
+            if let message = chunk.1, failure == nil { failure = WinnowCoreError.archiveLookup(message) }
+            for (i, best, revised) in chunk.0 {
+                if let best { out[i] = best }
+                for r in revised where (revisions[r.article.id]?.relation.containment ?? -1) < r.relation.containment {
+                    revisions[r.article.id] = r
+                }
+            }
         }
+        if let failure { throw failure }
         return (out, revisions.values.sorted { $0.article.id < $1.article.id })
+    }
+
+    /// The best archive match of one document, and the archived documents it revises.
+    static func bestMatch(_ doc: MatchDocument, index i: Int, in index: ContainmentIndex, archive: any ArchiveLookup,
+                          settings: MatchSettings) throws -> (ArchiveMatch?, [ArchiveRevision]) {
+        var best: ArchiveMatch?
+        var revised: [ArchiveRevision] = []
+        for article in try archive.candidates(for: doc.fingerprint, maxDistance: settings.simhashDistance) where article.id != doc.id {
+            let other = matchDocument(article, index: index)
+            // An archived excerpt or partial copy of tonight's fuller document: revise it.
+            let back = PairJudge.relate(other, to: doc, settings: settings)
+            if back.kind == .excerpt || back.kind == .partial {
+                revised.append(ArchiveRevision(article: article, into: i, relation: back))
+                continue
+            }
+            let r = PairJudge.relate(doc, to: other, settings: settings)
+            guard let kind = r.kind else { continue }
+            if let b = best, rank(b.relation.kind) < rank(kind)
+                || (rank(b.relation.kind) == rank(kind) && b.relation.containment >= r.containment) {
+                continue
+            }
+            best = ArchiveMatch(article: article, relation: r)
+        }
+        return (best, revised)
     }
 
     /// Lower is better.

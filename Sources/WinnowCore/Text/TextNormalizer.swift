@@ -8,6 +8,8 @@ public enum WinnowCoreError: Error, CustomStringConvertible, Equatable {
     case invalidRule(id: String, message: String)
     /// A configuration value is out of range.
     case invalidConfiguration(String)
+    /// Looking up earlier runs failed (the archive's message says why).
+    case archiveLookup(String)
 
     /// A message a user can act on.
     public var description: String {
@@ -15,6 +17,7 @@ public enum WinnowCoreError: Error, CustomStringConvertible, Equatable {
         case .icuUnavailable(let m): return "ICU is not usable: \(m) (install libicu-dev / libicu72)"
         case .invalidRule(let id, let m): return "rule \(id): \(m)"
         case .invalidConfiguration(let m): return "invalid configuration: \(m)"
+        case .archiveLookup(let m): return "archive lookup failed: \(m)"
         }
     }
 }
