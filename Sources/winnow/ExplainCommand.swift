@@ -31,7 +31,7 @@ struct ExplainCommand: ParsableCommand {
         let engine = ScanEngine(rules: ruleSet)
         let prepared = engine.prepare(read.articles)
         let analyses = engine.analyze(prepared, statistics: engine.statistics(of: prepared))
-        let (matches, _, _) = try CandidateSearch(settings: engine.match).run(analyses)
+        let (matches, _, _, _) = try CandidateSearch(settings: engine.match).run(analyses)
         let a = analyses.firstIndex(where: { $0.id == first }), b = analyses.firstIndex(where: { $0.id == second })
         if a == nil || b == nil {
             try explainWithArchive(batch: a ?? b, analyses: analyses, matches: matches, engine: engine)

@@ -43,6 +43,24 @@ struct ScanEngineTests {
         #expect(result.decisions.allSatisfy { !$0.reasons.isEmpty })
     }
 
+    /// A press release syndicated hundreds of times: one representative takes part in the
+    /// search, every copy still gets a decision, and the earliest copy is the canonical.
+    @Test func massExactDuplicates() throws {
+        _ = Support.ready
+        let text = Pages.body(seed: 77).joined(separator: "\n")
+        var articles = (0..<400).map { i in
+            Article(id: "copy\(i)", text: text, url: "https://site\(i % 7).example/\(i)", publishedAt: "2025-05-\(10 + i % 9) 00:00:00")
+        }
+        articles.append(Article(id: "first", text: text, url: "https://origin.example/1", publishedAt: "2025-05-01 00:00:00"))
+        articles.append(Article(id: "other", text: Pages.body(seed: 78).joined(separator: "\n"), url: "https://origin.example/2"))
+        let d = try ScanEngine(rules: .empty).scan(articles).decisions
+        let byId = Dictionary(uniqueKeysWithValues: d.map { ($0.id, $0) })
+        #expect(byId["first"]?.kind == .keep)
+        #expect(byId["first"]?.clusterSize == 401)
+        #expect(d.filter { $0.id.hasPrefix("copy") }.allSatisfy { $0.kind == .remove && $0.canonical == "first" })
+        #expect(byId["other"]?.kind == .keep && byId["other"]?.canonical == "other")
+    }
+
     @Test func ruleRemovalAndReview() throws {
         _ = Support.ready
         let rules = try RuleSet(rules: [

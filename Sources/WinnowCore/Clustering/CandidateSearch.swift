@@ -20,24 +20,41 @@ public struct CandidateSearch: Sendable {
     }
 
     /// Match documents for `analyses`, all verified links among them, and the shingle index.
-    public func run(_ analyses: [ArticleAnalysis]) throws -> (documents: [MatchDocument], links: [Link], index: ContainmentIndex) {
-        let index = ContainmentIndex(sketches: analyses.map(\.fingerprint.sketch), maxPostings: max(64, analyses.count / 100))
+    /// Exact duplicates (same fingerprinted tokens) take part through one representative each:
+    /// `copies` maps every other copy to its representative. Documents in `excluded` are never
+    /// representatives.
+    public func run(_ analyses: [ArticleAnalysis], excluded: Set<Int> = []) throws
+        -> (documents: [MatchDocument], links: [Link], index: ContainmentIndex, copies: [Int: Int]) {
+        let copies = Self.exactCopies(analyses, excluded: excluded)
+        let sketches = analyses.indices.map { copies[$0] == nil ? analyses[$0].fingerprint.sketch : [] }
+        let index = ContainmentIndex(sketches: sketches, maxPostings: max(64, analyses.count / 100))
         let docs = MatchDocument.build(from: analyses, index: index)
-        return (docs, try links(among: docs, containment: index), index)
+        return (docs, try links(among: docs, containment: index, skipping: Set(copies.keys)), index, copies)
+    }
+
+    /// Each exact copy (beyond the first of its group) mapped to the group's first document.
+    static func exactCopies(_ analyses: [ArticleAnalysis], excluded: Set<Int>) -> [Int: Int] {
+        var first: [UInt64: Int] = [:]
+        var copies: [Int: Int] = [:]
+        for (i, a) in analyses.enumerated() where a.fingerprint.tokens > 0 && !excluded.contains(i) {
+            let key = StableHash.combine(a.fingerprint.exact, UInt64(a.fingerprint.tokens))
+            if let rep = first[key] { copies[i] = rep } else { first[key] = i }
+        }
+        return copies
     }
 
     /// All verified links among `docs`: candidate pairs from both indexes (each pair once), then
     /// both directions of each pair verified with one sketch intersection.
-    public func links(among docs: [MatchDocument], containment: ContainmentIndex) throws -> [Link] {
+    public func links(among docs: [MatchDocument], containment: ContainmentIndex, skipping: Set<Int> = []) throws -> [Link] {
         let simhashes = try SimHashIndex(fingerprints: docs.map(\.fingerprint.simhash), maxDistance: settings.simhashDistance)
         let settings = self.settings
         let chunk = max(64, docs.count / 64)
         var pairs: [UInt64] = []
         Parallel.forEachChunk(count: docs.count, chunk: chunk) { range in
             var local: [UInt64] = []
-            for q in range where docs[q].fingerprint.tokens > 0 {
+            for q in range where docs[q].fingerprint.tokens > 0 && !skipping.contains(q) {
                 func add(_ c: Int) {
-                    guard c != q, docs[c].fingerprint.tokens > 0 else { return }
+                    guard c != q, docs[c].fingerprint.tokens > 0, !skipping.contains(c) else { return }
                     local.append(UInt64(min(q, c)) << 32 | UInt64(max(q, c)))
                 }
                 for hit in simhashes.query(docs[q].fingerprint.simhash) { add(hit.doc) }

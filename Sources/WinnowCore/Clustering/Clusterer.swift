@@ -43,8 +43,11 @@ public struct Clusterer: Sendable {
         }
     }
 
-    /// Clusters `docs` given the links among them. Documents in `excluded` stay out of every cluster.
-    public func clusters(of docs: [MatchDocument], links: [CandidateSearch.Link], excluded: Set<Int> = []) -> [Cluster] {
+    /// Clusters `docs` given the links among them. Documents in `excluded` stay out of every
+    /// cluster; exact `copies` (copy -> representative) join their representative's cluster.
+    public func clusters(of docs: [MatchDocument], links: [CandidateSearch.Link], excluded: Set<Int> = [],
+                         copies: [Int: Int] = [:]) -> [Cluster] {
+        let excluded = excluded.union(copies.keys)
         var duplicatesOf = [[(doc: Int, relation: PairRelation)]](repeating: [], count: docs.count)
         var containers = [[(doc: Int, relation: PairRelation)]](repeating: [], count: docs.count)
         for l in links where !excluded.contains(l.from) && !excluded.contains(l.to) {
@@ -96,6 +99,14 @@ public struct Clusterer: Sendable {
                 clusters[own].center = -1
                 break
             }
+        }
+        // Exact copies join their representative, with its relation to the centre.
+        let exact = PairRelation(kind: .exact, hamming: 0, jaccard: 1, containment: 1)
+        for (copy, rep) in copies.sorted(by: { $0.key < $1.key }) {
+            guard let c = clusterOf[rep], clusters[c].center >= 0 else { continue }
+            let relation = clusters[c].center == rep ? exact : clusters[c].members.first { $0.doc == rep }?.relation ?? exact
+            clusters[c].members.append((copy, relation))
+            clusterOf[copy] = c
         }
         clusters.removeAll { $0.center < 0 }
         for i in clusters.indices { clusters[i].canonical = canonical(of: clusters[i], docs: docs) }

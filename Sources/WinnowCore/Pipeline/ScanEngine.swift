@@ -60,13 +60,17 @@ public struct ScanEngine: Sendable {
     public func decide(_ analyses: [ArticleAnalysis], archive: (any ArchiveLookup)? = nil) throws
         -> (decisions: [Decision], clusters: [Cluster], archived: [Int: ArchiveMatch], revisions: [Decision]) {
         let removed = Set(analyses.indices.filter { !analyses[$0].removeRules.isEmpty })
-        let (matches, links, index) = try CandidateSearch(settings: match).run(analyses)
+        let (matches, links, index, copies) = try CandidateSearch(settings: match).run(analyses, excluded: removed)
         var archived: [Int: ArchiveMatch] = [:]
         var revisions: [ArchiveRevision] = []
         if let archive {
-            (archived, revisions) = try ArchiveMatcher(settings: match).match(matches, index: index, archive: archive, excluded: removed)
+            (archived, revisions) = try ArchiveMatcher(settings: match).match(matches, index: index, archive: archive,
+                                                                              excluded: removed.union(copies.keys))
+            // An exact copy matches the archive as its representative does.
+            for (copy, rep) in copies { if let m = archived[rep] { archived[copy] = m } }
         }
-        let clusters = Clusterer(settings: match).clusters(of: matches, links: links, excluded: removed.union(archived.keys))
+        let clusters = Clusterer(settings: match).clusters(of: matches, links: links, excluded: removed.union(archived.keys),
+                                                           copies: copies.filter { archived[$0.key] == nil })
         let decisions = Decider(settings: match).decide(analyses, matches: matches, clusters: clusters, ruleRemoved: removed,
                                                         archived: archived)
         let revised = Decider(settings: match).revise(revisions, decisions: decisions)
