@@ -115,6 +115,17 @@ struct RuleSetTests {
         #expect(throws: WinnowCoreError.self) { try RuleSet(rules: twice) }
     }
 
+    @Test func digitRuns() {
+        func run(_ t: String) -> Int { Array(t.utf8).withUnsafeBufferPointer { RuleSet.longestDigitRun($0) } }
+        #expect(run("电话 138-1234-5678 联系") == 11)
+        #expect(run("共有2023年的数据，约100万人") == 4)
+        #expect(run("aaaaaaaaaaaaaaaa12345678901234567bbbbbbbb") == 17)
+        #expect(run("1 2 3") == 3)
+        #expect(run("1  2") == 1)
+        #expect(run("") == 0)
+        #expect(run("中文中文中文中文") == 0)
+    }
+
     @Test func literalSearch() {
         func has(_ text: String, _ needle: String) -> Bool {
             Array(text.utf8).withUnsafeBufferPointer { RuleSet.contains($0, Array(needle.utf8)) }

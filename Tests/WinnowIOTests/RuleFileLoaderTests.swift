@@ -19,7 +19,7 @@ struct RuleFileLoaderTests {
         let (_, yamlErrors) = loader.parse("rules:\n  - id: x\n    category: [unclosed\n", file: "r.yaml")
         #expect(yamlErrors.first?.description.hasPrefix("r.yaml:") == true)
         let (_, keyErrors) = loader.parse("rules:\n  - id: x\n    category: disclaimer\n    phrases: [a]\n    colour: red\n", file: "k.yaml")
-        #expect(keyErrors.map(\.description) == ["k.yaml:5:5: unknown key `colour` (allowed: action, category, description, detector, examples, id, params, phrases, regex, requires, scope, severity)"])
+        #expect(keyErrors.map(\.description) == ["k.yaml:5:5: unknown key `colour` (allowed: action, category, description, detector, examples, id, params, phrases, regex, requires, requires_digits, scope, severity)"])
         let (_, regexErrors) = loader.parse("rules:\n  - id: x\n    category: custom\n    regex: '(oops'\n", file: "x.yaml")
         #expect(regexErrors.first?.description.hasPrefix("x.yaml:4:12: invalid regex") == true)
         let (_, enumErrors) = loader.parse("rules:\n  - id: x\n    category: furniture\n    phrases: [a]\n", file: "e.yaml")

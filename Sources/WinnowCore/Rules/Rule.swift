@@ -82,6 +82,9 @@ public struct Rule: Sendable, Equatable {
     /// For regex rules: literals of which a document must contain one before the regex runs on
     /// it (a fast pre-filter, as literal extraction does in grep tools). Empty: always run.
     public var requires: [String] = []
+    /// For regex rules: the regex runs only on documents holding a run of at least this many
+    /// ASCII digits (single spaces or hyphens may separate them), as phone and ID numbers need.
+    public var requiresDigits: Int?
 
     /// Creates a rule.
     public init(id: String, description: String = "", category: FindingCategory, severity: Severity = .info,

@@ -125,8 +125,13 @@ public struct RuleSet: Sendable {
         guard !wholeText.isEmpty else { return (perLine, timedOut) }
         var copy = text
         copy.withUTF8 { bytes in
+            var digitRun: Int?
             for (rule, regex) in wholeText {
                 guard Self.hasLiteral(literals[rule], in: bytes) else { continue }
+                if let need = rules[rule].requiresDigits {
+                    if digitRun == nil { digitRun = Self.longestDigitRun(bytes) }
+                    if let run = digitRun, run < need { continue }
+                }
                 let (found, stopped) = regex.matchingLines(utf8: bytes)
                 if stopped { timedOut.append(rule) }
                 for line in found where line < perLine.count && !perLine[line].contains(rule) { perLine[line].append(rule) }
@@ -140,6 +145,37 @@ public struct RuleSet: Sendable {
         var hits = phraseMatches(normalized: normalized[...])
         for r in regexMatches(text: String(original), lines: [original]).perLine[0] where !hits.contains(r) { hits.append(r) }
         return hits
+    }
+
+    /// The longest run of ASCII digits, single spaces or hyphens allowed between digits. Words of
+    /// eight bytes without any digit are skipped at once.
+    static func longestDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var best = 0, run = 0, gap = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if run == 0 && i + 8 <= n {
+                // No byte in 0x30...0x39 in this word: skip it (bytes >= 0x80 have the high bit set).
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let hi = w | highs, lower = hi &- ones &* 0x30, upper = hi &- ones &* 0x3A
+                if (lower & ~upper & highs & ~w) == 0 { i += 8; continue }
+            }
+            let b = bytes[i]
+            if b >= 0x30 && b <= 0x39 {
+                run += 1
+                gap = false
+                best = max(best, run)
+            } else if (b == 0x20 || b == 0x2D) && run > 0 && !gap {
+                gap = true
+            } else {
+                run = 0
+                gap = false
+            }
+            i += 1
+        }
+        return best
     }
 
     /// Whether the text holds one of `literals` (or there are none to require).

@@ -6,7 +6,7 @@ struct RuleNodeParser {
     let file: String
 
     private static let allowedKeys: Set<String> = ["id", "description", "category", "severity", "action", "phrases",
-                                                   "regex", "detector", "params", "scope", "examples", "requires"]
+                                                   "regex", "detector", "params", "scope", "examples", "requires", "requires_digits"]
     private static let scopeKeys: Set<String> = ["position", "within_lines", "max_size", "languages", "sites"]
 
     func rule(from node: Node) throws -> Rule {
@@ -56,6 +56,11 @@ struct RuleNodeParser {
         var rule = Rule(id: id, description: map["description"]?.string ?? "", category: category, severity: severity,
                         action: action, matcher: matcher, scope: try scope(map["scope"]), examples: examples, definedAt: at)
         rule.requires = try strings(map["requires"], "requires")
+        if let d = map["requires_digits"] {
+            guard let v = d.int, v > 0 else { throw fail(d, "`requires_digits` must be a positive integer") }
+            guard case .regex = matcher else { throw fail(d, "`requires_digits` applies to `regex` rules only") }
+            rule.requiresDigits = v
+        }
         if !rule.requires.isEmpty, case .regex = matcher {} else if !rule.requires.isEmpty {
             throw fail(map["requires"] ?? node, "`requires` applies to `regex` rules only")
         }
