@@ -41,6 +41,7 @@ struct ScanEngineTests {
         for i in 0..<5 { #expect(byId["other\(i)"]?.kind == .keep) }
         #expect(result.decisions.count == articles.count)
         #expect(result.decisions.allSatisfy { !$0.reasons.isEmpty })
+        for d in result.decisions { if let m = d.match { #expect((0...1.0001).contains(m.jaccard) && (0...1.0001).contains(m.containment), "\(d.id)") } }
     }
 
     /// A press release syndicated hundreds of times: one representative takes part in the
@@ -59,6 +60,7 @@ struct ScanEngineTests {
         #expect(byId["first"]?.clusterSize == 401)
         #expect(d.filter { $0.id.hasPrefix("copy") }.allSatisfy { $0.kind == .remove && $0.canonical == "first" })
         #expect(byId["other"]?.kind == .keep && byId["other"]?.canonical == "other")
+        for x in d { if let m = x.match { #expect(m.jaccard <= 1.0001 && m.containment <= 1.0001, "\(x.id)") } }
     }
 
     @Test func ruleRemovalAndReview() throws {

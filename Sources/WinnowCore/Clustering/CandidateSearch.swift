@@ -28,7 +28,12 @@ public struct CandidateSearch: Sendable {
         let copies = Self.exactCopies(analyses, excluded: excluded)
         let sketches = analyses.indices.map { copies[$0] == nil ? analyses[$0].fingerprint.sketch : [] }
         let index = ContainmentIndex(sketches: sketches, maxPostings: max(64, analyses.count / 100))
-        let docs = MatchDocument.build(from: analyses, index: index)
+        var docs = MatchDocument.build(from: analyses, index: index)
+        // A copy's shingles are its representative's: so are their weights.
+        for (copy, rep) in copies {
+            docs[copy].weights = docs[rep].weights
+            docs[copy].totalWeight = docs[rep].totalWeight
+        }
         return (docs, try links(among: docs, containment: index, skipping: Set(copies.keys)), index, copies)
     }
 
