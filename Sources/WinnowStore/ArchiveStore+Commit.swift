@@ -6,8 +6,9 @@ import WinnowCore
 public struct RunRecord: Sendable {
     /// Unique run id (a timestamp plus a random suffix by default).
     public var id: String
-    /// When the run started and finished (ISO 8601).
+    /// When the run started (ISO 8601).
     public var startedAt: String
+    /// When the run finished (ISO 8601).
     public var finishedAt: String
     /// Inputs as given.
     public var inputs: [String]

@@ -11,6 +11,7 @@ public struct CountTable: Sendable, Equatable {
     /// An empty table.
     public init() {}
 
+    /// Equal keys with equal counts.
     public static func == (a: CountTable, b: CountTable) -> Bool { a.keys == b.keys && a.counts == b.counts }
 
     private mutating func buildSlots() {
