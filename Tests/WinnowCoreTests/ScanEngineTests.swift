@@ -165,3 +165,30 @@ struct ArticleTests {
         #expect(Article(id: "a", text: "", url: "not a url").site == "")
     }
 }
+
+/// Hostile shapes of input must stay linear: long runs of blank lines, floods of near-identical
+/// pages. (Correctness is checked here; speed is the benchmarks' business.)
+struct HostileInputTests {
+    @Test func manyBlankLines() throws {
+        _ = Support.ready
+        let body = Pages.body(seed: 5).joined(separator: "\n")
+        let text = "首页 > 新闻 > 本地\n" + String(repeating: "\n", count: 50_000) + body + String(repeating: "\n", count: 50_000) + "版权所有 © 2025 示例网 保留所有权利"
+        let rules = try RuleSet(rules: [Rule(id: "c", category: .disclaimer, matcher: .phrases(["保留所有权利"]))])
+        let r = try ScanEngine(rules: rules).scan([Article(id: "b", text: text)])
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(r.analyses[0].findings.contains { $0.lineStart == lines })
+        #expect(r.analyses[0].findings.contains { $0.lineStart == 1 })
+    }
+
+    @Test func floodOfNearIdenticalPages() throws {
+        _ = Support.ready
+        let template = Pages.body(seed: 6, paragraphs: 2)
+        let articles = (0..<600).map { i in
+            Article(id: "t\(i)", text: template.joined(separator: "\n") + "\n今日收盘报\(3000 + i)点，成交额\(100 + i * 7)亿元。",
+                    url: "https://ticker\(i % 5).example/\(i)")
+        }
+        let d = try ScanEngine(rules: .empty).scan(articles).decisions
+        #expect(d.count == 600)
+        #expect(d.allSatisfy { !$0.reasons.isEmpty })
+    }
+}

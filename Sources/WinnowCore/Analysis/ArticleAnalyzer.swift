@@ -140,11 +140,16 @@ public struct ArticleAnalyzer: Sendable {
             }
             if flagged { labels[i] = label(for: e, shape: shapes[i]) }
         }
-        // Blank lines inside a run of furniture belong to it.
+        // Blank lines inside a run of furniture belong to it (neighbours found in two linear passes).
+        var previous = [Int](repeating: -1, count: n), following = [Int](repeating: -1, count: n)
+        var last = -1
+        for i in 0..<n { previous[i] = last; if !shapes[i].isBlank { last = i } }
+        last = -1
+        for i in stride(from: n - 1, through: 0, by: -1) { following[i] = last; if !shapes[i].isBlank { last = i } }
         for i in 0..<n where shapes[i].isBlank && i != doc.titleLine {
-            guard let prev = (0..<i).last(where: { !shapes[$0].isBlank }), let p = labels[prev] else { continue }
-            let next = (i + 1..<n).first { !shapes[$0].isBlank }
-            if let next, labels[next] != nil { labels[i] = p } else if next == nil, body.map({ i > $0.upperBound }) == true { labels[i] = p }
+            guard previous[i] >= 0, let p = labels[previous[i]] else { continue }
+            let next = following[i]
+            if next >= 0, labels[next] != nil { labels[i] = p } else if next < 0, body.map({ i > $0.upperBound }) == true { labels[i] = p }
         }
         return labels
     }

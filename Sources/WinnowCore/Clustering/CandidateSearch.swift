@@ -62,7 +62,7 @@ public struct CandidateSearch: Sendable {
                     guard c != q, docs[c].fingerprint.tokens > 0, !skipping.contains(c) else { return }
                     local.append(UInt64(min(q, c)) << 32 | UInt64(max(q, c)))
                 }
-                for hit in simhashes.query(docs[q].fingerprint.simhash) { add(hit.doc) }
+                for hit in simhashes.query(docs[q].fingerprint.simhash, limit: settings.maxCandidates) { add(hit.doc) }
                 for hit in containment.candidates(for: docs[q].sketch, minShare: settings.candidateShare) { add(hit.doc) }
             }
             return local

@@ -102,9 +102,13 @@ public struct Clusterer: Sendable {
         }
         // Exact copies join their representative, with its relation to the centre.
         let exact = PairRelation(kind: .exact, hamming: 0, jaccard: 1, containment: 1)
+        var relationOf: [Int: PairRelation] = [:]
+        if !copies.isEmpty {
+            for c in clusters where c.center >= 0 { for m in c.members { relationOf[m.doc] = m.relation } }
+        }
         for (copy, rep) in copies.sorted(by: { $0.key < $1.key }) {
             guard let c = clusterOf[rep], clusters[c].center >= 0 else { continue }
-            let relation = clusters[c].center == rep ? exact : clusters[c].members.first { $0.doc == rep }?.relation ?? exact
+            let relation = clusters[c].center == rep ? exact : relationOf[rep] ?? exact
             clusters[c].members.append((copy, relation))
             clusterOf[copy] = c
         }

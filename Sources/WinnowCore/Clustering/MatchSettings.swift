@@ -16,6 +16,8 @@ public struct MatchSettings: Sendable, Equatable {
     public var containedMaxRatio = 0.92
     /// Joining a cluster through one of its members needs at least this containment in the centre.
     public var relaxedContainment = 0.4
+    /// SimHash candidates verified per document at most (the nearest ones).
+    public var maxCandidates = 256
     /// Share of probed shingles a containment candidate must share before it is verified.
     public var candidateShare = 0.34
 

@@ -82,10 +82,14 @@ public struct SimHashIndex: Sendable {
     /// Number of tables.
     public var tableCount: Int { tables.count }
 
-    /// Documents within `maxDistance` of `fingerprint`, with their distances.
-    public func query(_ fingerprint: UInt64) -> [(doc: Int, distance: Int)] {
+    /// Documents within `maxDistance` of `fingerprint`, with their distances; at most `limit`,
+    /// the nearest first when there are more (a flood of near-identical pages must not make
+    /// candidate search quadratic).
+    public func query(_ fingerprint: UInt64, limit: Int = .max) -> [(doc: Int, distance: Int)] {
         var out: [(doc: Int, distance: Int)] = []
-        for table in tables {
+        var seen = Set<Int32>()
+        let enough = limit == .max ? Int.max : limit * 4
+        for table in tables where out.count < enough {
             let b = table.bucket(fingerprint)
             let lo = Int(table.offsets[b]), hi = Int(table.offsets[b + 1])
             guard lo < hi else { continue }
@@ -93,9 +97,20 @@ public struct SimHashIndex: Sendable {
                 for i in lo..<hi {
                     let e = entries[i]
                     let d = (e.fingerprint ^ fingerprint).nonzeroBitCount
-                    if d <= maxDistance && !out.contains(where: { $0.doc == Int(e.doc) }) { out.append((Int(e.doc), d)) }
+                    guard d <= maxDistance else { continue }
+                    // Few hits is the rule: a linear check, a set once there are many.
+                    if out.count < 16 {
+                        if !out.contains(where: { $0.doc == Int(e.doc) }) { out.append((Int(e.doc), d)) }
+                    } else {
+                        if seen.isEmpty { seen = Set(out.map { Int32($0.doc) }) }
+                        if seen.insert(e.doc).inserted { out.append((Int(e.doc), d)) }
+                    }
                 }
             }
+        }
+        if out.count > limit {
+            out.sort { ($0.distance, $0.doc) < ($1.distance, $1.doc) }
+            out.removeLast(out.count - limit)
         }
         return out
     }

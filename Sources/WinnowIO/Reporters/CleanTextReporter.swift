@@ -39,11 +39,11 @@ public struct CleanTextReporter: Reporter {
                 number += 1
             }
             func blank(_ r: Range<Int>) -> Bool { r.allSatisfy { u[$0] == 0x20 || u[$0] == 0x09 || u[$0] == 0x0D } }
-            while let f = kept.first, blank(f) { kept.removeFirst() }
-            while let l = kept.last, blank(l) { kept.removeLast() }
+            let lo = kept.firstIndex { !blank($0) } ?? kept.count
+            let hi = kept.lastIndex { !blank($0) } ?? -1
             var out: [UInt8] = []
             out.reserveCapacity(u.count)
-            for (k, r) in kept.enumerated() {
+            for (k, r) in kept[lo..<max(lo, hi + 1)].enumerated() {
                 if k > 0 { out.append(0x0A) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: u[r]))
             }
