@@ -12,6 +12,14 @@ struct LineShapeTests {
         #expect(!shape("全国铁路预计发送旅客840万人次。").hasDate)
     }
 
+    @Test func otherScripts() {
+        #expect(shape("2025년 5월 5일").dateOnly)
+        #expect(shape("هل هذا صحيح؟").endsWithTerminal)
+        #expect(shape("यह एक वाक्य है।").endsWithTerminal)
+        #expect(shape("Москва, 5 мая. Президент выступил").innerPunctuation > 0)
+        #expect(shape("東京都は5日、新しい計画を発表した。").endsWithTerminal)
+    }
+
     @Test func truncation() {
         #expect(shape("...抓铁有痕”的坚韧劲头,奋力谱写新篇章。").leadingEllipsis)
         #expect(shape("国务院新闻办今天举行新闻发布会…").trailingEllipsis)

@@ -47,10 +47,11 @@ public struct LineShape: Sendable, Equatable {
         }
     }
 
-    /// Sentence-final punctuation: . ! ? ; " ' ) 。 ｡ ” ’ 」 』 】 》
+    /// Sentence-final punctuation: . ! ? ; " ' ) 。 ｡ ” ’ 」 』 】 》 » ؟ ۔ । ॥
     private static func isTerminal(_ v: UInt32) -> Bool {
         switch v {
-        case 0x2E, 0x21, 0x3F, 0x3B, 0x22, 0x27, 0x29, 0x3002, 0xFF61, 0x201D, 0x2019, 0x300D, 0x300F, 0x3011, 0x300B: return true
+        case 0x2E, 0x21, 0x3F, 0x3B, 0x22, 0x27, 0x29, 0x3002, 0xFF61, 0x201D, 0x2019, 0x300D, 0x300F, 0x3011, 0x300B,
+             0xBB, 0x061F, 0x06D4, 0x0964, 0x0965: return true
         default: return false
         }
     }
@@ -71,10 +72,11 @@ public struct LineShape: Sendable, Equatable {
         }
     }
 
-    /// What may stand in a date or time besides digits: - / : . 年 月 日 时 分 秒, space, T Z + t z.
+    /// What may stand in a date or time besides digits: - / : . 年 月 日 时 分 秒 년 월 일 시 분, space, T Z + t z.
     private static func isDateMark(_ v: UInt32) -> Bool {
         switch v {
-        case 0x2D, 0x2F, 0x3A, 0x2E, 0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5206, 0x79D2, 0x20, 0x54, 0x5A, 0x2B, 0x74, 0x7A: return true
+        case 0x2D, 0x2F, 0x3A, 0x2E, 0x5E74, 0x6708, 0x65E5, 0x65F6, 0x5206, 0x79D2, 0x20, 0x54, 0x5A, 0x2B, 0x74, 0x7A,
+             0xB144, 0xC6D4, 0xC77C, 0xC2DC, 0xBD84: return true  // 년 월 일 시 분
         default: return false
         }
     }
@@ -151,7 +153,8 @@ public struct LineShape: Sendable, Equatable {
                 m += 3
                 continue
             }
-            if v == 0xFF0C || v == 0x2C || v == 0x3001 || v == 0x3002 || v == 0xFF1B || v == 0x3B || (v == 0x20 && previous == 0x2E) {
+            if v == 0xFF0C || v == 0x2C || v == 0x3001 || v == 0x3002 || v == 0xFF1B || v == 0x3B || v == 0x060C || v == 0x061B
+                || (v == 0x20 && previous == 0x2E) {
                 innerPunctuation += 1
             }
             previous = v
@@ -211,6 +214,9 @@ public struct LineShape: Sendable, Equatable {
                 if i + 2 < n && m[i + 1] == 0x3A && m[i + 2] == 0x30 { return true }
                 if at(i + 1, 0x00, 0x5E, 0x74) && i + 4 < n && m[i + 4] == 0x30 { return true }
                 if at(i + 1, 0x00, 0x67, 0x08) && i + 4 < n && m[i + 4] == 0x30 && at(i + 5, 0x00, 0x65, 0xE5) { return true }
+                // Korean: 0년0월, 0월0일
+                if at(i + 1, 0x00, 0xB1, 0x44) && i + 4 < n && m[i + 4] == 0x30 { return true }
+                if at(i + 1, 0x00, 0xC6, 0xD4) && i + 4 < n && m[i + 4] == 0x30 && at(i + 5, 0x00, 0xC7, 0x7C) { return true }
             }
             i += 1
         }
