@@ -47,10 +47,10 @@ public struct LineShape: Sendable, Equatable {
         }
     }
 
-    /// Sentence-final punctuation: . ! ? ; " ' ) 。 ｡ ” ’ 」 』 】 》 » ؟ ۔ । ॥
+    /// Sentence-final punctuation: . ! ? ; " ' ) 。 ｡ ” ’ 」 』 » ؟ ۔ । ॥ (not 】 or 》: headlines end so)
     private static func isTerminal(_ v: UInt32) -> Bool {
         switch v {
-        case 0x2E, 0x21, 0x3F, 0x3B, 0x22, 0x27, 0x29, 0x3002, 0xFF61, 0x201D, 0x2019, 0x300D, 0x300F, 0x3011, 0x300B,
+        case 0x2E, 0x21, 0x3F, 0x3B, 0x22, 0x27, 0x29, 0x3002, 0xFF61, 0x201D, 0x2019, 0x300D, 0x300F,
              0xBB, 0x061F, 0x06D4, 0x0964, 0x0965: return true
         default: return false
         }
