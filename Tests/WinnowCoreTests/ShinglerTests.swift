@@ -26,7 +26,12 @@ struct ShinglerTests {
     }
 
     @Test func mixedScriptsTokenizeTogether() {
-        #expect(shingles("5G基站160万个").tokens == 6)
+        #expect(shingles("5G基站160万个").tokens == 7)  // 5 g 基 站 160 万 个
+    }
+
+    @Test func lettersAndDigitsRunTogetherAreSplit() {
+        // Lines joined without a space ("February" + "1400 GMT") still share the tokens.
+        #expect(shingles("Saturday 26 February1400 GMT").features == shingles("Saturday 26 February 1400 GMT").features)
     }
 
     @Test func punctuationAndWidthDoNotChangeFeatures() {

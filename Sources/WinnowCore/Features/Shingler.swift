@@ -17,6 +17,9 @@ public struct Shingler: Sendable {
     @usableFromInline var seen: Int = 0
     @usableFromInline var wordHash: UInt64 = StableHash.fnvOffset
     @usableFromInline var inWord = false
+    /// Whether the current word is a number (a letter-digit change starts a new token, so
+    /// "february1400", from two lines run together, reads as "february" "1400").
+    @usableFromInline var wordIsNumber = false
     /// Tokens seen so far.
     public var tokenCount: Int = 0
     /// A hash of the token sequence: equal for texts that differ only in spacing and punctuation.
@@ -39,10 +42,13 @@ public struct Shingler: Sendable {
             if b < 0x80 {
                 i += 1
                 // ASCII: letters and digits build words; everything else separates.
-                let isAlnum = (b &- 0x61 < 26) || (b &- 0x30 < 10) || (b &- 0x41 < 26)
+                let isDigit = b &- 0x30 < 10
+                let isAlnum = (b &- 0x61 < 26) || isDigit || (b &- 0x41 < 26)
                 if isAlnum {
+                    if inWord && isDigit != wordIsNumber { endWord(into: &sink) }
                     wordHash = (wordHash ^ UInt64(b)) &* StableHash.fnvPrime
                     inWord = true
+                    wordIsNumber = isDigit
                 } else if inWord {
                     endWord(into: &sink)
                 }
@@ -61,8 +67,10 @@ public struct Shingler: Sendable {
             i += len
             switch TokenClass.of(scalar: scalar) {
             case .word:
+                if inWord && wordIsNumber { endWord(into: &sink) }
                 for k in start..<i { wordHash = (wordHash ^ UInt64(bytes[k])) &* StableHash.fnvPrime }
                 inWord = true
+                wordIsNumber = false
             case .ideograph:
                 if inWord { endWord(into: &sink) }
                 push(StableHash.mix(UInt64(scalar) | 0x4944_0000_0000_0000), into: &sink)
