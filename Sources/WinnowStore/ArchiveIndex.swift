@@ -26,7 +26,8 @@ public final class ArchiveIndex: ArchiveLookup {
     /// Archived canonicals that may be copies of, or copied by, this fingerprint.
     public func candidates(for fingerprint: Fingerprint, maxDistance: Int) throws -> [ArchivedArticle] {
         var seqs = Set(neighbours(of: fingerprint.simhash))
-        for s in try store.anchorMatches(Array(fingerprint.lead.prefix(64)), limit: 32) { seqs.insert(s) }
+        let probes = Array(Set(fingerprint.head).union(fingerprint.lead.prefix(64)))
+        for s in try store.anchorMatches(probes, limit: 32) { seqs.insert(s) }
         return try store.articles(seqs.sorted())
     }
 }

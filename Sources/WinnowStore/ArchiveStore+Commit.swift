@@ -64,7 +64,7 @@ extension ArchiveStore {
                     ])
                     if canonicalCopy && db.changesCount > 0 {
                         let seq = db.lastInsertedRowID
-                        for f in fp.lead.prefix(Self.anchorsPerArticle) { try anchor.execute(arguments: [f.sqlite, seq]) }
+                        for f in Self.anchors(of: fp) { try anchor.execute(arguments: [f.sqlite, seq]) }
                     }
                     if let n = crashAfterWrites, i + 1 >= n { kill(getpid(), SIGKILL) }
                 }
@@ -81,6 +81,14 @@ extension ArchiveStore {
             // Fold the run into the main file so the WAL does not grow run after run.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         }
+    }
+
+    /// The shingles a canonical is found by: its head (an excerpt starts there) and the smallest
+    /// of its lead (a copy cut short shares them).
+    static func anchors(of fp: Fingerprint) -> [UInt64] {
+        var all = Set(fp.head.prefix(anchorsPerArticle))
+        for f in fp.lead.prefix(anchorsPerArticle / 2) { all.insert(f) }
+        return all.sorted()
     }
 
     /// Adds a run's line counts. New keys are stored only when they recur within the run:

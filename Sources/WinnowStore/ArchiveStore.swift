@@ -9,7 +9,8 @@ public final class ArchiveStore: Sendable {
     /// The database file.
     public let path: String
     let pool: DatabasePool
-    /// Lead shingles indexed per canonical article for excerpt and partial-copy lookups.
+    /// Head shingles indexed per canonical article for excerpt and partial-copy lookups (plus
+    /// half as many of the lead's smallest).
     public static let anchorsPerArticle = 16
 
     /// Opens (creating and migrating when needed) the archive at `path`.

@@ -10,6 +10,10 @@ public struct FingerprintBuilder: FeatureSink {
     public var leadCount = 0
     /// Shingles counted as the lead.
     public var leadLimit = 400
+    /// How many sampled shingles belong to the head (the first `headLimit` shingles).
+    public var headCount = 0
+    /// Shingles counted as the head: the headline and the article's first words.
+    public var headLimit = 48
 
     /// An empty builder.
     public init() {}
@@ -22,6 +26,7 @@ public struct FingerprintBuilder: FeatureSink {
         if feature >> 63 == 0 {
             sample.append(feature)
             if position < leadLimit { leadCount = sample.count }
+            if position < headLimit { headCount = sample.count }
         }
     }
 }
@@ -41,6 +46,9 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     public var lead: [UInt64]
     /// Sorted, distinct shingles (all, not sampled) of the headline; empty when there is none.
     public var title: [UInt64] = []
+    /// Sorted, distinct sampled shingles of the very beginning (headline and first words):
+    /// what an excerpt of this document is sure to share with it.
+    public var head: [UInt64] = []
 
     /// Creates a fingerprint.
     public init(simhash: UInt64, exact: UInt64, tokens: Int, sketch: [UInt64], lead: [UInt64]) {
@@ -62,12 +70,17 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         shingler.finish(into: &builder)
         var sketch = builder.sample
         var lead = Array(sketch.prefix(builder.leadCount))
+        var head = Array(sketch.prefix(builder.headCount))
+        head.sort()
+        head.dedupe()
         RadixSort.sortUniform(&sketch)
         sketch.dedupe()
         RadixSort.sortUniform(&lead)
         lead.dedupe()
-        return Fingerprint(simhash: builder.simhash.fingerprint(), exact: shingler.sequenceHash,
-                           tokens: shingler.tokenCount, sketch: sketch, lead: lead)
+        var fp = Fingerprint(simhash: builder.simhash.fingerprint(), exact: shingler.sequenceHash,
+                             tokens: shingler.tokenCount, sketch: sketch, lead: lead)
+        fp.head = head
+        return fp
     }
 
     /// All distinct shingles of a short normalized text (a headline), sorted.
