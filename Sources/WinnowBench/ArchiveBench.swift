@@ -21,7 +21,8 @@ enum ArchiveBench {
                 for i in c..<(c + m) {
                     // A typical article: ~250 sampled shingles, ~100 in the lead, a short headline.
                     let sketch = (0..<250).map { _ in next() >> 1 }.sorted()
-                    let fp = Fingerprint(simhash: next(), exact: next(), tokens: 900, sketch: sketch, lead: Array(sketch.prefix(100)))
+                    var fp = Fingerprint(simhash: next(), exact: next(), tokens: 900, sketch: sketch, lead: Array(sketch.prefix(100)))
+                    fp.head = Array(sketch.prefix(24))
                     simhashes.append(fp.simhash)
                     articles.append(Article(id: "a\(i)", text: "", url: "https://site\(i % 50).example/\(i)"))
                     analyses.append(ArticleAnalysis(id: "a\(i)", site: "site\(i % 50).example", language: "zh", publishedAt: "2025-01-01",
