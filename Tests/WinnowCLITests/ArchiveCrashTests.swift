@@ -31,10 +31,19 @@ struct ArchiveCrashTests {
         let index = dir + "/archive.sqlite"
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [index + ".lock", "sleep", "5"]
+        holder.arguments = [index + ".lock", "sleep", "20"]
         try holder.run()
-        Thread.sleep(forTimeInterval: 0.5)
         defer { holder.terminate() }
+        // Wait until the holder really has the lock (a busy machine may take a moment).
+        for _ in 0..<100 {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+            probe.arguments = ["-n", index + ".lock", "true"]
+            try probe.run()
+            probe.waitUntilExit()
+            if probe.terminationStatus != 0 { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
         let r = try CLI.run(["scan", "samples/pages", "--out", dir + "/o", "--index", index], cwd: CLI.root)
         #expect(r.status == 2)
         #expect(r.err.contains("in use by another run"))
