@@ -14,12 +14,12 @@ struct ScanCommand: ParsableCommand {
         discussion: """
         INPUTS are JSONL files (one object per line: id and text required; title, url, \
         published_at, source optional), folders (every .txt/.md file is one article, id = its \
-        relative path) or - for standard input. Writes decisions.jsonl, clean.jsonl, summary.md \
+        relative path; .jsonl files inside are read as JSONL) or - for standard input. Writes decisions.jsonl, clean.jsonl, summary.md \
         and report.csv into --out, each atomically.
         """
     )
 
-    @Argument(help: "JSONL files, folders of .txt/.md files, or - for standard input.")
+    @Argument(help: "JSONL files, folders (.txt/.md articles, .jsonl files), or - for standard input.")
     var inputs: [String]
 
     @Option(name: .long, help: "Output folder (created if missing).")
