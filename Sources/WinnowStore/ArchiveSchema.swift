@@ -51,6 +51,16 @@ enum ArchiveSchema {
                 CREATE TABLE sites (site TEXT PRIMARY KEY, documents INTEGER NOT NULL);
                 """)
         }
+        m.registerMigration("v2-site-languages") { db in
+            try db.execute(sql: """
+                CREATE TABLE site_languages (
+                    site TEXT NOT NULL,
+                    language TEXT NOT NULL,
+                    documents INTEGER NOT NULL,
+                    PRIMARY KEY (site, language)
+                ) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }

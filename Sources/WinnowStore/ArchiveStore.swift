@@ -44,8 +44,12 @@ public final class ArchiveStore: Sendable {
                     }
                     return CountTable(keys: keys, counts: counts)
                 }
-                return LineStatistics.restored(documentsPerSite: perSite, documentsPerLine: try table("site_lines"),
-                                               documentsPerLineAllSites: try table("all_lines"))
+                var perSiteLanguage: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT site, language, documents FROM site_languages") {
+                    perSiteLanguage[(row[0] as String) + "\u{1}" + (row[1] as String)] = row[2] as Int
+                }
+                return LineStatistics.restored(documentsPerSite: perSite, documentsPerSiteLanguage: perSiteLanguage,
+                                               documentsPerLine: try table("site_lines"), documentsPerLineAllSites: try table("all_lines"))
             }
         }
     }

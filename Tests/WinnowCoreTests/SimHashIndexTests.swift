@@ -122,6 +122,24 @@ struct LineStatisticsTests {
         #expect(s.documents == 2)
     }
 
+    /// "Elsewhere" means other pages of the same language: an English line held by half of the
+    /// other English pages is not one site's template, however many Chinese pages dilute it.
+    @Test func shareElsewhereCountsOnlyTheSameLanguage() {
+        var b = LineStatistics.Builder()
+        for _ in 0..<60 { b.add(site: "a", lineKeys: [9], language: "en") }
+        for i in 0..<60 { b.add(site: "b", lineKeys: i % 2 == 0 ? [9] : [1], language: "en") }
+        for _ in 0..<540 { b.add(site: "c", lineKeys: [5], language: "zh") }
+        let s = b.build()
+        let a = s.site("a")
+        #expect(a.shareElsewhere(ofLine: 9, inSite: 60) == 0.05)
+        #expect(a.shareElsewhere(ofLine: 9, inSite: 60, language: "en") == 0.5)
+        var restored = LineStatistics.restored(documentsPerSite: s.documentsPerSite, documentsPerSiteLanguage: s.documentsPerSiteLanguage,
+                                               documentsPerLine: s.documentsPerLine, documentsPerLineAllSites: s.documentsPerLineAllSites)
+        #expect(restored.documentsPerLanguage == ["en": 120, "zh": 540])
+        restored.merge(s)
+        #expect(restored.site("a").shareElsewhere(ofLine: 9, inSite: 120, language: "en") == 0.5)
+    }
+
     @Test func countTableMatchesDictionary() {
         var rng = Support.Random(state: 1)
         let keys = (0..<5000).map { _ in rng.next() % 700 }

@@ -139,6 +139,7 @@ struct ArchiveStoreTests {
         let stats = try reopened.lineStatistics()
         #expect(stats.documents == all.count)
         #expect(stats.site("site0.example").documents > 0)
+        #expect(stats.documentsPerLanguage.values.reduce(0, +) == all.count)
         let index = try reopened.loadIndex(maxDistance: 6)
         #expect(index.count == s.canonicals)
         var exported = 0

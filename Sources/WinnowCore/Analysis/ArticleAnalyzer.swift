@@ -63,7 +63,7 @@ public struct ArticleAnalyzer: Sendable {
                 // Long lines need a larger share: one story reposted on a site is not its template.
                 let share = shape.size >= settings.coreLongSize ? max(minShare, settings.bodyTemplateMinShare) : minShare
                 if e.templateDocuments >= minDocuments && e.templateShare >= share {
-                    let elsewhere = counts.shareElsewhere(ofLine: shape.key, inSite: e.templateDocuments) ?? 0
+                    let elsewhere = counts.shareElsewhere(ofLine: shape.key, inSite: e.templateDocuments, language: doc.language) ?? 0
                     e.isTemplate = e.templateShare >= elsewhere * settings.templateSiteRatio
                 }
             }

@@ -41,7 +41,7 @@ public struct ScanEngine: Sendable {
     /// Counts lines per site across the batch.
     public func statistics(of prepared: [PreparedArticle]) -> LineStatistics {
         var builder = LineStatistics.Builder()
-        for p in prepared { builder.add(site: p.article.site, distinctKeys: p.lineKeys, siteKeys: p.siteLineKeys, story: p.story) }
+        for p in prepared { builder.add(site: p.article.site, distinctKeys: p.lineKeys, siteKeys: p.siteLineKeys, story: p.story, language: p.language) }
         return builder.build()
     }
 

@@ -9,6 +9,10 @@
 public struct LineStatistics: Sendable {
     /// Documents seen per site.
     public private(set) var documentsPerSite: [String: Int] = [:]
+    /// Documents per language, and per site and language (key `site + "\u{1}" + language`): a
+    /// line can only recur among documents of its own language.
+    public private(set) var documentsPerLanguage: [String: Int] = [:]
+    public private(set) var documentsPerSiteLanguage: [String: Int] = [:]
     /// Documents per (site, line key), keyed by `StableHash.combine(siteHash, lineKey)`.
     public private(set) var documentsPerLine = CountTable()
     /// Documents per line key over all sites.
@@ -22,6 +26,8 @@ public struct LineStatistics: Sendable {
     /// Collects statistics; add documents, then `build()`.
     public struct Builder {
         private var perSite: [String: Int] = [:]
+        private var perLanguage: [String: Int] = [:]
+        private var perSiteLanguage: [String: Int] = [:]
         private var siteKeys: [UInt64] = []
         private var allKeys: [UInt64] = []
         private var stories: [UInt64] = []
@@ -32,9 +38,8 @@ public struct LineStatistics: Sendable {
         public init() {}
 
         /// Counts one document's distinct line keys for its site (repeats count once).
-        public mutating func add(site: String, lineKeys: some Sequence<UInt64>) {
-            perSite[site, default: 0] += 1
-            documents += 1
+        public mutating func add(site: String, lineKeys: some Sequence<UInt64>, language: String = "") {
+            countDocument(site: site, language: language)
             let siteHash = StableHash.fnv1a(site)
             var distinct = Array(lineKeys)
             if !zip(distinct, distinct.dropFirst()).allSatisfy({ $0 < $1 }) {
@@ -51,9 +56,9 @@ public struct LineStatistics: Sendable {
         /// (`PreparedArticle.lineKeys` and `siteLineKeys`). Documents of one `story` (the same
         /// headline) count once per line: a story reposted several times on one site must not make
         /// its paragraphs look like the site's template.
-        public mutating func add(site: String, distinctKeys: [UInt64], siteKeys combined: [UInt64], story: UInt64) {
-            perSite[site, default: 0] += 1
-            documents += 1
+        public mutating func add(site: String, distinctKeys: [UInt64], siteKeys combined: [UInt64], story: UInt64,
+                                 language: String = "") {
+            countDocument(site: site, language: language)
             siteKeys.append(contentsOf: combined)
             allKeys.append(contentsOf: distinctKeys)
             stories.append(contentsOf: repeatElement(story, count: distinctKeys.count))
@@ -61,10 +66,21 @@ public struct LineStatistics: Sendable {
             siteStories.append(contentsOf: repeatElement(StableHash.combine(story, StableHash.fnv1a(site)), count: distinctKeys.count))
         }
 
+        private mutating func countDocument(site: String, language: String) {
+            perSite[site, default: 0] += 1
+            if !language.isEmpty {
+                perLanguage[language, default: 0] += 1
+                perSiteLanguage[site + "\u{1}" + language, default: 0] += 1
+            }
+            documents += 1
+        }
+
         /// The statistics.
         public func build() -> LineStatistics {
             var s = LineStatistics()
             s.documentsPerSite = perSite
+            s.documentsPerLanguage = perLanguage
+            s.documentsPerSiteLanguage = perSiteLanguage
             s.documents = documents
             // The two tables are independent: build them on two cores.
             var tables = [CountTable](repeating: CountTable(), count: 2)
@@ -90,10 +106,14 @@ public struct LineStatistics: Sendable {
     }
 
     /// Statistics restored from storage (the archive keeps them between runs).
-    public static func restored(documentsPerSite: [String: Int], documentsPerLine: CountTable,
-                                documentsPerLineAllSites: CountTable) -> LineStatistics {
+    public static func restored(documentsPerSite: [String: Int], documentsPerSiteLanguage: [String: Int] = [:],
+                                documentsPerLine: CountTable, documentsPerLineAllSites: CountTable) -> LineStatistics {
         var s = LineStatistics()
         s.documentsPerSite = documentsPerSite
+        s.documentsPerSiteLanguage = documentsPerSiteLanguage
+        for (key, n) in documentsPerSiteLanguage {
+            if let language = key.split(separator: "\u{1}", omittingEmptySubsequences: false).last { s.documentsPerLanguage[String(language), default: 0] += n }
+        }
         s.documents = documentsPerSite.values.reduce(0, +)
         s.documentsPerLine = documentsPerLine
         s.documentsPerLineAllSites = documentsPerLineAllSites
@@ -103,6 +123,8 @@ public struct LineStatistics: Sendable {
     /// Adds another statistics' counts to these.
     public mutating func merge(_ other: LineStatistics) {
         documentsPerSite.merge(other.documentsPerSite, uniquingKeysWith: +)
+        documentsPerLanguage.merge(other.documentsPerLanguage, uniquingKeysWith: +)
+        documentsPerSiteLanguage.merge(other.documentsPerSiteLanguage, uniquingKeysWith: +)
         documentsPerLine = documentsPerLine.merged(with: other.documentsPerLine)
         documentsPerLineAllSites = documentsPerLineAllSites.merged(with: other.documentsPerLineAllSites)
         documents += other.documents
@@ -110,12 +132,13 @@ public struct LineStatistics: Sendable {
 
     /// A view for one site, for fast lookups during analysis.
     public func site(_ site: String) -> SiteLineCounts {
-        SiteLineCounts(siteHash: StableHash.fnv1a(site), documents: documentsPerSite[site] ?? 0, statistics: self)
+        SiteLineCounts(site: site, siteHash: StableHash.fnv1a(site), documents: documentsPerSite[site] ?? 0, statistics: self)
     }
 }
 
 /// Line counts of one site.
 public struct SiteLineCounts: Sendable {
+    let site: String
     let siteHash: UInt64
     /// Documents of this site.
     public let documents: Int
@@ -129,8 +152,12 @@ public struct SiteLineCounts: Sendable {
     /// The share of *other* sites' documents holding the line, or nil when too few are known.
     /// A site's own template is far more frequent on it than elsewhere; a line equally common
     /// everywhere (a wire service's dateline, an author's sign-off) belongs to the articles.
-    public func shareElsewhere(ofLine key: UInt64, inSite here: Int, minimumDocuments: Int = 50) -> Double? {
-        let others = statistics.documents - documents
+    /// With a `language`, "elsewhere" means other documents of that language when known.
+    public func shareElsewhere(ofLine key: UInt64, inSite here: Int, language: String = "", minimumDocuments: Int = 50) -> Double? {
+        var others = statistics.documents - documents
+        if !language.isEmpty, let all = statistics.documentsPerLanguage[language] {
+            others = all - (statistics.documentsPerSiteLanguage[site + "\u{1}" + language] ?? 0)
+        }
         guard others >= minimumDocuments else { return nil }
         let count = statistics.documentsPerLineAllSites.count(of: key) - here
         return Double(max(0, count)) / Double(others)
