@@ -61,6 +61,10 @@ enum ArchiveSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v3-article-findings") { db in
+            // The findings of canonical articles, repeated when a later run revises them.
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN findings BLOB")
+        }
         return m
     }
 }

@@ -49,8 +49,8 @@ extension ArchiveStore {
                                      run.rulesVersion, run.winnowVersion])
                 let insert = try db.makeStatement(sql: """
                     INSERT OR IGNORE INTO articles (id, run_id, site, url, published_at, simhash, exact, tokens, excerpt, decision,
-                                                    canonical, canonical_run, sketch, lead, title)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                    canonical, canonical_run, sketch, lead, title, findings)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let anchor = try db.makeStatement(sql: "INSERT OR IGNORE INTO anchors (feature, article) VALUES (?, ?)")
                 for i in decisions.indices {
@@ -61,6 +61,7 @@ extension ArchiveStore {
                         a.isExcerpt ? 1 : 0, d.kind.rawValue, d.canonical, d.canonicalRun,
                         canonicalCopy ? BlobCoding.encode(fp.sketch) : nil, canonicalCopy ? BlobCoding.encode(fp.lead) : nil,
                         canonicalCopy ? BlobCoding.encode(fp.title) : nil,
+                        canonicalCopy ? FindingCoding.encode(a.findings) : nil,
                     ])
                     if canonicalCopy && db.changesCount > 0 {
                         let seq = db.lastInsertedRowID

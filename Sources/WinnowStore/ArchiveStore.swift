@@ -103,6 +103,24 @@ public final class ArchiveStore: Sendable {
         }
     }
 
+    /// The findings recorded when these archived articles were accepted, by id (articles
+    /// without findings, or archived before findings were kept, are absent).
+    public func findings(of ids: [String]) throws -> [String: [Finding]] {
+        var out: [String: [Finding]] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(ids.count, start + 500)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try guarded {
+                try pool.read { db in
+                    let cursor = try Row.fetchCursor(db, sql: "SELECT id, findings FROM articles WHERE id IN (\(marks)) AND findings IS NOT NULL",
+                                                     arguments: StatementArguments(chunk))
+                    while let row = try cursor.next() { out[row[0]] = FindingCoding.decode(row[1]) }
+                }
+            }
+        }
+        return out
+    }
+
     /// Canonical articles whose indexed lead shingles meet `features`, most shared first.
     func anchorMatches(_ features: [UInt64], limit: Int) throws -> [Int64] {
         guard !features.isEmpty else { return [] }

@@ -132,6 +132,12 @@ struct ScanCommand: ParsableCommand {
         var report = ScanReport(articles: unique, analyses: result.analyses, decisions: result.decisions, clusters: result.clusters,
                                 problems: read.problems, counters: result.counters, inputs: inputs)
         report.revisions = result.revisions
+        if let archive, !result.revisions.isEmpty {
+            do { report.revisionFindings = try archive.store.findings(of: result.revisions.map(\.id)) } catch {
+                Console.error("\(error)")
+                throw WinnowExit.error
+            }
+        }
         let writeStarted = Date()
         do { try Reporters.write(report, reporters: Reporters.scan, to: out) } catch {
             Console.error("\(error)")

@@ -122,6 +122,26 @@ struct ArchiveStoreTests {
         var decision: String?
         try store.exportArticles { row in if (row["id"] ?? nil) == "ex" { decision = row["decision"] ?? nil } }
         #expect(decision == "merge")
+        // Its first run's findings survive the revision, for the revised line in decisions.jsonl.
+        let kept = try store.findings(of: ["ex", "missing"])
+        #expect(kept["ex"]?.isEmpty == false)
+        #expect(kept["missing"] == nil)
+    }
+
+    @Test func findingCodingRoundTripsAndSkipsUnknownRecords() throws {
+        let findings = [
+            Finding(rule: "zh.nav", category: .boilerplate, severity: .warning, action: .strip, lineStart: 1, lineEnd: 3, message: "nav\u{1F}bar\u{1E}x"),
+            Finding(rule: "detector.truncated", category: .truncated, lineStart: 9, lineEnd: 9, message: ""),
+        ]
+        let data = try #require(FindingCoding.encode(findings))
+        let decoded = FindingCoding.decode(data)
+        #expect(decoded.count == 2)
+        #expect(decoded[0].message == "nav bar x" && decoded[0].severity == .warning && decoded[0].lineEnd == 3)
+        #expect(decoded[1] == findings[1])
+        var future = data
+        future.append(contentsOf: Array("\u{1E}r\u{1F}newcategory\u{1F}info\u{1F}flag\u{1F}1\u{1F}1\u{1F}m".utf8))
+        #expect(FindingCoding.decode(future).count == 2)
+        #expect(FindingCoding.encode([]) == nil && FindingCoding.decode(nil).isEmpty)
     }
 
     @Test func recordsRunsArticlesAndStatistics() throws {

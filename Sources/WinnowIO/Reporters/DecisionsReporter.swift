@@ -18,7 +18,7 @@ public struct DecisionsReporter: Reporter {
             out.raw("\n")
         }
         for r in report.revisions {
-            Self.writeRevision(r, into: &out)
+            Self.writeRevision(r, findings: report.revisionFindings[r.id] ?? [], into: &out)
             out.raw("\n")
         }
         return out.bytes
@@ -43,8 +43,15 @@ public struct DecisionsReporter: Reporter {
         out.raw(",\"excerpt\":"); out.bool(a.isExcerpt)
         out.raw(",\"simhash\":\""); out.raw(StableHash.hex(a.fingerprint.simhash)); out.raw("\"")
         if let b = a.body { out.raw(",\"body\":["); out.int(b.lowerBound); out.raw(","); out.int(b.upperBound); out.raw("]") }
+        writeFindings(a.findings, into: &out)
+        if let o = article.origin { out.raw(",\"origin\":"); out.string(o.description) }
+        out.raw("}")
+    }
+
+    /// `"findings":[…]`.
+    static func writeFindings(_ findings: [Finding], into out: inout JSONBuffer) {
         out.raw(",\"findings\":[")
-        for (k, f) in a.findings.enumerated() {
+        for (k, f) in findings.enumerated() {
             if k > 0 { out.raw(",") }
             out.raw("{\"rule\":"); out.string(f.rule)
             out.raw(",\"category\":\""); out.raw(f.category.rawValue)
@@ -55,12 +62,11 @@ public struct DecisionsReporter: Reporter {
             out.raw(",\"message\":"); out.string(f.message); out.raw("}")
         }
         out.raw("]")
-        if let o = article.origin { out.raw(",\"origin\":"); out.string(o.description) }
-        out.raw("}")
     }
 
-    /// A revised decision on an earlier run's document: same keys, `revision: true`, its run.
-    static func writeRevision(_ d: Decision, into out: inout JSONBuffer) {
+    /// A revised decision on an earlier run's document: same keys, `revision: true`, its run, and
+    /// the findings its own run reported (so the latest line per id still carries them).
+    static func writeRevision(_ d: Decision, findings: [Finding], into out: inout JSONBuffer) {
         out.raw("{\"id\":"); out.string(d.id)
         out.raw(",\"decision\":\""); out.raw(d.kind.rawValue); out.raw("\"")
         out.raw(",\"canonical\":"); out.string(d.canonical)
@@ -68,7 +74,8 @@ public struct DecisionsReporter: Reporter {
         out.raw(",\"revision\":true")
         if let run = d.revisedFromRun { out.raw(",\"run\":"); out.string(run) }
         writeReasonsAndSimilarity(d, into: &out)
-        out.raw(",\"findings\":[]}")
+        writeFindings(findings, into: &out)
+        out.raw("}")
     }
 
     /// `"reasons":[…]` and, when matched, `"similarity":{…}`.

@@ -18,6 +18,8 @@ public struct ScanReport: Sendable {
     public var inputs: [String]
     /// Revised decisions on documents of earlier runs (written after this run's decisions).
     public var revisions: [Decision] = []
+    /// The findings their own run reported, by id, repeated on their revised lines.
+    public var revisionFindings: [String: [Finding]] = [:]
 
     /// Creates a report.
     public init(articles: [Article], analyses: [ArticleAnalysis], decisions: [Decision], clusters: [Cluster],
