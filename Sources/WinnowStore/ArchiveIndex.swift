@@ -25,6 +25,8 @@ public final class ArchiveIndex: ArchiveLookup {
 
     /// Archived canonicals that may be copies of, or copied by, this fingerprint.
     public func candidates(for fingerprint: Fingerprint, maxDistance: Int) throws -> [ArchivedArticle] {
+        // A new archive has nothing to find: spare the first night a query per article.
+        guard !sequences.isEmpty else { return [] }
         var seqs = Set(neighbours(of: fingerprint.simhash))
         let probes = Array(Set(fingerprint.head).union(fingerprint.lead.prefix(64)))
         for s in try store.anchorMatches(probes, limit: 32) { seqs.insert(s) }

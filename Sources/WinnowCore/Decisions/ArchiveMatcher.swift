@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Matches tonight's documents against earlier runs' canonical articles.
 ///
 /// Each document asks the archive for candidates (SimHash neighbours and documents sharing its
@@ -22,12 +24,14 @@ public struct ArchiveMatcher: Sendable {
         var revisions: [String: ArchiveRevision] = [:]
         var failure: Error?
         let settings = self.settings
+        let prepared = PreparedArchiveDocuments()
         // Lookups are independent reads: run them on all cores, then merge in document order.
         Parallel.forEachChunk(count: docs.count, chunk: 16) { range -> ([(Int, ArchiveMatch?, [ArchiveRevision])], String?) in
             var local: [(Int, ArchiveMatch?, [ArchiveRevision])] = []
             for i in range where !excluded.contains(i) && docs[i].fingerprint.tokens > 0 {
                 do {
-                    let (best, revised) = try Self.bestMatch(docs[i], index: i, in: index, archive: archive, settings: settings)
+                    let (best, revised) = try Self.bestMatch(docs[i], index: i, in: index, archive: archive, settings: settings,
+                                                             prepared: prepared)
                     local.append((i, best, revised))
                 } catch {
                     return (local, "\(error)")
@@ -49,11 +53,12 @@ public struct ArchiveMatcher: Sendable {
 
     /// The best archive match of one document, and the archived documents it revises.
     static func bestMatch(_ doc: MatchDocument, index i: Int, in index: ContainmentIndex, archive: any ArchiveLookup,
-                          settings: MatchSettings) throws -> (ArchiveMatch?, [ArchiveRevision]) {
+                          settings: MatchSettings, prepared: PreparedArchiveDocuments = PreparedArchiveDocuments())
+        throws -> (ArchiveMatch?, [ArchiveRevision]) {
         var best: ArchiveMatch?
         var revised: [ArchiveRevision] = []
         for article in try archive.candidates(for: doc.fingerprint, maxDistance: settings.simhashDistance) where article.id != doc.id {
-            let other = matchDocument(article, index: index)
+            let other = prepared.document(for: article) { matchDocument(article, index: index) }
             // An archived excerpt or partial copy of tonight's fuller document: revise it.
             let back = PairJudge.relate(other, to: doc, settings: settings)
             if back.kind == .excerpt || back.kind == .partial {
@@ -87,5 +92,27 @@ public struct ArchiveMatcher: Sendable {
         let weights = a.fingerprint.sketch.map { 1 / Float(index.documentFrequency(of: $0) + 1) }
         return MatchDocument(id: a.id, publishedAt: a.publishedAt, isExcerpt: a.isExcerpt, fingerprint: a.fingerprint,
                              weights: weights, totalWeight: weights.reduce(0, +), size: a.fingerprint.sketch.count)
+    }
+}
+
+/// Archived candidates weighted for tonight's batch, shared by the lookup threads: copies of one
+/// story all meet the same archived canonical, whose weights are worked out once. Bounded: it is
+/// emptied when full.
+final class PreparedArchiveDocuments: Sendable {
+    private let cache = Mutex<[String: MatchDocument]>([:])
+    private let capacity: Int
+
+    init(capacity: Int = 50_000) {
+        self.capacity = capacity
+    }
+
+    func document(for article: ArchivedArticle, make: () -> MatchDocument) -> MatchDocument {
+        if let known = cache.withLock({ $0[article.id] }) { return known }
+        let made = make()
+        cache.withLock { c in
+            if c.count >= capacity { c.removeAll(keepingCapacity: true) }
+            c[article.id] = made
+        }
+        return made
     }
 }
