@@ -144,6 +144,18 @@ struct ArchiveStoreTests {
         #expect(FindingCoding.encode([]) == nil && FindingCoding.decode(nil).isEmpty)
     }
 
+    @Test func findingCodingWritesRepeatedTextsOnce() throws {
+        let message = "title in a related-articles list"
+        let findings = (1...20).map { Finding(rule: "related-list", category: .truncated, lineStart: $0, lineEnd: $0, message: message) }
+            + [Finding(rule: "x\u{2}1", category: .custom, lineStart: 30, lineEnd: 31, message: "\u{2}0")]
+        let data = try #require(FindingCoding.encode(findings))
+        // Written out in full, each record would repeat the 32-byte message and ~30 bytes of names.
+        #expect(data.count < 20 * (message.utf8.count + 30) / 2)
+        let decoded = FindingCoding.decode(data)
+        #expect(decoded.dropLast() == findings.dropLast())
+        #expect(decoded.last?.rule == "x 1" && decoded.last?.message == " 0")
+    }
+
     @Test func recordsRunsArticlesAndStatistics() throws {
         let path = tempIndex()
         let (all, _) = Corpus.articles()
