@@ -27,9 +27,7 @@ public final class ArchiveIndex: ArchiveLookup {
     public func candidates(for fingerprint: Fingerprint, maxDistance: Int) throws -> [ArchivedArticle] {
         // A new archive has nothing to find: spare the first night a query per article.
         guard !sequences.isEmpty else { return [] }
-        var seqs = Set(neighbours(of: fingerprint.simhash))
         let probes = Array(Set(fingerprint.head).union(fingerprint.lead.prefix(64)))
-        for s in try store.anchorMatches(probes, limit: 32) { seqs.insert(s) }
-        return try store.articles(seqs.sorted())
+        return try store.candidates(neighbours: neighbours(of: fingerprint.simhash), features: probes, limit: 32)
     }
 }

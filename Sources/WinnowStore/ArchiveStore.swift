@@ -67,22 +67,30 @@ public final class ArchiveStore: Sendable {
         return try ArchiveIndex(store: self, sequences: rows.map(\.0), fingerprints: rows.map(\.1), maxDistance: maxDistance)
     }
 
-    /// Canonical articles by sequence number.
-    func articles(_ sequences: [Int64]) throws -> [ArchivedArticle] {
-        guard !sequences.isEmpty else { return [] }
-        return try guarded {
+    /// Canonical articles among `neighbours` and those whose indexed lead shingles meet
+    /// `features` (the `limit` sharing most), in one read.
+    func candidates(neighbours: [Int64], features: [UInt64], limit: Int) throws -> [ArchivedArticle] {
+        try guarded {
             try pool.read { db in
-                let marks = Array(repeating: "?", count: sequences.count).joined(separator: ",")
-                return try Row.fetchAll(db, sql: """
-                    SELECT id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title
-                    FROM articles WHERE seq IN (\(marks)) AND sketch IS NOT NULL
-                    """, arguments: StatementArguments(sequences)).map { row in
-                    var fp = Fingerprint(simhash: (row[4] as Int64).unsigned, exact: (row[5] as Int64).unsigned, tokens: row[6],
-                                         sketch: BlobCoding.decode(row[7]), lead: BlobCoding.decode(row[8]))
-                    fp.title = BlobCoding.decode(row[9])
-                    return ArchivedArticle(id: row[0], run: row[1], publishedAt: row[2], isExcerpt: (row[3] as Int) != 0, fingerprint: fp)
-                }
+                var seqs = Set(neighbours)
+                for s in try Self.anchorMatches(features, limit: limit, in: db) { seqs.insert(s) }
+                return try Self.articles(seqs.sorted(), in: db)
             }
+        }
+    }
+
+    /// Canonical articles by sequence number.
+    static func articles(_ sequences: [Int64], in db: Database) throws -> [ArchivedArticle] {
+        guard !sequences.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: sequences.count).joined(separator: ",")
+        return try Row.fetchAll(db, sql: """
+            SELECT id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title
+            FROM articles WHERE seq IN (\(marks)) AND sketch IS NOT NULL
+            """, arguments: StatementArguments(sequences)).map { row in
+            var fp = Fingerprint(simhash: (row[4] as Int64).unsigned, exact: (row[5] as Int64).unsigned, tokens: row[6],
+                                 sketch: BlobCoding.decode(row[7]), lead: BlobCoding.decode(row[8]))
+            fp.title = BlobCoding.decode(row[9])
+            return ArchivedArticle(id: row[0], run: row[1], publishedAt: row[2], isExcerpt: (row[3] as Int) != 0, fingerprint: fp)
         }
     }
 
@@ -122,17 +130,13 @@ public final class ArchiveStore: Sendable {
     }
 
     /// Canonical articles whose indexed lead shingles meet `features`, most shared first.
-    func anchorMatches(_ features: [UInt64], limit: Int) throws -> [Int64] {
+    static func anchorMatches(_ features: [UInt64], limit: Int, in db: Database) throws -> [Int64] {
         guard !features.isEmpty else { return [] }
-        return try guarded {
-            try pool.read { db in
-                let marks = Array(repeating: "?", count: features.count).joined(separator: ",")
-                return try Int64.fetchAll(db, sql: """
-                    SELECT article FROM anchors WHERE feature IN (\(marks))
-                    GROUP BY article ORDER BY COUNT(*) DESC, article LIMIT \(limit)
-                    """, arguments: StatementArguments(features.map(\.sqlite)))
-            }
-        }
+        let marks = Array(repeating: "?", count: features.count).joined(separator: ",")
+        return try Int64.fetchAll(db, sql: """
+            SELECT article FROM anchors WHERE feature IN (\(marks))
+            GROUP BY article ORDER BY COUNT(*) DESC, article LIMIT \(limit)
+            """, arguments: StatementArguments(features.map(\.sqlite)))
     }
 
     /// Runs `body`, turning database errors into `StoreError.failed`.
