@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(name: "winnow-bench", dependencies: ["WinnowCore", "WinnowIO", "WinnowStore"], path: "Sources/WinnowBench"),
         .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"]),
         .testTarget(name: "WinnowIOTests", dependencies: ["WinnowIO", "WinnowCore"]),
-        .testTarget(name: "WinnowStoreTests", dependencies: ["WinnowStore", "WinnowCore"]),
+        .testTarget(name: "WinnowStoreTests", dependencies: ["WinnowStore", "WinnowCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `winnow` binary: exit codes, crash safety of the archive.
         .testTarget(name: "WinnowCLITests", dependencies: ["winnow"]),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import WinnowCore
 @testable import WinnowStore
@@ -126,6 +127,26 @@ struct ArchiveStoreTests {
         let kept = try store.findings(of: ["ex", "missing"])
         #expect(kept["ex"]?.isEmpty == false)
         #expect(kept["missing"] == nil)
+    }
+
+    /// An archive written by the first schema opens, migrates and keeps working.
+    @Test func firstSchemaArchiveMigrates() throws {
+        let path = tempIndex()
+        do {
+            let pool = try DatabasePool(path: path)
+            try ArchiveSchema.migrator.migrate(pool, upTo: "v1")
+            try pool.write { db in
+                try db.execute(sql: "INSERT INTO sites (site, documents) VALUES ('old.example', 7)")
+            }
+        }
+        let store = try ArchiveStore(path: path)
+        let stats = try store.lineStatistics()
+        #expect(stats.site("old.example").documents == 7)
+        #expect(stats.documentsPerLanguage.isEmpty)
+        let (all, _) = Corpus.articles()
+        _ = try run(all, store: store, id: "r1")
+        #expect(try store.lineStatistics().documentsPerLanguage.values.reduce(0, +) == all.count)
+        #expect(try store.findings(of: all.map(\.id)).isEmpty == false)
     }
 
     @Test func findingCodingRoundTripsAndSkipsUnknownRecords() throws {
