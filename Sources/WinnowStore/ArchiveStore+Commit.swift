@@ -100,12 +100,10 @@ extension ArchiveStore {
                            arguments: [site, n])
         }
         for (key, n) in s.documentsPerSiteLanguage {
-            let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false)
-            guard parts.count == 2 else { continue }
             try db.execute(sql: """
                 INSERT INTO site_languages (site, language, documents) VALUES (?, ?, ?)
                 ON CONFLICT(site, language) DO UPDATE SET documents = documents + excluded.documents
-                """, arguments: [String(parts[0]), String(parts[1]), n])
+                """, arguments: [key.site, key.language, n])
         }
         for (table, counts) in [("site_lines", s.documentsPerLine), ("all_lines", s.documentsPerLineAllSites)] {
             let update = try db.makeStatement(sql: "UPDATE \(table) SET documents = documents + ? WHERE key = ?")

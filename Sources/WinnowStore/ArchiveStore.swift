@@ -44,9 +44,9 @@ public final class ArchiveStore: Sendable {
                     }
                     return CountTable(keys: keys, counts: counts)
                 }
-                var perSiteLanguage: [String: Int] = [:]
+                var perSiteLanguage: [SiteLanguage: Int] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT site, language, documents FROM site_languages") {
-                    perSiteLanguage[(row[0] as String) + "\u{1}" + (row[1] as String)] = row[2] as Int
+                    perSiteLanguage[SiteLanguage(site: row[0], language: row[1])] = row[2]
                 }
                 return LineStatistics.restored(documentsPerSite: perSite, documentsPerSiteLanguage: perSiteLanguage,
                                                documentsPerLine: try table("site_lines"), documentsPerLineAllSites: try table("all_lines"))

@@ -130,14 +130,13 @@ struct LineStatisticsTests {
         for i in 0..<60 { b.add(site: "b", lineKeys: i % 2 == 0 ? [9] : [1], language: "en") }
         for _ in 0..<540 { b.add(site: "c", lineKeys: [5], language: "zh") }
         let s = b.build()
-        let a = s.site("a")
-        #expect(a.shareElsewhere(ofLine: 9, inSite: 60) == 0.05)
-        #expect(a.shareElsewhere(ofLine: 9, inSite: 60, language: "en") == 0.5)
+        #expect(s.site("a").shareElsewhere(ofLine: 9, inSite: 60) == 0.05)
+        #expect(s.site("a", language: "en").shareElsewhere(ofLine: 9, inSite: 60) == 0.5)
         var restored = LineStatistics.restored(documentsPerSite: s.documentsPerSite, documentsPerSiteLanguage: s.documentsPerSiteLanguage,
                                                documentsPerLine: s.documentsPerLine, documentsPerLineAllSites: s.documentsPerLineAllSites)
         #expect(restored.documentsPerLanguage == ["en": 120, "zh": 540])
         restored.merge(s)
-        #expect(restored.site("a").shareElsewhere(ofLine: 9, inSite: 120, language: "en") == 0.5)
+        #expect(restored.site("a", language: "en").shareElsewhere(ofLine: 9, inSite: 120) == 0.5)
     }
 
     @Test func countTableMatchesDictionary() {

@@ -33,7 +33,7 @@ public struct ArticleAnalyzer: Sendable {
     /// the regex rules whose step budget ran out on this document.
     func gatherEvidence(_ doc: PreparedArticle, statistics: LineStatistics) -> ([LineEvidence], [Int]) {
         let site = doc.article.site
-        let counts = statistics.site(site)
+        let counts = statistics.site(site, language: doc.language)
         let shapes = doc.shapes
         let n = shapes.count
         var evidence = [LineEvidence](repeating: LineEvidence(), count: n)
@@ -63,7 +63,7 @@ public struct ArticleAnalyzer: Sendable {
                 // Long lines need a larger share: one story reposted on a site is not its template.
                 let share = shape.size >= settings.coreLongSize ? max(minShare, settings.bodyTemplateMinShare) : minShare
                 if e.templateDocuments >= minDocuments && e.templateShare >= share {
-                    let elsewhere = counts.shareElsewhere(ofLine: shape.key, inSite: e.templateDocuments, language: doc.language) ?? 0
+                    let elsewhere = counts.shareElsewhere(ofLine: shape.key, inSite: e.templateDocuments) ?? 0
                     e.isTemplate = e.templateShare >= elsewhere * settings.templateSiteRatio
                 }
             }

@@ -9,10 +9,12 @@
 public struct LineStatistics: Sendable {
     /// Documents seen per site.
     public private(set) var documentsPerSite: [String: Int] = [:]
-    /// Documents per language, and per site and language (key `site + "\u{1}" + language`): a
-    /// line can only recur among documents of its own language.
+    /// Documents per site and language: a line can only recur among documents of its own language.
+    public private(set) var documentsPerSiteLanguage: [SiteLanguage: Int] = [:] {
+        didSet { documentsPerLanguage = Self.totalsPerLanguage(documentsPerSiteLanguage) }
+    }
+    /// Documents per language (the totals of `documentsPerSiteLanguage`).
     public private(set) var documentsPerLanguage: [String: Int] = [:]
-    public private(set) var documentsPerSiteLanguage: [String: Int] = [:]
     /// Documents per (site, line key), keyed by `StableHash.combine(siteHash, lineKey)`.
     public private(set) var documentsPerLine = CountTable()
     /// Documents per line key over all sites.
@@ -26,8 +28,7 @@ public struct LineStatistics: Sendable {
     /// Collects statistics; add documents, then `build()`.
     public struct Builder {
         private var perSite: [String: Int] = [:]
-        private var perLanguage: [String: Int] = [:]
-        private var perSiteLanguage: [String: Int] = [:]
+        private var perSiteLanguage: [SiteLanguage: Int] = [:]
         private var siteKeys: [UInt64] = []
         private var allKeys: [UInt64] = []
         private var stories: [UInt64] = []
@@ -68,10 +69,7 @@ public struct LineStatistics: Sendable {
 
         private mutating func countDocument(site: String, language: String) {
             perSite[site, default: 0] += 1
-            if !language.isEmpty {
-                perLanguage[language, default: 0] += 1
-                perSiteLanguage[site + "\u{1}" + language, default: 0] += 1
-            }
+            if !language.isEmpty { perSiteLanguage[SiteLanguage(site: site, language: language), default: 0] += 1 }
             documents += 1
         }
 
@@ -79,7 +77,6 @@ public struct LineStatistics: Sendable {
         public func build() -> LineStatistics {
             var s = LineStatistics()
             s.documentsPerSite = perSite
-            s.documentsPerLanguage = perLanguage
             s.documentsPerSiteLanguage = perSiteLanguage
             s.documents = documents
             // The two tables are independent: build them on two cores.
@@ -106,14 +103,11 @@ public struct LineStatistics: Sendable {
     }
 
     /// Statistics restored from storage (the archive keeps them between runs).
-    public static func restored(documentsPerSite: [String: Int], documentsPerSiteLanguage: [String: Int] = [:],
+    public static func restored(documentsPerSite: [String: Int], documentsPerSiteLanguage: [SiteLanguage: Int] = [:],
                                 documentsPerLine: CountTable, documentsPerLineAllSites: CountTable) -> LineStatistics {
         var s = LineStatistics()
         s.documentsPerSite = documentsPerSite
         s.documentsPerSiteLanguage = documentsPerSiteLanguage
-        for (key, n) in documentsPerSiteLanguage {
-            if let language = key.split(separator: "\u{1}", omittingEmptySubsequences: false).last { s.documentsPerLanguage[String(language), default: 0] += n }
-        }
         s.documents = documentsPerSite.values.reduce(0, +)
         s.documentsPerLine = documentsPerLine
         s.documentsPerLineAllSites = documentsPerLineAllSites
@@ -123,25 +117,51 @@ public struct LineStatistics: Sendable {
     /// Adds another statistics' counts to these.
     public mutating func merge(_ other: LineStatistics) {
         documentsPerSite.merge(other.documentsPerSite, uniquingKeysWith: +)
-        documentsPerLanguage.merge(other.documentsPerLanguage, uniquingKeysWith: +)
         documentsPerSiteLanguage.merge(other.documentsPerSiteLanguage, uniquingKeysWith: +)
         documentsPerLine = documentsPerLine.merged(with: other.documentsPerLine)
         documentsPerLineAllSites = documentsPerLineAllSites.merged(with: other.documentsPerLineAllSites)
         documents += other.documents
     }
 
-    /// A view for one site, for fast lookups during analysis.
-    public func site(_ site: String) -> SiteLineCounts {
-        SiteLineCounts(site: site, siteHash: StableHash.fnv1a(site), documents: documentsPerSite[site] ?? 0, statistics: self)
+    /// A view for one site, for fast lookups during analysis. With a `language`, "elsewhere" means
+    /// other sites' documents of that language (when any are known), not every other document.
+    public func site(_ site: String, language: String = "") -> SiteLineCounts {
+        let here = documentsPerSite[site] ?? 0
+        var elsewhere = documents - here
+        if !language.isEmpty, let all = documentsPerLanguage[language] {
+            elsewhere = all - (documentsPerSiteLanguage[SiteLanguage(site: site, language: language)] ?? 0)
+        }
+        return SiteLineCounts(siteHash: StableHash.fnv1a(site), documents: here, documentsElsewhere: elsewhere, statistics: self)
+    }
+
+    private static func totalsPerLanguage(_ perSiteLanguage: [SiteLanguage: Int]) -> [String: Int] {
+        var totals: [String: Int] = [:]
+        for (key, n) in perSiteLanguage { totals[key.language, default: 0] += n }
+        return totals
+    }
+}
+
+/// A site and a language, the key of per-language document counts.
+public struct SiteLanguage: Hashable, Sendable {
+    /// The site.
+    public var site: String
+    /// The detected language.
+    public var language: String
+
+    /// Creates a key.
+    public init(site: String, language: String) {
+        self.site = site
+        self.language = language
     }
 }
 
 /// Line counts of one site.
 public struct SiteLineCounts: Sendable {
-    let site: String
     let siteHash: UInt64
     /// Documents of this site.
     public let documents: Int
+    /// Documents of other sites (of the view's language, when it has one).
+    public let documentsElsewhere: Int
     let statistics: LineStatistics
 
     /// In how many of this site's documents the line key occurs.
@@ -152,14 +172,9 @@ public struct SiteLineCounts: Sendable {
     /// The share of *other* sites' documents holding the line, or nil when too few are known.
     /// A site's own template is far more frequent on it than elsewhere; a line equally common
     /// everywhere (a wire service's dateline, an author's sign-off) belongs to the articles.
-    /// With a `language`, "elsewhere" means other documents of that language when known.
-    public func shareElsewhere(ofLine key: UInt64, inSite here: Int, language: String = "", minimumDocuments: Int = 50) -> Double? {
-        var others = statistics.documents - documents
-        if !language.isEmpty, let all = statistics.documentsPerLanguage[language] {
-            others = all - (statistics.documentsPerSiteLanguage[site + "\u{1}" + language] ?? 0)
-        }
-        guard others >= minimumDocuments else { return nil }
+    public func shareElsewhere(ofLine key: UInt64, inSite here: Int, minimumDocuments: Int = 50) -> Double? {
+        guard documentsElsewhere >= minimumDocuments else { return nil }
         let count = statistics.documentsPerLineAllSites.count(of: key) - here
-        return Double(max(0, count)) / Double(others)
+        return Double(max(0, count)) / Double(documentsElsewhere)
     }
 }
