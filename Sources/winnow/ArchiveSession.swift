@@ -16,6 +16,15 @@ final class ArchiveSession {
 
     func close() { lock.release() }
 
+    /// The archive at `path` without the run lock (for reading); a failure is reported and ends
+    /// the command with exit code 2.
+    static func openStore(_ path: String) throws -> ArchiveStore {
+        do { return try ArchiveStore(path: path) } catch {
+            Console.error("\(error)")
+            throw WinnowExit.error
+        }
+    }
+
     static func iso(_ d: Date) -> String { ISO8601DateFormatter().string(from: d) }
 
     /// A run id from the start time, e.g. `run-20261129T093000Z-4f2a`.

@@ -61,7 +61,7 @@ struct ExplainCommand: ParsableCommand {
             Console.error("both ids must be in the inputs (\(Escape.terminal(first)), \(Escape.terminal(second))), or pass --index")
             throw WinnowExit.error
         }
-        let store = try ArchiveStore(path: index)
+        let store = try ArchiveSession.openStore(index)
         let missing = [first, second].filter { id in !analyses.contains { $0.id == id } }
         var archived: [MatchDocument] = []
         for id in missing {

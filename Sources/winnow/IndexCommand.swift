@@ -21,15 +21,16 @@ struct IndexPath: ParsableArguments {
         guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("no archive index at \(path)") }
     }
 
-    func open(wait: Bool = true) throws -> (ArchiveStore, RunLock) {
-        do {
-            let lock = try RunLock(index: path, wait: wait)
-            return (try ArchiveStore(path: path), lock)
-        } catch {
+    /// The archive with the run lock held, for changing it.
+    func openForWriting() throws -> ArchiveSession {
+        do { return try ArchiveSession(path: path, wait: true) } catch {
             Console.error("\(error)")
             throw WinnowExit.error
         }
     }
+
+    /// The archive without the lock, for reading.
+    func openForReading() throws -> ArchiveStore { try ArchiveSession.openStore(path) }
 }
 
 struct IndexStatsCommand: ParsableCommand {
@@ -37,8 +38,7 @@ struct IndexStatsCommand: ParsableCommand {
     @OptionGroup var index: IndexPath
 
     func run() throws {
-        let store: ArchiveStore
-        do { store = try ArchiveStore(path: index.path) } catch { Console.error("\(error)"); throw WinnowExit.error }
+        let store = try index.openForReading()
         let s = try store.stats()
         print("runs        \(s.runs)\narticles    \(s.articles)\ncanonicals  \(s.canonicals)\nanchors     \(s.anchors)\nline keys   \(s.lineKeys)")
         print(String(format: "size        %.1f MB (%.0f bytes per article)", Double(s.bytes) / 1e6, s.bytesPerArticle))
@@ -50,9 +50,9 @@ struct IndexVacuumCommand: ParsableCommand {
     @OptionGroup var index: IndexPath
 
     func run() throws {
-        let (store, lock) = try index.open()
-        defer { lock.release() }
-        try store.vacuum()
+        let session = try index.openForWriting()
+        defer { session.close() }
+        try session.store.vacuum()
     }
 }
 
@@ -69,9 +69,9 @@ struct IndexPruneCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (store, lock) = try index.open()
-        defer { lock.release() }
-        let n = try store.prune(before: before)
+        let session = try index.openForWriting()
+        defer { session.close() }
+        let n = try session.store.prune(before: before)
         print("pruned \(n) articles published before \(before)")
     }
 }
@@ -81,8 +81,7 @@ struct IndexExportCommand: ParsableCommand {
     @OptionGroup var index: IndexPath
 
     func run() throws {
-        let store: ArchiveStore
-        do { store = try ArchiveStore(path: index.path) } catch { Console.error("\(error)"); throw WinnowExit.error }
+        let store = try index.openForReading()
         let out = FileHandle.standardOutput
         var buffer = JSONBuffer()
         try store.exportArticles { row in

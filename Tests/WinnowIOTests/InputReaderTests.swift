@@ -80,14 +80,10 @@ struct UTF8ValidationTests {
     func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } }
 
     @Test func agreesWithTheStandardLibrary() {
-        var rng: UInt64 = 1
-        for _ in 0..<3000 {
-            var bytes: [UInt8] = []
-            for _ in 0..<Int(rng % 24) {
-                rng = rng &* 6364136223846793005 &+ 1442695040888963407
-                let pick = rng >> 60
-                bytes.append(pick < 6 ? UInt8(truncatingIfNeeded: rng >> 33) & 0x7F : UInt8(truncatingIfNeeded: rng >> 40))
-            }
+        let samples = IOSupport.randomByteArrays(count: 3000, seed: 1, maxLength: 24) { rng in
+            rng >> 60 < 6 ? UInt8(truncatingIfNeeded: rng >> 33) & 0x7F : UInt8(truncatingIfNeeded: rng >> 40)
+        }
+        for bytes in samples {
             #expect(valid(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
         }
         #expect(valid(Array("中文 English 😀".utf8)))

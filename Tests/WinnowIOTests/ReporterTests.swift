@@ -90,14 +90,11 @@ struct ReporterTests {
 
 struct ByteScanTests {
     @Test func agreesWithAByteLoop() {
-        var rng: UInt64 = 99
-        for _ in 0..<2000 {
-            var bytes: [UInt8] = []
-            for _ in 0..<Int(rng % 40) {
-                rng = rng &* 6364136223846793005 &+ 1442695040888963407
-                let r = UInt8(truncatingIfNeeded: rng >> 40)
-                bytes.append(rng >> 61 == 0 ? r : 0x41 + r % 26)
-            }
+        let samples = IOSupport.randomByteArrays(count: 2000, seed: 99, maxLength: 40) { rng in
+            let r = UInt8(truncatingIfNeeded: rng >> 40)
+            return rng >> 61 == 0 ? r : 0x41 + r % 26
+        }
+        for bytes in samples {
             for output in [false, true] {
                 let naive = bytes.firstIndex { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 || (output && ($0 == 0x7F || $0 == 0xE2)) } ?? bytes.count
                 let fast = bytes.withUnsafeBufferPointer { ByteScan.firstSpecial($0, from: 0, output: output) }
