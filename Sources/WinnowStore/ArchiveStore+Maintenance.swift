@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import WinnowCore
 
 /// Figures about an archive, for `winnow index stats`.
 public struct ArchiveStats: Sendable, Equatable {
@@ -72,19 +73,11 @@ extension ArchiveStore {
                 while let r = try cursor.next() {
                     try row([
                         "id": r[0], "run": r[1], "site": r[2], "url": r[3], "published_at": r[4],
-                        "simhash": StableHashHex.hex((r[5] as Int64).unsigned), "exact": StableHashHex.hex((r[6] as Int64).unsigned),
+                        "simhash": StableHash.hex((r[5] as Int64).unsigned), "exact": StableHash.hex((r[6] as Int64).unsigned),
                         "decision": r[7], "canonical": r[8], "canonical_run": r[9], "excerpt": (r[10] as Int) != 0 ? "true" : "false",
                     ])
                 }
             }
         }
-    }
-}
-
-/// Hex formatting without importing the core's helpers into callers.
-enum StableHashHex {
-    static func hex(_ v: UInt64) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
     }
 }

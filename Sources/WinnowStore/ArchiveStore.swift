@@ -83,30 +83,28 @@ public final class ArchiveStore: Sendable {
     static func articles(_ sequences: [Int64], in db: Database) throws -> [ArchivedArticle] {
         guard !sequences.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: sequences.count).joined(separator: ",")
-        return try Row.fetchAll(db, sql: """
-            SELECT id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title
-            FROM articles WHERE seq IN (\(marks)) AND sketch IS NOT NULL
-            """, arguments: StatementArguments(sequences)).map { row in
-            var fp = Fingerprint(simhash: (row[4] as Int64).unsigned, exact: (row[5] as Int64).unsigned, tokens: row[6],
-                                 sketch: BlobCoding.decode(row[7]), lead: BlobCoding.decode(row[8]))
-            fp.title = BlobCoding.decode(row[9])
-            return ArchivedArticle(id: row[0], run: row[1], publishedAt: row[2], isExcerpt: (row[3] as Int) != 0, fingerprint: fp)
-        }
+        return try Row.fetchAll(db, sql: "SELECT \(archivedColumns) FROM articles WHERE seq IN (\(marks)) AND sketch IS NOT NULL",
+                                arguments: StatementArguments(sequences)).map(archivedArticle)
+    }
+
+    /// The columns `archivedArticle` reads, in its order.
+    static let archivedColumns = "id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title"
+
+    /// An archived article from a row that starts with `archivedColumns`.
+    static func archivedArticle(_ row: Row) -> ArchivedArticle {
+        var fp = Fingerprint(simhash: (row[4] as Int64).unsigned, exact: (row[5] as Int64).unsigned, tokens: row[6],
+                             sketch: BlobCoding.decode(row[7]), lead: BlobCoding.decode(row[8]))
+        fp.title = BlobCoding.decode(row[9])
+        return ArchivedArticle(id: row[0], run: row[1], publishedAt: row[2], isExcerpt: (row[3] as Int) != 0, fingerprint: fp)
     }
 
     /// One archived article by id, with its fingerprint when it is a canonical (nil when absent).
     public func article(id: String) throws -> (ArchivedArticle, decision: String, canonical: String)? {
         try guarded {
             try pool.read { db in
-                guard let row = try Row.fetchOne(db, sql: """
-                    SELECT id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title, decision, canonical
-                    FROM articles WHERE id = ?
-                    """, arguments: [id]) else { return nil }
-                var fp = Fingerprint(simhash: (row[4] as Int64).unsigned, exact: (row[5] as Int64).unsigned, tokens: row[6],
-                                     sketch: BlobCoding.decode(row[7]), lead: BlobCoding.decode(row[8]))
-                fp.title = BlobCoding.decode(row[9])
-                return (ArchivedArticle(id: row[0], run: row[1], publishedAt: row[2], isExcerpt: (row[3] as Int) != 0, fingerprint: fp),
-                        row[10], row[11])
+                guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.archivedColumns), decision, canonical FROM articles WHERE id = ?",
+                                                 arguments: [id]) else { return nil }
+                return (Self.archivedArticle(row), row[10], row[11])
             }
         }
     }

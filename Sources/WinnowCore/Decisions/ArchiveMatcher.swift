@@ -53,7 +53,7 @@ public struct ArchiveMatcher: Sendable {
 
     /// The best archive match of one document, and the archived documents it revises.
     static func bestMatch(_ doc: MatchDocument, index i: Int, in index: ContainmentIndex, archive: any ArchiveLookup,
-                          settings: MatchSettings, prepared: PreparedArchiveDocuments = PreparedArchiveDocuments())
+                          settings: MatchSettings, prepared: PreparedArchiveDocuments)
         throws -> (ArchiveMatch?, [ArchiveRevision]) {
         var best: ArchiveMatch?
         var revised: [ArchiveRevision] = []
