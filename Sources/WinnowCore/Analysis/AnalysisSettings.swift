@@ -21,6 +21,16 @@ public struct AnalysisSettings: Sendable, Equatable {
     public var listingMaxGap = 4
     /// Metadata lines (a date plus a few words) are at most this size.
     public var metaMaxSize = 40
+    /// A line in at least this many documents (stories of any site), and in more than the
+    /// document's own text, recurs: a promo or notice pasted under many articles.
+    public var recurrenceMinDocuments = 3
+    /// ... and is at least this size (short headings recur by chance).
+    public var recurrenceMinSize = 8
+    /// What switching between body and furniture costs the line labelling (`LineLabeller`).
+    public var switchCost = 2.5
+    /// Without a known title, the first unflagged line of at least this size without
+    /// sentence-final punctuation before the body is taken for the headline.
+    public var headlineMinSize = 8
     /// Tokens per shingle.
     public var shingleWidth = 3
 

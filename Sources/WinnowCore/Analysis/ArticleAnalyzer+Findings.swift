@@ -54,8 +54,14 @@ extension ArticleAnalyzer {
         if e.isTemplate {
             return .builtIn(.siteTemplate, .boilerplate, "recurs in \(e.templateDocuments) documents of this site")
         }
+        if e.recurs {
+            return .builtIn(.siteTemplate, .boilerplate, "recurs in \(e.recurrence) documents, more than this page's own text")
+        }
+        if e.isLinkOnly {
+            return .builtIn(.furnitureBlock, .boilerplate, "links only, among furniture")
+        }
         let cut = !shape.endsWithTerminal && shape.size >= settings.coreLongSize
-        return .builtIn(.afterNotice, cut ? .truncated : .boilerplate, "follows the page's notices, after the article body")
+        return .builtIn(.furnitureBlock, cut ? .truncated : .boilerplate, "stands inside a run of furniture")
     }
 
     /// Turns line labels into findings and fingerprints the lines that remain.
@@ -88,8 +94,8 @@ extension ArticleAnalyzer {
         }
         for r in timedOutRules {
             findings.append(Finding(rule: rules.rules[r].id, category: .quality, severity: .warning, action: .flag,
-                                    lineStart: 1, lineEnd: max(1, labels.count),
-                                    message: "regex stopped after its step budget on this document; fix the pattern (\(rules.rules[r].definedAt))"))
+                                    lineStart: 1, lineEnd: 1,
+                                    message: "regex stopped after its step budget on this document (its other matches and the other rules still count); fix the pattern (\(rules.rules[r].definedAt))"))
         }
         if isExcerpt, let b = body {
             findings.append(Finding(rule: "excerpt-document", category: .quality, severity: .info, action: .flag,
@@ -101,11 +107,11 @@ extension ArticleAnalyzer {
         // Everything not stripped is fingerprinted: title, subtitles and the body alike.
         var chunks: [ArraySlice<UInt8>] = []
         for k in doc.lines.indices where !stripped.contains(k + 1) && !doc.shapes[k].isBlank {
-            chunks.append(doc.lines[k].normalized)
+            chunks.append(doc.visible[k])
         }
         var fingerprint = Fingerprint.of(chunks: chunks, width: settings.shingleWidth)
         if let t = doc.titleLine {
-            fingerprint.title = Fingerprint.allShingles(of: doc.lines[t].normalized, width: settings.shingleWidth)
+            fingerprint.title = Fingerprint.allShingles(of: doc.visible[t], width: settings.shingleWidth)
         } else if let t = doc.article.title, !t.isEmpty {
             fingerprint.title = Fingerprint.allShingles(of: Array(TextNormalizer.normalize(t).utf8)[...], width: settings.shingleWidth)
         }

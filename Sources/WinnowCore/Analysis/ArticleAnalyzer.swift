@@ -24,7 +24,7 @@ public struct ArticleAnalyzer: Sendable {
     public func analyze(_ doc: PreparedArticle, statistics: LineStatistics) -> ArticleAnalysis {
         var (evidence, timedOut) = gatherEvidence(doc, statistics: statistics)
         let (body, isExcerpt) = locateBody(doc, evidence: &evidence)
-        let labels = labelLines(doc, evidence: evidence, body: body)
+        let labels = labelLines(doc, evidence: evidence, body: body, excerpt: isExcerpt)
         return finish(doc, site: doc.article.site, labels: labels, evidence: evidence, body: body, isExcerpt: isExcerpt,
                       timedOutRules: timedOut)
     }
@@ -39,9 +39,14 @@ public struct ArticleAnalyzer: Sendable {
         var evidence = [LineEvidence](repeating: LineEvidence(), count: n)
         let listing = ListingDetector.listingLines(shapes: shapes, maxGap: settings.listingMaxGap, title: doc.titleLine,
                                                    itemMinSize: settings.coreLongSize / 2)
-        let regexHits = rules.regexMatches(text: doc.article.text, lines: doc.lines.map(\.original), sizes: shapes.map(\.size))
+        // Regexes (e-mail, phone) read the text with web addresses blanked: "name@2x.png" in an
+        // image URL is no e-mail address, and long URLs no longer exhaust a pattern's budget.
+        let regexText = MarkupReader.blankingURLs(in: doc.article.text)
+        let regexHits = rules.regexMatches(text: regexText, lines: LineSplitter.splitLines(regexText), sizes: shapes.map(\.size))
         let tuning = rules.detectors
-        let checkTemplates = counts.documents >= settings.minSiteDocuments && tuning.isEnabled(.siteTemplate)
+        // Without a site every document shares one bucket: what many authors write alike (section
+        // numbers, common headings) would pass for a template. Recurrence covers that case.
+        let checkTemplates = !site.isEmpty && counts.documents >= settings.minSiteDocuments && tuning.isEnabled(.siteTemplate)
         let minDocuments = tuning.number(.siteTemplate, "min_documents").map { Int($0) } ?? settings.templateMinDocuments
         let minShare = tuning.number(.siteTemplate, "min_share") ?? settings.templateMinShare
         let dates = tuning.isEnabled(.dateLine), metadata = tuning.isEnabled(.metadataLine)
@@ -49,14 +54,24 @@ public struct ArticleAnalyzer: Sendable {
         let lists = tuning.isEnabled(.relatedList)
         for i in 0..<n where !shapes[i].isBlank {
             let shape = shapes[i]
+            let markup = doc.markup[i]
             var e = LineEvidence()
-            let phrases = rules.phraseMatches(normalized: doc.lines[i].normalized, size: shape.size)
+            e.isLinkOnly = markup.isLinkOnly
+            e.isHeading = markup.block == .heading || markup.isEmphasis
+            let phrases = rules.phraseMatches(normalized: doc.visible[i], size: shape.size)
             for r in phrases where applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
                 if rules.rules[r].category.isFurniture { e.furnitureRules.append(r) } else { e.otherRules.append(r) }
             }
             for r in regexHits.perLine[i] where !phrases.contains(r) && applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
                 if rules.rules[r].category.isFurniture { e.furnitureRules.append(r) } else { e.otherRules.append(r) }
             }
+            if markup.isStructuredContent {
+                // Code and tables are content: no shape or template detector judges them.
+                e.isStructuredContent = true
+                evidence[i] = e
+                continue
+            }
+            e.recurrence = counts.documentsAnywhere(withLine: shape.key)
             if checkTemplates {
                 e.templateDocuments = counts.documents(withLine: shape.key)
                 e.templateShare = Double(e.templateDocuments) / Double(counts.documents)
@@ -76,6 +91,9 @@ public struct ArticleAnalyzer: Sendable {
             e.inListing = listing[i] && lists
             evidence[i] = e
         }
+        // Recurrence stands in for a site's template where no site is known (feeds of
+        // self-published articles); with a site, its own statistics are sharper.
+        if site.isEmpty { markRecurring(&evidence, shapes: shapes) }
         return (evidence, regexHits.timedOut)
     }
 
@@ -114,44 +132,90 @@ public struct ArticleAnalyzer: Sendable {
         return (nil, false)
     }
 
-    /// Decides which lines are furniture given their evidence and where they stand.
-    func labelLines(_ doc: PreparedArticle, evidence: [LineEvidence], body: ClosedRange<Int>?) -> [LineLabel?] {
+    /// Decides which lines are furniture: each line's evidence weighed against its neighbours'
+    /// (`LineLabeller`). Rules limited to the head or tail count only there.
+    func labelLines(_ doc: PreparedArticle, evidence: [LineEvidence], body: ClosedRange<Int>?, excerpt: Bool = false) -> [LineLabel?] {
         let shapes = doc.shapes
         let n = shapes.count
-        var labels = [LineLabel?](repeating: nil, count: n)
-        let firstTailNotice = rules.detectors.isEnabled(.afterNotice)
-            ? body.flatMap { b in (b.upperBound + 1..<n).first { evidence[$0].isStrong } } : nil
-        for i in 0..<n where !shapes[i].isBlank && i != doc.titleLine {
-            var e = evidence[i]
+        var evidence = evidence
+        var weights = [Double?](repeating: nil, count: n)
+        let middle = Self.middle(of: shapes)
+        // The tail: past the body's last line (or, without a body, past the page's last sentence).
+        let lastProse = body?.upperBound ?? shapes.indices.last { i in
+            shapes[i].endsWithTerminal && shapes[i].size >= settings.coreMinSize && !evidence[i].isStrong && !evidence[i].recurs
+        } ?? -1
+        for i in 0..<n where i != doc.titleLine {
+            if shapes[i].isBlank {
+                // Images sit with what surrounds them (an article's figures, a promo's QR codes).
+                // Tags and comments alone carry nothing to read: furniture of the conversion.
+                if doc.markup[i].images > 0 { weights[i] = 0.2 } else if doc.markup[i].tags > 0 { weights[i] = 3 }
+                continue
+            }
             let region: RulePosition = body.map { i < $0.lowerBound ? .head : i > $0.upperBound ? .tail : .any } ?? .head
-            e.furnitureRules.removeAll { r in
+            evidence[i].furnitureRules.removeAll { r in
                 let p = rules.rules[r].scope.position
                 return !(p == .any || p == region || (p == .outsideBody && region != .any))
             }
-            let flagged: Bool
-            switch region {
-            case .any:
-                flagged = e.inListing || e.isDate || (e.isTemplate && e.templateShare >= settings.bodyTemplateMinShare)
-                    || !e.furnitureRules.isEmpty
-            case .tail:
-                flagged = e.isStrong || (firstTailNotice.map { i > $0 } ?? false)
-            default:
-                flagged = e.isStrong || e.isBullet
+            let inMiddle = (middle?.contains(i) ?? false) && (body?.contains(i) ?? false)
+            weights[i] = evidence[i].weight(shape: shapes[i], settings: settings, atEdge: !inMiddle,
+                                            inTail: i > lastProse)
+            // An excerpt page's cut-off lead is its content, whatever surrounds it.
+            if excerpt, let b = body, b.contains(i), evidence[i].furnitureRules.isEmpty { weights[i] = -8 }
+        }
+        // Without a known title, the first headline-shaped line before the body is the headline.
+        let untitled = doc.article.title?.isEmpty ?? true
+        let title = doc.titleLine ?? body.flatMap { b in
+            guard untitled else { return nil }
+            return (0..<b.lowerBound).first { i in
+                (weights[i] ?? 1) <= 0 && !shapes[i].isBlank && shapes[i].size >= settings.headlineMinSize && !shapes[i].endsWithTerminal
             }
-            if flagged { labels[i] = label(for: e, shape: shapes[i]) }
+        }
+        let furniture = LineLabeller(switchCost: settings.switchCost).furniture(weights: weights, title: title)
+        var labels = [LineLabel?](repeating: nil, count: n)
+        for i in 0..<n where furniture[i] {
+            labels[i] = label(for: evidence[i], shape: shapes[i])
         }
         // Blank lines inside a run of furniture belong to it (neighbours found in two linear passes).
         var previous = [Int](repeating: -1, count: n), following = [Int](repeating: -1, count: n)
         var last = -1
-        for i in 0..<n { previous[i] = last; if !shapes[i].isBlank { last = i } }
+        for i in 0..<n { previous[i] = last; if weights[i] != nil { last = i } }
         last = -1
-        for i in stride(from: n - 1, through: 0, by: -1) { following[i] = last; if !shapes[i].isBlank { last = i } }
-        for i in 0..<n where shapes[i].isBlank && i != doc.titleLine {
+        for i in stride(from: n - 1, through: 0, by: -1) { following[i] = last; if weights[i] != nil { last = i } }
+        for i in 0..<n where weights[i] == nil && labels[i] == nil && i != doc.titleLine {
             guard previous[i] >= 0, let p = labels[previous[i]] else { continue }
             let next = following[i]
-            if next >= 0, labels[next] != nil { labels[i] = p } else if next < 0, body.map({ i > $0.upperBound }) == true { labels[i] = p }
+            if next >= 0, labels[next] != nil { labels[i] = p } else if next < 0 { labels[i] = p }
         }
         return labels
+    }
+
+    /// The lines between the first and last fifth of the page's text: furniture lives at the
+    /// edges, so text repeated from other pages in the middle is more likely quoted content.
+    static func middle(of shapes: [LineShape]) -> ClosedRange<Int>? {
+        let total = shapes.reduce(0) { $0 + $1.size }
+        guard total > 0 else { return nil }
+        var seen = 0, lo: Int?, hi: Int?
+        for (i, s) in shapes.enumerated() {
+            seen += s.size
+            if lo == nil && seen * 5 > total { lo = i + 1 }
+            if hi == nil && seen * 5 >= total * 4 { hi = i }
+        }
+        guard let lo, let hi, lo <= hi else { return nil }
+        return lo...hi
+    }
+
+    /// Marks lines that recur across more documents than the document's own text does. A
+    /// repost's paragraphs recur as often as the story is reposted; a promo pasted under every
+    /// article of an account recurs more, and a unique article's text not at all.
+    func markRecurring(_ evidence: inout [LineEvidence], shapes: [LineShape]) {
+        var own = evidence.indices.filter { shapes[$0].size >= settings.coreMinSize && !evidence[$0].isStructuredContent }
+            .map { evidence[$0].recurrence }
+        own.sort()
+        let typical = own.isEmpty ? 1 : max(1, own[own.count / 2])
+        for i in evidence.indices where evidence[i].recurrence >= settings.recurrenceMinDocuments && evidence[i].recurrence > typical
+            && shapes[i].size >= settings.recurrenceMinSize {
+            evidence[i].recurs = true
+        }
     }
 
     /// When no line anchors a body, the most prose-like line is the content:

@@ -1,4 +1,4 @@
-/// Why one line looks like furniture, before its position in the document is taken into account.
+/// What is known about one line before layout is considered.
 struct LineEvidence {
     /// Indexes (into the rule set) of furniture rules matching the line.
     var furnitureRules: [Int] = []
@@ -8,6 +8,11 @@ struct LineEvidence {
     var templateDocuments = 0
     var templateShare = 0.0
     var isTemplate = false
+    /// The line recurs across more documents (of any site) than the document's own text does:
+    /// promos and notices pasted under many articles, when the site is unknown or small.
+    var recurs = false
+    /// Documents of any site holding the line.
+    var recurrence = 0
     var isDate = false
     var isMeta = false
     var isNavigation = false
@@ -16,6 +21,12 @@ struct LineEvidence {
     var isTruncated = false
     /// Part of a related-articles list (items alternating with dates).
     var inListing = false
+    /// Code or a table: article content, whatever its shape.
+    var isStructuredContent = false
+    /// Only links (and punctuation or numbering) on the line.
+    var isLinkOnly = false
+    /// A Markdown heading.
+    var isHeading = false
 
     /// Evidence strong enough to flag a line in the head or tail.
     var isStrong: Bool {

@@ -4,8 +4,13 @@ public struct PreparedArticle: Sendable {
     public let article: Article
     /// Its lines, original and normalized.
     public let lines: [LineText]
-    /// Shape facts per line (same indexes as `lines`).
+    /// Shape facts per line (same indexes as `lines`), measured on the visible text.
     public let shapes: [LineShape]
+    /// Markup per line (headings, code, tables, links, images).
+    public let markup: [LineMarkup]
+    /// Each line's normalized visible text: markup, URLs and image addresses removed (the
+    /// normalized line itself when it has none). Detectors, phrases and fingerprints read this.
+    public let visible: [ArraySlice<UInt8>]
     /// The index of the line holding the title, when the input's title is found near the top.
     public let titleLine: Int?
     /// "zh" when Han characters dominate, else "en" for Latin text, else "und".
@@ -15,15 +20,22 @@ public struct PreparedArticle: Sendable {
     public init(_ article: Article) {
         self.article = article
         lines = LineSplitter.lines(of: article.text)
-        shapes = lines.map { LineShape(normalized: $0.normalized) }
+        (markup, visible) = MarkupReader.read(lines)
+        shapes = visible.map { LineShape(normalized: $0) }
         var title: Int?
         var headline: [UInt8] = []
         if let t = article.title {
             headline = Array(TextNormalizer.normalize(t).utf8).filter { $0 != 0x20 }
-            if !headline.isEmpty {
-                let want = headline
-                title = lines.prefix(12).firstIndex { $0.normalized.count >= want.count && $0.normalized.filter { $0 != 0x20 } == want }
+            let want = Self.titleKey(headline)
+            if !want.isEmpty {
+                let visible = visible
+                title = visible.prefix(12).firstIndex { $0.count >= want.count && Self.titleKey($0) == want }
             }
+        }
+        let measured = shapes, blocks = markup
+        if title == nil, let first = measured.indices.first(where: { !measured[$0].isBlank }), first < 3, blocks[first].block == .heading {
+            // A converted page opens with its headline as a heading even when the feed's title differs.
+            title = first
         }
         titleLine = title
         var keys = shapes.filter { !$0.isBlank }.map(\.key)
@@ -51,6 +63,12 @@ public struct PreparedArticle: Sendable {
     /// Which story the page tells, for line statistics: its normalized headline, or when it has
     /// none its longest line (reposts share both; pages of one site template share neither).
     public let story: UInt64
+
+    /// A headline's letters, digits and non-ASCII characters: titles are found in the text
+    /// whatever spaces and ASCII separators (`|`, `-`, `:`) the page or the feed put between words.
+    static func titleKey(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        bytes.filter { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
+    }
 
     /// The key of the largest line, or nil for a page without text.
     static func longestLine(_ shapes: [LineShape]) -> UInt64? {

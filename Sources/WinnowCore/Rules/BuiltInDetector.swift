@@ -16,8 +16,9 @@ public enum BuiltInDetector: String, CaseIterable, Sendable {
     case navigationLine = "navigation-line"
     /// Short lines holding a date plus a source or author.
     case metadataLine = "metadata-line"
-    /// Everything after the page's first notice, past the article body.
-    case afterNotice = "after-notice"
+    /// Lines inside a run of furniture (between notices, promos and lists, or after the page's
+    /// last notice) that carry no evidence of their own: the page's layout puts them there.
+    case furnitureBlock = "furniture-block"
 
     /// Position in `allCases`, for table lookups.
     var ordinal: Int {
@@ -28,7 +29,7 @@ public enum BuiltInDetector: String, CaseIterable, Sendable {
         case .dateLine: return 3
         case .navigationLine: return 4
         case .metadataLine: return 5
-        case .afterNotice: return 6
+        case .furnitureBlock: return 6
         }
     }
 
@@ -41,7 +42,7 @@ public enum BuiltInDetector: String, CaseIterable, Sendable {
         case .dateLine: return "a date or time alone"
         case .navigationLine: return "breadcrumbs, menus and bulleted short lines at the head"
         case .metadataLine: return "short lines with a date plus source or author"
-        case .afterNotice: return "lines after the page's first notice, past the article body"
+        case .furnitureBlock: return "lines without evidence of their own inside a run of furniture"
         }
     }
 }

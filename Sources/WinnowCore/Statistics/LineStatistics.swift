@@ -169,6 +169,11 @@ public struct SiteLineCounts: Sendable {
         statistics.documentsPerLine.count(of: StableHash.combine(siteHash, key))
     }
 
+    /// In how many documents of any site the line key occurs (a story counts once per site).
+    public func documentsAnywhere(withLine key: UInt64) -> Int {
+        statistics.documentsPerLineAllSites.count(of: key)
+    }
+
     /// The share of *other* sites' documents holding the line, or nil when too few are known.
     /// A site's own template is far more frequent on it than elsewhere; a line equally common
     /// everywhere (a wire service's dateline, an author's sign-off) belongs to the articles.

@@ -129,13 +129,19 @@ public struct LineShape: Sendable, Equatable {
             endsWithTerminal = Self.isTerminal(last) && !trailingEllipsis
             endsWithColon = last == 0x3A
         }
-        bulleted = Self.isBullet(s[s.startIndex])
+        // "- " and "* " open Markdown list items (article content); menus use • · ▪ and the like.
+        let first = s[s.startIndex]
+        let markdownItem = (first == 0x2D || first == 0x2A) && s.count > 1 && s[s.index(after: s.startIndex)] == 0x20
+        bulleted = Self.isBullet(first) && !markdownItem
 
         // Words, ideographs, separators, the digit-masked key and date patterns, in one pass.
         var keyHash = StableHash.fnvOffset
         var inWord = false, inDigits = false
         var segment = 0, shortSegments = 0, separatorsSeen = 0
         var m = 0
+        // Where the first digit runs stand in the masked text and how long they are, for dates.
+        var runs = [(position: Int, length: Int)](repeating: (0, 0), count: 16)
+        var runCount = 0
         var nonDateText = false
         var previous: UInt32 = 0
         for v in s {
@@ -180,7 +186,14 @@ public struct LineShape: Sendable, Equatable {
             if !isDigit && !Self.isDateMark(v) { nonDateText = true }
             // Key: digits runs become one "0", spaces vanish.
             if isDigit {
-                if !inDigits { maskedBuffer[m] = 0x30; m += 1; inDigits = true }
+                if !inDigits {
+                    maskedBuffer[m] = 0x30
+                    if runCount < runs.count { runs[runCount] = (m, 1); runCount += 1 }
+                    m += 1
+                    inDigits = true
+                } else if runCount > 0 && runs[runCount - 1].position == m - 1 {
+                    runs[runCount - 1].length += 1
+                }
                 continue
             }
             inDigits = false
@@ -197,28 +210,33 @@ public struct LineShape: Sendable, Equatable {
         let masked = UnsafeBufferPointer(rebasing: maskedBuffer[0..<m])
         keyHash = StableHash.fnv1a(masked, seed: keyHash)
         key = keyHash
-        hasDate = Self.containsDate(masked)
+        hasDate = Self.containsDate(masked, runs: runs[0..<runCount])
         dateOnly = hasDate && !nonDateText
     }
 
-    /// Looks for 0-0-0, 0/0/0, 0年0月, 0月0日 and 0:0 in the masked text.
-    private static func containsDate(_ m: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Looks for 0-0-0, 0/0/0, 0.0.0, 0年0月, 0月0日 and 0:0 in the masked text, with digit
+    /// counts that dates have: a four-digit year first or last (a version such as 2.5.33 is no
+    /// date), minutes of two digits (TOP1:5000 is no time).
+    private static func containsDate(_ m: UnsafeBufferPointer<UInt8>, runs: ArraySlice<(position: Int, length: Int)>) -> Bool {
         let n = m.count
         guard n >= 3 else { return false }
+        func length(at i: Int) -> Int? { runs.first { $0.position == i }?.length }
         // 年 月 日 in the masked encoding (three bytes per non-ASCII scalar).
         func at(_ i: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool { i + 2 < n && m[i] == a && m[i + 1] == b && m[i + 2] == c }
-        var i = 0
-        while i < n {
-            if m[i] == 0x30 {
-                if i + 4 < n && m[i + 2] == 0x30 && m[i + 4] == 0x30 && m[i + 1] == m[i + 3] && (m[i + 1] == 0x2D || m[i + 1] == 0x2F || m[i + 1] == 0x2E) { return true }
-                if i + 2 < n && m[i + 1] == 0x3A && m[i + 2] == 0x30 { return true }
-                if at(i + 1, 0x00, 0x5E, 0x74) && i + 4 < n && m[i + 4] == 0x30 { return true }
-                if at(i + 1, 0x00, 0x67, 0x08) && i + 4 < n && m[i + 4] == 0x30 && at(i + 5, 0x00, 0x65, 0xE5) { return true }
-                // Korean: 0년0월, 0월0일
-                if at(i + 1, 0x00, 0xB1, 0x44) && i + 4 < n && m[i + 4] == 0x30 { return true }
-                if at(i + 1, 0x00, 0xC6, 0xD4) && i + 4 < n && m[i + 4] == 0x30 && at(i + 5, 0x00, 0xC7, 0x7C) { return true }
+        for r in runs {
+            let i = r.position
+            if i + 4 < n && m[i + 2] == 0x30 && m[i + 4] == 0x30 && m[i + 1] == m[i + 3] && (m[i + 1] == 0x2D || m[i + 1] == 0x2F || m[i + 1] == 0x2E) {
+                let middle = length(at: i + 2) ?? 0, last = length(at: i + 4) ?? 0
+                let yearFirst = r.length == 4 && last <= 2, yearLast = last == 4 && r.length <= 2
+                let short = m[i + 1] != 0x2E && r.length <= 2 && last <= 2
+                if middle <= 2 && (yearFirst || yearLast || short) { return true }
             }
-            i += 1
+            if i + 2 < n && m[i + 1] == 0x3A && m[i + 2] == 0x30 && r.length <= 2 && length(at: i + 2) == 2 { return true }
+            if at(i + 1, 0x00, 0x5E, 0x74) && i + 4 < n && m[i + 4] == 0x30 && (r.length == 4 || r.length == 2) { return true }
+            if at(i + 1, 0x00, 0x67, 0x08) && i + 4 < n && m[i + 4] == 0x30 && at(i + 5, 0x00, 0x65, 0xE5) && r.length <= 2 { return true }
+            // Korean: 0년0월, 0월0일
+            if at(i + 1, 0x00, 0xB1, 0x44) && i + 4 < n && m[i + 4] == 0x30 { return true }
+            if at(i + 1, 0x00, 0xC6, 0xD4) && i + 4 < n && m[i + 4] == 0x30 && at(i + 5, 0x00, 0xC7, 0x7C) { return true }
         }
         return false
     }

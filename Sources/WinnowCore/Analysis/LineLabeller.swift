@@ -1,0 +1,84 @@
+/// Labels a page's lines body or furniture as one sequence, not line by line.
+///
+/// Each line carries a weight: positive when its own evidence says furniture (a rule, a
+/// template, a list, a date), negative when it reads like article text (prose, code, tables).
+/// Furniture comes in runs (a header, a promo block, a tail of notices and lists) and so does
+/// the body, so switching between the two costs `switchCost`: a lone line inside the body
+/// becomes furniture only on evidence stronger than two switches, while a run of weak evidence
+/// at the page's edges or between notices is furniture together. The best labelling is found
+/// exactly by dynamic programming over two states (Viterbi), in linear time. One wrong line
+/// can no longer take everything after it: the lines that follow vote with their own weights.
+struct LineLabeller {
+    /// What leaving the body for furniture, or coming back, costs.
+    var switchCost: Double
+
+    /// For each weight, whether its line is furniture. `nil` weights are lines outside the
+    /// sequence (blank, markup only). The `title` line stays body and splits the sequence, so
+    /// what follows the title is at a page edge again (bylines and banners sit there).
+    func furniture(weights: [Double?], title: Int? = nil) -> [Bool] {
+        let n = weights.count
+        var out = [Bool](repeating: false, count: n)
+        let segments: [Range<Int>] = title.map { t in [0..<t, (t + 1)..<n] } ?? [0..<n]
+        for segment in segments where !segment.isEmpty { label(segment, weights: weights, into: &out) }
+        return out
+    }
+
+    /// Viterbi over one segment; ties favour the body.
+    private func label(_ segment: Range<Int>, weights: [Double?], into out: inout [Bool]) {
+        let members = segment.filter { weights[$0] != nil }
+        guard !members.isEmpty else { return }
+        // Back-pointers: whether the best path into each state at member k came from furniture.
+        var body = 0.0, furniture = 0.0
+        var bodyCameFromFurniture = [Bool](repeating: false, count: members.count)
+        var furnitureCameFromFurniture = [Bool](repeating: false, count: members.count)
+        for (k, i) in members.enumerated() {
+            let w = weights[i] ?? 0
+            if k == 0 {
+                body = 0
+                furniture = w
+                continue
+            }
+            let stayBody = body, enterBody = furniture - switchCost
+            let stayFurniture = furniture, enterFurniture = body - switchCost
+            bodyCameFromFurniture[k] = enterBody > stayBody
+            furnitureCameFromFurniture[k] = stayFurniture > enterFurniture
+            body = max(stayBody, enterBody)
+            furniture = max(stayFurniture, enterFurniture) + w
+        }
+        var inFurniture = furniture > body
+        for k in stride(from: members.count - 1, through: 0, by: -1) {
+            out[members[k]] = inFurniture
+            inFurniture = inFurniture ? furnitureCameFromFurniture[k] : bodyCameFromFurniture[k]
+        }
+    }
+}
+
+extension LineEvidence {
+    /// How strongly the line's own evidence says furniture (positive) or body (negative).
+    /// Lines in the middle of the page (`atEdge` false) weigh recurrence and shape at half.
+    /// Past the page's last line of prose (`inTail`), a short line without sentence-final
+    /// punctuation (a title in a list, a name, a label) weighs nothing: it goes with its neighbours.
+    func weight(shape: LineShape, settings: AnalysisSettings, atEdge: Bool = true, inTail: Bool = false) -> Double {
+        if isStructuredContent { return furnitureRules.isEmpty ? -2 : 0 }
+        // Rules and lists are decisive whatever the line's shape: disclaimers are written as prose.
+        if !furnitureRules.isEmpty || inListing { return 6 }
+        var f = 0.0
+        if isDate { f = max(f, 4) }
+        if isTemplate { f = max(f, 4 + min(2, templateShare * 10)) }
+        if isTruncated { f = max(f, 3) }
+        // Shape alone (a date with a few words, separators) is weaker evidence inside the text.
+        if isMeta || isNavigation { f = max(f, atEdge ? 3 : 1.5) }
+        if recurs { f = max(f, min(4, Double(shape.size) / 8) * (atEdge ? 1 : 0.5)) }
+        if isLinkOnly { f = max(f, 2) }
+        if isBullet { f = max(f, 1.5) }
+        // Past the last sentence of the page, long unpunctuated lines are titles of other articles.
+        let prose = (shape.endsWithTerminal && shape.size >= settings.coreMinSize)
+            || (!inTail && shape.size >= settings.coreLongSize && shape.innerPunctuation > 0)
+        // A line without prose shape that carries evidence is judged on the evidence alone.
+        if f > 0 && !prose { return f }
+        var b = prose ? min(8, 3 + Double(shape.size) / 15) : isHeading ? 1.5 : (inTail && !shape.endsWithTerminal) ? 0 : 0.5
+        // Text pasted under many pages is not the article's, however well written.
+        if (recurs && atEdge) || isTemplate { b = min(b, 1) }
+        return f - b
+    }
+}

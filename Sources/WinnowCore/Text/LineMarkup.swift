@@ -1,0 +1,252 @@
+/// The markup a line carries (Markdown and inline HTML, as crawlers and converters write them)
+/// and what it means for furniture detection: code and tables are article content, image and
+/// link-only lines are neutral or list-like, headings are structure. Detectors measure the
+/// line's *visible* text, so URLs, image addresses and emphasis marks never count as words.
+public struct LineMarkup: Sendable, Equatable {
+    /// The block a line belongs to.
+    public enum Block: UInt8, Sendable {
+        /// Ordinary text (a paragraph, or a line of plain text).
+        case text
+        /// A Markdown heading (`# …`).
+        case heading
+        /// A block quote (`> …`).
+        case quote
+        /// A table row (`| … |`, or HTML table markup).
+        case table
+        /// A code fence delimiter (```` ``` ```` or `~~~`).
+        case fence
+        /// A line inside a fenced code block.
+        case code
+    }
+
+    /// The block kind.
+    public var block: Block = .text
+    /// Images on the line (`![alt](url)` or `<img>`).
+    public var images = 0
+    /// HTML tags and comments on the line (other than images and links).
+    public var tags = 0
+    /// Links on the line: `[text](url)`, `<url>` and bare URLs.
+    public var links = 0
+    /// Whether every visible character outside link texts is punctuation, digits or space:
+    /// a line that is only links (a list of other articles, "[查看原文](…)").
+    public var onlyLinks = false
+    /// Whether the whole line is set in bold (`**…**`): a subheading in converted articles.
+    public var isEmphasis = false
+    /// Whether the line reads like program code (inside a fence, with code punctuation or no
+    /// ideographs): such lines are article content, never navigation or template.
+    public var isCodeLike = false
+
+    /// A plain text line.
+    public init() {}
+
+    /// An image and nothing else to read.
+    public var isImageOnly: Bool { images > 0 && links == 0 && onlyLinks }
+    /// Links and nothing else to read.
+    public var isLinkOnly: Bool { links > 0 && onlyLinks }
+    /// Code or a table: article content whatever its shape.
+    public var isStructuredContent: Bool { (block == .code && isCodeLike) || block == .table }
+}
+
+/// Reads the markup of each line of a document and its visible text.
+public enum MarkupReader {
+    /// Per line: the markup, and the visible normalized text when it differs from the line.
+    /// Fences are tracked across lines.
+    public static func read(_ lines: [LineText]) -> (markup: [LineMarkup], visible: [ArraySlice<UInt8>]) {
+        var markup: [LineMarkup] = []
+        var visible: [ArraySlice<UInt8>] = []
+        markup.reserveCapacity(lines.count)
+        visible.reserveCapacity(lines.count)
+        var inFence = false
+        for line in lines {
+            let (m, v) = read(line.normalized, inFence: inFence)
+            if m.block == .fence { inFence.toggle() }
+            markup.append(m)
+            visible.append(v ?? line.normalized)
+        }
+        return (markup, visible)
+    }
+
+    /// Bytes that may start markup: # * [ ] < > ! _ ~ | `
+    private static let special: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for c in "#*[]<>!_~|`".utf8 { t[Int(c)] = true }
+        return t
+    }()
+
+    /// Whether a line may hold markup: a special byte, `://` or `www.`.
+    private static func mayHoldMarkup(_ b: ArraySlice<UInt8>) -> Bool {
+        var i = b.startIndex
+        while i < b.endIndex {
+            let c = b[i]
+            if special[Int(c)] { return true }
+            if c == 0x3A && i + 2 < b.endIndex && b[i + 1] == 0x2F && b[i + 2] == 0x2F { return true }
+            if c == 0x77 && i + 3 < b.endIndex && b[i + 1] == 0x77 && b[i + 2] == 0x77 && b[i + 3] == 0x2E { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// One line's markup and, when markup was removed, its visible text.
+    public static func read(_ b: ArraySlice<UInt8>, inFence: Bool) -> (LineMarkup, ArraySlice<UInt8>?) {
+        var m = LineMarkup()
+        var start = b.startIndex
+        while start < b.endIndex && (b[start] == 0x20 || b[start] == 0x09) { start += 1 }
+        if b.endIndex - start >= 3 && (b[start] == 0x60 || b[start] == 0x7E) && b[start + 1] == b[start] && b[start + 2] == b[start] {
+            m.block = .fence
+            return (m, b[b.endIndex...])
+        }
+        if inFence {
+            m.block = .code
+            m.isCodeLike = CodeShape.looksLikeCode(b)
+            return (m, nil)
+        }
+        guard mayHoldMarkup(b[start...]) else { return (m, nil) }
+        var i = start
+        switch b[start] {
+        case 0x23:  // #
+            while i < b.endIndex && b[i] == 0x23 { i += 1 }
+            m.block = .heading
+        case 0x3E:  // >
+            i += 1
+            m.block = .quote
+        case 0x7C:  // |
+            m.block = .table
+        default: break
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.endIndex - i)
+        var textOutsideLinks = false
+        func emit(_ c: UInt8, linked: Bool) {
+            out.append(c)
+            if !linked && (c >= 0x80 || isASCIILetter(c)) { textOutsideLinks = true }
+        }
+        while i < b.endIndex {
+            let c = b[i]
+            if !special[Int(c)] && c != 0x68 && c != 0x77 {  // h(ttp), w(ww)
+                emit(c, linked: false)
+                i += 1
+                continue
+            }
+            if c == 0x21, i + 1 < b.endIndex, b[i + 1] == 0x5B, let end = linkEnd(b, from: i + 1) {  // ![alt](url)
+                m.images += 1
+                i = end.after
+                continue
+            }
+            if c == 0x5B, let end = linkEnd(b, from: i) {  // [text](url)
+                m.links += 1
+                for k in (i + 1)..<end.textEnd where b[k] != 0x2A && b[k] != 0x7E { emit(b[k], linked: true) }
+                i = end.after
+                continue
+            }
+            if c == 0x3C, let close = b[(i + 1)...].firstIndex(of: 0x3E), i + 1 < b.endIndex {  // <tag> or <url>
+                let next = b[i + 1]
+                if isASCIILetter(next) || next == 0x2F || next == 0x21 {
+                    let tag = b[(i + 1)..<close]
+                    if startsWithURL(tag) { m.links += 1 } else if hasPrefix(tag, "img") { m.images += 1 } else if
+                        hasPrefix(tag, "table") || hasPrefix(tag, "tr") || hasPrefix(tag, "td") || hasPrefix(tag, "/td") {
+                        m.block = .table
+                    } else {
+                        m.tags += 1
+                    }
+                    out.append(0x20)
+                    i = close + 1
+                    continue
+                }
+            }
+            if (c == 0x68 || c == 0x77) && (i == b.startIndex || !isASCIILetter(b[i - 1])) && startsWithURL(b[i...]) {
+                m.links += 1
+                while i < b.endIndex && b[i] > 0x20 && b[i] < 0x80 && b[i] != 0x29 && b[i] != 0x3E { i += 1 }
+                continue
+            }
+            if (c == 0x5F || c == 0x7E), i + 1 < b.endIndex, b[i + 1] == c {  // __ ~~
+                i += 2
+                continue
+            }
+            // Emphasis stars of any count; a leading "* " stays (a list item).
+            if c == 0x2A && !(i == start && i + 1 < b.endIndex && b[i + 1] == 0x20) {
+                i += 1
+                continue
+            }
+            if c == 0x60 || (c == 0x7C && m.block == .table) {  // inline code marks, table pipes
+                out.append(0x20)
+                i += 1
+                continue
+            }
+            emit(c, linked: false)
+            i += 1
+        }
+        m.isEmphasis = b.endIndex - start >= 4 && b[start] == 0x2A && b[start + 1] == 0x2A
+            && b.last(where: { $0 != 0x20 }) == 0x2A
+        m.onlyLinks = !textOutsideLinks
+        if m.links == 0 && m.images == 0 { m.onlyLinks = false }
+        return (m, out[...])
+    }
+
+    /// For `[` at `open`: the end of the link text (`]`) and the index after the closing `)`.
+    private static func linkEnd(_ b: ArraySlice<UInt8>, from open: Int) -> (textEnd: Int, after: Int)? {
+        var depth = 0
+        var k = open
+        while k < b.endIndex {
+            if b[k] == 0x5B { depth += 1 } else if b[k] == 0x5D {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            k += 1
+        }
+        guard k + 1 < b.endIndex, b[k + 1] == 0x28 else { return nil }
+        guard let close = b[(k + 2)...].firstIndex(of: 0x29) else { return (k, b.endIndex) }
+        return (k, close + 1)
+    }
+
+    private static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+
+    private static func hasPrefix(_ s: ArraySlice<UInt8>, _ p: StaticString) -> Bool {
+        let n = p.utf8CodeUnitCount
+        guard s.count >= n else { return false }
+        return p.withUTF8Buffer { pb in zip(s.prefix(n), pb).allSatisfy { $0 == $1 } }
+    }
+
+    /// The text with every web address (`http://…`, `https://…`, `www.…`) replaced by spaces
+    /// of the same byte length, so lines and offsets stay where they were.
+    public static func blankingURLs(in text: String) -> String {
+        var bytes = Array(text.utf8)
+        var changed = false
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            if (c == 0x68 || c == 0x77) && (i == 0 || !isASCIILetter(bytes[i - 1])) && startsWithURL(bytes[i...]) {
+                while i < bytes.count && bytes[i] > 0x20 && bytes[i] < 0x80 && bytes[i] != 0x29 && bytes[i] != 0x3E && bytes[i] != 0x22 {
+                    bytes[i] = 0x20
+                    i += 1
+                }
+                changed = true
+                continue
+            }
+            i += 1
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : text
+    }
+
+    /// `http://`, `https://` or `www.` at the start.
+    static func startsWithURL(_ s: ArraySlice<UInt8>) -> Bool {
+        hasPrefix(s, "http://") || hasPrefix(s, "https://") || hasPrefix(s, "www.")
+    }
+}
+
+/// Whether a line inside a code fence is code: programs use ASCII punctuation such as
+/// `{ } ( ) ; = < > $ / \ "`, while a fenced block of prose (a promo pasted as a list) does not.
+enum CodeShape {
+    static func looksLikeCode(_ b: ArraySlice<UInt8>) -> Bool {
+        var symbols = 0, high = 0, ascii = 0
+        for c in b {
+            if c >= 0x80 { high += 1; continue }
+            if c > 0x20 { ascii += 1 }
+            switch c {
+            case 0x7B, 0x7D, 0x28, 0x29, 0x3B, 0x3D, 0x3C, 0x3E, 0x24, 0x2F, 0x5C, 0x22, 0x5B, 0x5D, 0x3A: symbols += 1
+            default: break
+            }
+        }
+        // Three UTF-8 bytes per ideograph: code is mostly ASCII, or carries code punctuation.
+        return symbols >= 2 || ascii * 3 >= high * 2
+    }
+}

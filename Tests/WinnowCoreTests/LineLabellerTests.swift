@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import WinnowCore
+
+/// The failure classes of real pages: one wrong line must not take the rest of the page, code
+/// and tables are content, keys mask URLs, recurrence without a site, dates versus versions.
+struct LineLabellerTests {
+    func stripped(_ a: ArticleAnalysis) -> Set<Int> { a.strippedLines }
+
+    @Test func oneStrongLineInsideTheBodyStaysAlone() {
+        let l = LineLabeller(switchCost: 2.5)
+        // body, body, one notice, body, body: only the notice flips.
+        #expect(l.furniture(weights: [-4, -4, 6, -4, -4]) == [false, false, true, false, false])
+        // weak evidence inside the body does not flip it
+        #expect(l.furniture(weights: [-4, 3, -4]) == [false, false, false])
+        // ... but at the page's edge it does, and takes the neutral lines between notices with it
+        #expect(l.furniture(weights: [3, -4, -4, 6, 0, 0, 6]) == [true, false, false, true, true, true, true])
+        // blank lines (nil) are outside the sequence; a title splits it
+        #expect(l.furniture(weights: [3, nil, -4], title: 1) == [true, false, false])
+    }
+
+    @Test func aFalseNoticeInTheMiddleDoesNotWipeTheConclusion() {
+        let body = Pages.body(seed: 3, paragraphs: 6)
+        // A short subheading shaped like a date/notice sits in the middle of the article.
+        let lines = ["文章标题：城市更新的新路径"] + body.prefix(3) + ["2024-05-06 10:00"] + body.suffix(3)
+        let a = Support.analyze([Article(id: "m", text: lines.joined(separator: "\n"), title: "文章标题：城市更新的新路径")])[0]
+        for n in [6, 7, 8] { #expect(!a.strippedLines.contains(n), "conclusion line \(n) stripped") }
+    }
+
+    @Test func codeAndTablesAreBody() {
+        let body = Pages.body(seed: 4, paragraphs: 3)
+        let code = ["```", "POST /api/order HTTP/1.1", "Host: 127.0.0.1", "if (a > b) {", "} else {", "}", "```"]
+        let table = ["| 名称 | 版本 |", "| --- | --- |", "| 组件 | 2.5.33 |"]
+        let lines = ["# 某系统注入漏洞分析"] + [body[0]] + code + [body[1]] + table + [body[2]]
+        let text = lines.joined(separator: "\n")
+        let docs = (0..<12).map { Article(id: "c\($0)", text: text.replacingOccurrences(of: "某系统", with: "系统\($0)号")) }
+        let a = Support.analyze(docs)[0]
+        for n in 3...8 { #expect(!a.strippedLines.contains(n), "code line \(n) stripped") }
+        for n in 10...12 { #expect(!a.strippedLines.contains(n), "table line \(n) stripped") }
+    }
+
+    @Test func lineKeysIgnoreURLsAndMarkup() {
+        let a = PreparedArticle(Article(id: "a", text: "[查看原文](https://tv.example.com/2022/03/06/VIDEabc220306.shtml)"))
+        let b = PreparedArticle(Article(id: "b", text: "**[查看原文](https://tv.example.com/2023/11/01/VIDExyz231101.shtml)**"))
+        #expect(a.shapes[0].key == b.shapes[0].key)
+        #expect(a.markup[0].isLinkOnly)
+    }
+
+    @Test func versionsAndScoresAreNoDates() {
+        func shape(_ s: String) -> LineShape { LineShape(normalized: Support.normalized(s)) }
+        #expect(!shape("2.5.0 <= Apache Struts <= 2.5.33").hasDate)
+        #expect(!shape("TOP1:5000元").hasDate)
+        #expect(shape("2023.06.04").hasDate)
+        #expect(shape("发布时间：2023-06-04 19:49").hasDate)
+        #expect(shape("6月4日").hasDate)
+    }
+
+    @Test func promoRecurringUnderManyArticlesIsFurnitureWithoutASite() {
+        // Twelve different articles without a site; the same two promo lines close each of them.
+        let promo = ["本账号长期分享网络安全前沿资讯与实战经验分享", "更多工具与资料请进入我们的交流社区领取"]
+        let docs = (0..<12).map { k in
+            Article(id: "w\(k)", text: (["# 第\(k)篇文章"] + Pages.body(seed: UInt64(100 + k), paragraphs: 4) + promo).joined(separator: "\n"),
+                    title: "第\(k)篇文章")
+        }
+        let a = Support.analyze(docs)[0]
+        #expect(a.strippedLines.isSuperset(of: [6, 7]))
+        #expect(a.strippedLines.isDisjoint(with: [2, 3, 4, 5]))
+    }
+
+    @Test func commonHeadingsWithoutASiteAreNotTemplate() {
+        // Many authors use the same short headings; without a site they are not a template.
+        let docs = (0..<30).map { k in
+            let b = Pages.body(seed: UInt64(200 + k), paragraphs: 3)
+            return Article(id: "h\(k)", text: ["# 报告\(k)", "**漏洞描述**", b[0], "**修复建议**", b[1], b[2]].joined(separator: "\n"),
+                           title: "报告\(k)")
+        }
+        let a = Support.analyze(docs)[0]
+        #expect(a.strippedLines.isDisjoint(with: [2, 4]))
+    }
+
+    @Test func urlsAreBlankedForRegexes() {
+        let text = "图片 ![](https://img.example.com/logo@2x.png) 与正文\n联系 tips@example.org"
+        let blanked = MarkupReader.blankingURLs(in: text)
+        #expect(blanked.utf8.count == text.utf8.count)
+        #expect(!blanked.contains("@2x"))
+        #expect(blanked.contains("tips@example.org"))
+    }
+}
