@@ -27,6 +27,18 @@ struct LineLabellerTests {
         for n in [6, 7, 8] { #expect(!a.strippedLines.contains(n), "conclusion line \(n) stripped") }
     }
 
+    @Test func furnitureBlockCanBeSwitchedOff() throws {
+        let body = Pages.body(seed: 5, paragraphs: 3)
+        // A neutral line between two menus at the tail is absorbed, unless the detector is off.
+        let text = (["某地举行活动"] + body + ["首页 | 关于我们 | 联系我们", "一行没有证据的文字", "网站地图 | 隐私政策 | 帮助中心"]).joined(separator: "\n")
+        let article = Article(id: "f", text: text, title: "某地举行活动")
+        #expect(Support.analyze([article])[0].strippedLines.contains(6))
+        let off = try RuleSet(rules: [Rule(id: "no-block", category: .boilerplate, matcher: .detector("furniture-block", ["enabled": "false"]))])
+        let a = Support.analyze([article], rules: off)[0]
+        #expect(!a.strippedLines.contains(6))
+        #expect(a.strippedLines.isSuperset(of: [5, 7]))
+    }
+
     @Test func codeAndTablesAreBody() {
         let body = Pages.body(seed: 4, paragraphs: 3)
         let code = ["```", "POST /api/order HTTP/1.1", "Host: 127.0.0.1", "if (a > b) {", "} else {", "}", "```"]
@@ -78,9 +90,10 @@ struct LineLabellerTests {
         #expect(a.strippedLines.isDisjoint(with: [2, 4]))
     }
 
-    @Test func urlsAreBlankedForRegexes() {
+    @Test func urlsAreBlankedForRegexes() throws {
         let text = "图片 ![](https://img.example.com/logo@2x.png) 与正文\n联系 tips@example.org"
-        let blanked = MarkupReader.blankingURLs(in: text)
+        let blanked = try #require(MarkupReader.blankingURLs(in: text))
+        #expect(MarkupReader.blankingURLs(in: "联系 tips@example.org") == nil)
         #expect(blanked.utf8.count == text.utf8.count)
         #expect(!blanked.contains("@2x"))
         #expect(blanked.contains("tips@example.org"))

@@ -41,8 +41,10 @@ public struct ArticleAnalyzer: Sendable {
                                                    itemMinSize: settings.coreLongSize / 2)
         // Regexes (e-mail, phone) read the text with web addresses blanked: "name@2x.png" in an
         // image URL is no e-mail address, and long URLs no longer exhaust a pattern's budget.
-        let regexText = MarkupReader.blankingURLs(in: doc.article.text)
-        let regexHits = rules.regexMatches(text: regexText, lines: LineSplitter.splitLines(regexText), sizes: shapes.map(\.size))
+        let sizes = shapes.map(\.size)
+        let regexHits = (rules.hasRegexes ? MarkupReader.blankingURLs(in: doc.article.text) : nil).map {
+            rules.regexMatches(text: $0, lines: LineSplitter.splitLines($0), sizes: sizes)
+        } ?? rules.regexMatches(text: doc.article.text, lines: doc.lines.map(\.original), sizes: sizes)
         let tuning = rules.detectors
         // Without a site every document shares one bucket: what many authors write alike (section
         // numbers, common headings) would pass for a template. Recurrence covers that case.
@@ -172,8 +174,12 @@ public struct ArticleAnalyzer: Sendable {
         }
         let furniture = LineLabeller(switchCost: settings.switchCost).furniture(weights: weights, title: title)
         var labels = [LineLabel?](repeating: nil, count: n)
+        let absorbing = rules.detectors.isEnabled(.furnitureBlock)
         for i in 0..<n where furniture[i] {
-            labels[i] = label(for: evidence[i], shape: shapes[i])
+            let l = label(for: evidence[i], shape: shapes[i])
+            // Switched off, `furniture-block` flags no line that has no evidence of its own.
+            if l.detector == .furnitureBlock && !absorbing { continue }
+            labels[i] = l
         }
         // Blank lines inside a run of furniture belong to it (neighbours found in two linear passes).
         var previous = [Int](repeating: -1, count: n), following = [Int](repeating: -1, count: n)

@@ -153,9 +153,9 @@ public enum MarkupReader {
                     continue
                 }
             }
-            if (c == 0x68 || c == 0x77) && (i == b.startIndex || !isASCIILetter(b[i - 1])) && startsWithURL(b[i...]) {
+            if urlStarts(b, at: i) {
                 m.links += 1
-                while i < b.endIndex && b[i] > 0x20 && b[i] < 0x80 && b[i] != 0x29 && b[i] != 0x3E { i += 1 }
+                i = urlEnd(b, from: i, stopAtQuote: false)
                 continue
             }
             if (c == 0x5F || c == 0x7E), i + 1 < b.endIndex, b[i + 1] == c {  // __ ~~
@@ -200,35 +200,49 @@ public enum MarkupReader {
 
     private static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
 
-    private static func hasPrefix(_ s: ArraySlice<UInt8>, _ p: StaticString) -> Bool {
+    private static func hasPrefix<C: Collection<UInt8>>(_ s: C, _ p: StaticString) -> Bool {
         let n = p.utf8CodeUnitCount
         guard s.count >= n else { return false }
         return p.withUTF8Buffer { pb in zip(s.prefix(n), pb).allSatisfy { $0 == $1 } }
     }
 
     /// The text with every web address (`http://…`, `https://…`, `www.…`) replaced by spaces
-    /// of the same byte length, so lines and offsets stay where they were.
-    public static func blankingURLs(in text: String) -> String {
+    /// of the same byte length, so lines and offsets stay where they were; nil when the text
+    /// holds no address (nothing is copied then).
+    public static func blankingURLs(in text: String) -> String? {
+        var copy = text
+        guard let first = copy.withUTF8({ b in b.indices.first { urlStarts(b, at: $0) } }) else { return nil }
         var bytes = Array(text.utf8)
-        var changed = false
-        var i = 0
+        var i = first
         while i < bytes.count {
-            let c = bytes[i]
-            if (c == 0x68 || c == 0x77) && (i == 0 || !isASCIILetter(bytes[i - 1])) && startsWithURL(bytes[i...]) {
-                while i < bytes.count && bytes[i] > 0x20 && bytes[i] < 0x80 && bytes[i] != 0x29 && bytes[i] != 0x3E && bytes[i] != 0x22 {
-                    bytes[i] = 0x20
-                    i += 1
-                }
-                changed = true
+            if urlStarts(bytes, at: i) {
+                let end = urlEnd(bytes, from: i, stopAtQuote: true)
+                for k in i..<end { bytes[k] = 0x20 }
+                i = end
                 continue
             }
             i += 1
         }
-        return changed ? String(decoding: bytes, as: UTF8.self) : text
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether a web address starts at `i`: `http://`, `https://` or `www.` at a word boundary.
+    static func urlStarts<C: RandomAccessCollection<UInt8>>(_ b: C, at i: Int) -> Bool where C.Index == Int {
+        let c = b[i]
+        guard c == 0x68 || c == 0x77, i == b.startIndex || !isASCIILetter(b[i - 1]) else { return false }
+        return startsWithURL(b[i...])
+    }
+
+    /// Where the address starting at `i` ends: at a space, a non-ASCII byte, `)` or `>` (and `"`
+    /// when asked: in raw text an address often stands inside an attribute's quotes).
+    static func urlEnd<C: RandomAccessCollection<UInt8>>(_ b: C, from i: Int, stopAtQuote: Bool) -> Int where C.Index == Int {
+        var k = i
+        while k < b.endIndex && b[k] > 0x20 && b[k] < 0x80 && b[k] != 0x29 && b[k] != 0x3E && !(stopAtQuote && b[k] == 0x22) { k += 1 }
+        return k
     }
 
     /// `http://`, `https://` or `www.` at the start.
-    static func startsWithURL(_ s: ArraySlice<UInt8>) -> Bool {
+    static func startsWithURL<C: Collection<UInt8>>(_ s: C) -> Bool {
         hasPrefix(s, "http://") || hasPrefix(s, "https://") || hasPrefix(s, "www.")
     }
 }

@@ -84,13 +84,24 @@ public struct LineShape: Sendable, Equatable {
     private mutating func measure(_ b: UnsafeBufferPointer<UInt8>) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: b.count + 1) { scalarBuffer in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 * b.count + 1) { maskedBuffer in
-                measure(b, scalars: scalarBuffer, masked: maskedBuffer)
+                withUnsafeTemporaryAllocation(of: DigitRun.self, capacity: Self.maxDigitRuns) { runs in
+                    measure(b, scalars: scalarBuffer, masked: maskedBuffer, runs: runs)
+                }
             }
         }
     }
 
+    /// Where a run of digits stands in the masked text and how many digits it had.
+    private struct DigitRun {
+        var position: Int
+        var length: Int
+    }
+
+    /// Digit runs remembered per line for date checks (dates stand early in a line).
+    private static let maxDigitRuns = 16
+
     private mutating func measure(_ b: UnsafeBufferPointer<UInt8>, scalars buffer: UnsafeMutableBufferPointer<UInt32>,
-                                  masked maskedBuffer: UnsafeMutableBufferPointer<UInt8>) {
+                                  masked maskedBuffer: UnsafeMutableBufferPointer<UInt8>, runs: UnsafeMutableBufferPointer<DigitRun>) {
         var count = 0
         var i = 0
         while i < b.count {
@@ -140,7 +151,6 @@ public struct LineShape: Sendable, Equatable {
         var segment = 0, shortSegments = 0, separatorsSeen = 0
         var m = 0
         // Where the first digit runs stand in the masked text and how long they are, for dates.
-        var runs = [(position: Int, length: Int)](repeating: (0, 0), count: 16)
         var runCount = 0
         var nonDateText = false
         var previous: UInt32 = 0
@@ -188,7 +198,7 @@ public struct LineShape: Sendable, Equatable {
             if isDigit {
                 if !inDigits {
                     maskedBuffer[m] = 0x30
-                    if runCount < runs.count { runs[runCount] = (m, 1); runCount += 1 }
+                    if runCount < runs.count { runs[runCount] = DigitRun(position: m, length: 1); runCount += 1 }
                     m += 1
                     inDigits = true
                 } else if runCount > 0 && runs[runCount - 1].position == m - 1 {
@@ -210,14 +220,14 @@ public struct LineShape: Sendable, Equatable {
         let masked = UnsafeBufferPointer(rebasing: maskedBuffer[0..<m])
         keyHash = StableHash.fnv1a(masked, seed: keyHash)
         key = keyHash
-        hasDate = Self.containsDate(masked, runs: runs[0..<runCount])
+        hasDate = Self.containsDate(masked, runs: UnsafeBufferPointer(rebasing: runs[0..<runCount]))
         dateOnly = hasDate && !nonDateText
     }
 
     /// Looks for 0-0-0, 0/0/0, 0.0.0, 0年0月, 0月0日 and 0:0 in the masked text, with digit
     /// counts that dates have: a four-digit year first or last (a version such as 2.5.33 is no
     /// date), minutes of two digits (TOP1:5000 is no time).
-    private static func containsDate(_ m: UnsafeBufferPointer<UInt8>, runs: ArraySlice<(position: Int, length: Int)>) -> Bool {
+    private static func containsDate(_ m: UnsafeBufferPointer<UInt8>, runs: UnsafeBufferPointer<DigitRun>) -> Bool {
         let n = m.count
         guard n >= 3 else { return false }
         func length(at i: Int) -> Int? { runs.first { $0.position == i }?.length }
