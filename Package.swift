@@ -20,10 +20,18 @@ let package = Package(
             name: "CWinnowICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
         ),
+        // All calls into system zlib (gzip members, WARC record payloads).
+        .target(name: "CWinnowZlib", linkerSettings: [.linkedLibrary("z")]),
+        // All calls into libxml2's HTML parser: a page becomes lines with markup evidence.
+        .target(
+            name: "CWinnowHTML",
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+            linkerSettings: [.linkedLibrary("xml2")]
+        ),
         // The core: model, normalization, features, SimHash, index, clustering, rules, decisions. No I/O.
         .target(name: "WinnowCore", dependencies: ["CWinnowICU"]),
         // Readers, rule-file loading and report writers.
-        .target(name: "WinnowIO", dependencies: ["WinnowCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "WinnowIO", dependencies: ["WinnowCore", "CWinnowZlib", "CWinnowHTML", "CWinnowICU", .product(name: "Yams", package: "Yams")]),
         // The archive: a SQLite index of accepted articles across runs (GRDB).
         .target(name: "WinnowStore", dependencies: ["WinnowCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(

@@ -31,6 +31,10 @@ public struct Article: Sendable {
     public var source: String?
     /// Where the record was read.
     public var origin: RecordOrigin?
+    /// Markup evidence, one per line of `text`, when the article was read from HTML; nil otherwise.
+    public var lineHints: [LineHint]?
+    /// Invalid byte sequences the reader replaced with U+FFFD (the article is kept and flagged).
+    public var replacedSequences: Int = 0
 
     /// Creates an article.
     public init(id: String, text: String, title: String? = nil, url: String? = nil,

@@ -1,0 +1,2 @@
+#include "winnow_html.h"
+#include <libxml/HTMLparser.h>

@@ -1,0 +1,2 @@
+#include "winnow_zlib.h"
+#include <zlib.h>
