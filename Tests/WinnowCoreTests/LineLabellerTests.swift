@@ -98,4 +98,32 @@ struct LineLabellerTests {
         #expect(!blanked.contains("@2x"))
         #expect(blanked.contains("tips@example.org"))
     }
+
+    @Test func aSectionARuleOpensIsFurnitureUpToTheNextHeading() throws {
+        let body = Pages.body(seed: 6, paragraphs: 4)
+        let about = Rule(id: "about", category: .boilerplate, matcher: .phrases(["关于我们"]),
+                         scope: RuleScope(maxLineSize: 8, opensSection: true))
+        let rules = try RuleSet(rules: [about])
+        // The organisation's self-introduction is prose; only its heading names it.
+        let lines = ["# 某市推进老旧小区改造"] + body.prefix(3) + ["## 关于我们", "本研究院成立于二〇一五年，长期关注城市治理与公共服务，欢迎各界人士来函交流合作。",
+                     "我们的团队由来自多个领域的研究人员组成，定期发布研究报告与政策建议。", "## 结语", body[3]]
+        let a = Support.analyze([Article(id: "s", text: lines.joined(separator: "\n"))], rules: rules)[0]
+        #expect(a.strippedLines.isSuperset(of: [5, 6, 7]))
+        // The next heading of the same rank ends the section.
+        #expect(a.strippedLines.isDisjoint(with: [8, 9]))
+        for n in 2...4 { #expect(!a.strippedLines.contains(n)) }
+    }
+
+    @Test func aLineThatIsOneLinkIsAPointerNotProse() {
+        let body = Pages.body(seed: 7, paragraphs: 4)
+        // Titles of other articles, as links, after the article: they read like sentences.
+        let links = ["[为什么城市需要更多的口袋公园？](https://mp.example.com/s?id=1)",
+                     "[一文读懂新版垃圾分类规定，你家小区做到了吗？](https://mp.example.com/s?id=2)",
+                     "[社区食堂开进老旧小区，居民吃上了放心饭！](https://mp.example.com/s?id=3)"]
+        let lines = ["# 某市推进老旧小区改造"] + body + ["往期推荐"] + links
+        let rules = try? RuleSet(rules: [Rule(id: "past", category: .boilerplate, matcher: .phrases(["往期推荐"]))])
+        let a = Support.analyze([Article(id: "l", text: lines.joined(separator: "\n"))], rules: rules ?? .empty)[0]
+        #expect(a.strippedLines.isSuperset(of: [6, 7, 8, 9]))
+        for n in 2...5 { #expect(!a.strippedLines.contains(n)) }
+    }
 }

@@ -60,6 +60,7 @@ public struct ArticleAnalyzer: Sendable {
             var e = LineEvidence()
             e.isLinkOnly = markup.isLinkOnly
             e.isHeading = markup.block == .heading || markup.isEmphasis
+            e.headingRank = markup.headingRank
             let phrases = rules.phraseMatches(normalized: doc.visible[i], size: shape.size)
             for r in phrases where applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
                 if rules.rules[r].category.isFurniture { e.furnitureRules.append(r) } else { e.otherRules.append(r) }
@@ -67,6 +68,8 @@ public struct ArticleAnalyzer: Sendable {
             for r in regexHits.perLine[i] where !phrases.contains(r) && applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
                 if rules.rules[r].category.isFurniture { e.furnitureRules.append(r) } else { e.otherRules.append(r) }
             }
+            e.opensSection = e.furnitureRules.contains { rules.rules[$0].scope.opensSection }
+            if e.opensSection && e.headingRank == nil { e.headingRank = 8 }
             if markup.isStructuredContent {
                 // Code and tables are content: no shape or template detector judges them.
                 e.isStructuredContent = true
@@ -164,6 +167,7 @@ public struct ArticleAnalyzer: Sendable {
             // An excerpt page's cut-off lead is its content, whatever surrounds it.
             if excerpt, let b = body, b.contains(i), evidence[i].furnitureRules.isEmpty { weights[i] = -8 }
         }
+        markSections(evidence, weights: &weights, body: body, title: doc.titleLine)
         // Without a known title, the first headline-shaped line before the body is the headline.
         let untitled = doc.article.title?.isEmpty ?? true
         let title = doc.titleLine ?? body.flatMap { b in
@@ -193,6 +197,23 @@ public struct ArticleAnalyzer: Sendable {
             if next >= 0, labels[next] != nil { labels[i] = p } else if next < 0 { labels[i] = p }
         }
         return labels
+    }
+
+    /// Under a heading that a rule says opens furniture ("相关阅读", "About us"), every line up to
+    /// the next heading of the same or a higher rank leans furniture, however it reads: an
+    /// organisation's self-introduction is prose, but not the article's. Code and tables keep
+    /// their weight; headings before the body's start open nothing (the head is furniture anyway).
+    func markSections(_ evidence: [LineEvidence], weights: inout [Double?], body: ClosedRange<Int>?, title: Int?) {
+        var open: Int?
+        for i in evidence.indices where i != title {
+            guard let w = weights[i] else { continue }
+            let e = evidence[i]
+            if let rank = e.headingRank {
+                if let o = open, rank <= o { open = nil }
+                if e.opensSection && (body.map { i > $0.lowerBound } ?? true) { open = rank; continue }
+            }
+            if open != nil && !e.isStructuredContent { weights[i] = max(w, 1) }
+        }
     }
 
     /// The lines between the first and last fifth of the page's text: furniture lives at the
@@ -252,3 +273,4 @@ public struct ArticleAnalyzer: Sendable {
         return true
     }
 }
+

@@ -27,6 +27,11 @@ struct LineEvidence {
     var isLinkOnly = false
     /// A Markdown heading.
     var isHeading = false
+    /// Heading rank (1 biggest … 7 a bold line, 8 a short plain line that only names a section);
+    /// nil for lines that are no heading.
+    var headingRank: Int?
+    /// A rule says the section under this heading is furniture.
+    var opensSection = false
 
     /// Evidence strong enough to flag a line in the head or tail.
     var isStrong: Bool {

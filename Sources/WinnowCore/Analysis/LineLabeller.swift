@@ -64,7 +64,7 @@ extension LineEvidence {
         if !furnitureRules.isEmpty || inListing { return 6 }
         var f = 0.0
         if isDate { f = max(f, 4) }
-        if isTemplate { f = max(f, 4 + min(2, templateShare * 10)) }
+        if isTemplate { f = max(f, (4 + min(2, templateShare * 10)) * (atEdge ? 1 : 0.6)) }
         if isTruncated { f = max(f, 3) }
         // Shape alone (a date with a few words, separators) is weaker evidence inside the text.
         if isMeta || isNavigation { f = max(f, atEdge ? 3 : 1.5) }
@@ -79,6 +79,8 @@ extension LineEvidence {
         var b = prose ? min(8, 3 + Double(shape.size) / 15) : isHeading ? 1.5 : (inTail && !shape.endsWithTerminal) ? 0 : 0.5
         // Text pasted under many pages is not the article's, however well written.
         if (recurs && atEdge) || isTemplate { b = min(b, 1) }
+        // A line that is one link is a pointer to another page, whatever its anchor reads like.
+        if isLinkOnly { b = min(b, 1) }
         return f - b
     }
 }

@@ -23,15 +23,20 @@ public struct RuleScope: Sendable, Equatable {
     public var languages: [String] = []
     /// Only these sites (hosts or sources); empty means all.
     public var sites: [String] = []
+    /// The rule recognizes a heading whose whole section is furniture ("相关阅读", "About us"):
+    /// a matching heading after the body's start makes the lines under it furniture up to the
+    /// next heading of the same or a higher rank, unless they are code or tables.
+    public var opensSection = false
 
     /// Creates a scope.
     public init(position: RulePosition = .any, withinLines: Int? = nil, maxLineSize: Int? = nil,
-                languages: [String] = [], sites: [String] = []) {
+                languages: [String] = [], sites: [String] = [], opensSection: Bool = false) {
         self.position = position
         self.withinLines = withinLines
         self.maxLineSize = maxLineSize
         self.languages = languages
         self.sites = sites
+        self.opensSection = opensSection
     }
 }
 

@@ -32,6 +32,8 @@ public struct LineMarkup: Sendable, Equatable {
     public var onlyLinks = false
     /// Whether the whole line is set in bold (`**…**`): a subheading in converted articles.
     public var isEmphasis = false
+    /// The Markdown heading level (1–6 for `#`…`######`), 0 otherwise.
+    public var headingLevel: UInt8 = 0
     /// Whether the line reads like program code (inside a fence, with code punctuation or no
     /// ideographs): such lines are article content, never navigation or template.
     public var isCodeLike = false
@@ -43,6 +45,9 @@ public struct LineMarkup: Sendable, Equatable {
     public var isImageOnly: Bool { images > 0 && links == 0 && onlyLinks }
     /// Links and nothing else to read.
     public var isLinkOnly: Bool { links > 0 && onlyLinks }
+    /// How high the line ranks as a heading: its level for `#` headings, 7 for a line set wholly
+    /// in bold, nil for other lines. Lower ranks are bigger headings.
+    public var headingRank: Int? { block == .heading ? Int(max(1, headingLevel)) : isEmphasis ? 7 : nil }
     /// Code or a table: article content whatever its shape.
     public var isStructuredContent: Bool { (block == .code && isCodeLike) || block == .table }
 }
@@ -106,6 +111,7 @@ public enum MarkupReader {
         case 0x23:  // #
             while i < b.endIndex && b[i] == 0x23 { i += 1 }
             m.block = .heading
+            m.headingLevel = UInt8(min(6, i - start))
         case 0x3E:  // >
             i += 1
             m.block = .quote
