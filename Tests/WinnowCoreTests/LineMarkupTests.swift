@@ -44,6 +44,16 @@ struct LineMarkupTests {
         #expect(!read("二、每周分享一次学习资料和工具清单", inFence: true).0.isCodeLike)
     }
 
+    @Test func aFenceGluedToTextOpensABlock() {
+        let lines = ["fofa语法```", "body=\"/js/app.js\"", "```", "正文继续。", "```", "Host: IP", "```"]
+        let doc = PreparedArticle(Article(id: "g", text: lines.joined(separator: "\n")))
+        #expect(doc.markup[0].opensFence)
+        #expect(doc.markup[1].block == .code)
+        #expect(doc.markup[3].block == .text)
+        #expect(doc.markup[5].block == .code)
+        #expect(!read("用 ``` 包住代码块```").0.opensFence)
+    }
+
     @Test func plainLinesPassUntouched() {
         let n = Support.normalized("这是一段普通的正文：没有任何标记。")
         let (m, v) = MarkupReader.read(n[...], inFence: false)

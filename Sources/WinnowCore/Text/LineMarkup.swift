@@ -32,6 +32,9 @@ public struct LineMarkup: Sendable, Equatable {
     public var onlyLinks = false
     /// Whether the whole line is set in bold (`**…**`): a subheading in converted articles.
     public var isEmphasis = false
+    /// Text that ends by opening a code fence (`fofa语法```): converters glue a fence to the
+    /// line before it; the lines that follow are code up to the next fence.
+    public var opensFence = false
     /// The Markdown heading level (1–6 for `#`…`######`), 0 otherwise.
     public var headingLevel: UInt8 = 0
     /// Whether the line reads like program code (inside a fence, with code punctuation or no
@@ -64,11 +67,23 @@ public enum MarkupReader {
         var inFence = false
         for line in lines {
             let (m, v) = read(line.normalized, inFence: inFence)
-            if m.block == .fence { inFence.toggle() }
+            if m.block == .fence || m.opensFence { inFence.toggle() }
             markup.append(m)
             visible.append(v ?? line.normalized)
         }
         return (markup, visible)
+    }
+
+    /// Whether text ends with a fence (```) that opens a block: an odd number of fences on the line.
+    private static func endsWithOpenFence(_ b: ArraySlice<UInt8>) -> Bool {
+        var end = b.endIndex
+        while end > b.startIndex && (b[end - 1] == 0x20 || b[end - 1] == 0x09) { end -= 1 }
+        guard end - b.startIndex >= 4, b[end - 1] == 0x60, b[end - 2] == 0x60, b[end - 3] == 0x60 else { return false }
+        var fences = 0, i = b.startIndex
+        while i + 2 < end {
+            if b[i] == 0x60 && b[i + 1] == 0x60 && b[i + 2] == 0x60 { fences += 1; i += 3 } else { i += 1 }
+        }
+        return fences % 2 == 1
     }
 
     /// Bytes that may start markup: # * [ ] < > ! _ ~ | `
@@ -100,6 +115,7 @@ public enum MarkupReader {
             m.block = .fence
             return (m, b[b.endIndex...])
         }
+        if !inFence && endsWithOpenFence(b[start...]) { m.opensFence = true }
         if inFence {
             m.block = .code
             m.isCodeLike = CodeShape.looksLikeCode(b)
