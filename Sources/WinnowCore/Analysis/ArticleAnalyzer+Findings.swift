@@ -57,6 +57,16 @@ extension ArticleAnalyzer {
         if e.recurs {
             return .builtIn(.siteTemplate, .boilerplate, "recurs in \(e.recurrence) documents, more than this page's own text")
         }
+        if e.regions.contains(.hidden) {
+            return .builtIn(.pageRegion, .boilerplate, "hidden on the page")
+        }
+        let region = e.regions.intersection(LineHint.Regions.furniture)
+        if !region.isEmpty {
+            return .builtIn(.pageRegion, .boilerplate, "in the page's \(LineHint.Regions.name(of: region))")
+        }
+        if e.linkDensity >= 0.5 {
+            return .builtIn(.pageRegion, .boilerplate, "mostly links")
+        }
         if e.isLinkOnly {
             return .builtIn(.furnitureBlock, .boilerplate, "links only, among furniture")
         }

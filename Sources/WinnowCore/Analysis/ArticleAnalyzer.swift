@@ -54,6 +54,7 @@ public struct ArticleAnalyzer: Sendable {
         let dates = tuning.isEnabled(.dateLine), metadata = tuning.isEnabled(.metadataLine)
         let navigation = tuning.isEnabled(.navigationLine), truncation = tuning.isEnabled(.truncatedLine)
         let lists = tuning.isEnabled(.relatedList)
+        let hints = tuning.isEnabled(.pageRegion) ? doc.article.lineHints.flatMap { $0.count == n ? $0 : nil } : nil
         for i in 0..<n where !shapes[i].isBlank {
             let shape = shapes[i]
             let markup = doc.markup[i]
@@ -61,6 +62,10 @@ public struct ArticleAnalyzer: Sendable {
             e.isLinkOnly = markup.isLinkOnly
             e.isHeading = markup.block == .heading || markup.isEmphasis
             e.headingRank = markup.headingRank
+            if let hint = hints?[i] {
+                e.regions = hint.regions
+                e.linkDensity = hint.linkDensity
+            }
             let phrases = rules.phraseMatches(normalized: doc.visible[i], size: shape.size)
             for r in phrases where applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
                 if rules.rules[r].category.isFurniture { e.furnitureRules.append(r) } else { e.otherRules.append(r) }

@@ -32,6 +32,10 @@ struct LineEvidence {
     var headingRank: Int?
     /// A rule says the section under this heading is furniture.
     var opensSection = false
+    /// Page regions the line sits in, from HTML markup (empty for text inputs).
+    var regions: LineHint.Regions = []
+    /// Share of the line's text inside links, from HTML markup (0 for text inputs).
+    var linkDensity: Float = 0
 
     /// Evidence strong enough to flag a line in the head or tail.
     var isStrong: Bool {

@@ -59,6 +59,7 @@ extension LineEvidence {
     /// Past the page's last line of prose (`inTail`), a short line without sentence-final
     /// punctuation (a title in a list, a name, a label) weighs nothing: it goes with its neighbours.
     func weight(shape: LineShape, settings: AnalysisSettings, atEdge: Bool = true, inTail: Bool = false) -> Double {
+        if regions.contains(.hidden) { return 6 }
         if isStructuredContent { return furnitureRules.isEmpty ? -2 : 0 }
         // Rules and lists are decisive whatever the line's shape: disclaimers are written as prose.
         if !furnitureRules.isEmpty || inListing { return 6 }
@@ -71,6 +72,10 @@ extension LineEvidence {
         if recurs { f = max(f, min(4, Double(shape.size) / 8) * (atEdge ? 1 : 0.5)) }
         if isLinkOnly { f = max(f, 2) }
         if isBullet { f = max(f, 1.5) }
+        // HTML: the page's own structure (a footer, a menu, a share bar, a block of links).
+        let pageFurniture = regions.intersection(LineHint.Regions.furniture)
+        if !pageFurniture.isEmpty { f = max(f, pageFurniture.isDisjoint(with: [.header, .aside]) ? 4 : 2.5) }
+        if linkDensity >= 0.5 { f = max(f, 1 + 2 * Double(linkDensity)) }
         // Past the last sentence of the page, long unpunctuated lines are titles of other articles.
         let prose = (shape.endsWithTerminal && shape.size >= settings.coreMinSize)
             || (!inTail && shape.size >= settings.coreLongSize && shape.innerPunctuation > 0)
@@ -80,7 +85,10 @@ extension LineEvidence {
         // Text pasted under many pages is not the article's, however well written.
         if (recurs && atEdge) || isTemplate { b = min(b, 1) }
         // A line that is one link is a pointer to another page, whatever its anchor reads like.
-        if isLinkOnly { b = min(b, 1) }
+        if isLinkOnly || linkDensity >= 0.5 { b = min(b, 1) }
+        // Inside a menu or footer, prose is furniture's fine print; inside the article, even a
+        // short line is more likely the article's.
+        if !pageFurniture.isEmpty { b = min(b, 2) } else if regions.contains(.content) { b = max(b, 1) }
         return f - b
     }
 }

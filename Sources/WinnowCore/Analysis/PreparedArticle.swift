@@ -20,7 +20,7 @@ public struct PreparedArticle: Sendable {
     public init(_ article: Article) {
         self.article = article
         lines = LineSplitter.lines(of: article.text)
-        (markup, visible) = MarkupReader.read(lines)
+        (markup, visible) = MarkupReader.read(lines, hints: article.lineHints)
         shapes = visible.map { LineShape(normalized: $0) }
         var title: Int?
         var headline: [UInt8] = []

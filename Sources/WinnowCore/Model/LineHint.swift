@@ -30,6 +30,14 @@ public struct LineHint: Sendable, Hashable {
         /// A hidden element (`hidden`, `aria-hidden=true`, `display:none`).
         public static let hidden = Regions(rawValue: 1 << 10)
 
+        /// A reader's name for the most telling region in the set ("navigation", "footer", …).
+        public static func name(of set: Regions) -> String {
+            let names: [(Regions, String)] = [(.navigation, "navigation"), (.footer, "footer"), (.comments, "comments"),
+                                              (.related, "related links"), (.share, "share bar"), (.advert, "adverts"),
+                                              (.form, "forms"), (.aside, "sidebar"), (.header, "header")]
+            return names.first { set.contains($0.0) }?.1 ?? "furniture"
+        }
+
         /// Regions that are furniture whatever the text says.
         public static let furniture: Regions = [.navigation, .header, .footer, .aside, .form, .comments, .related, .share, .advert]
     }

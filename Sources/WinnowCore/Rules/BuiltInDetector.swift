@@ -19,6 +19,9 @@ public enum BuiltInDetector: String, CaseIterable, Sendable {
     /// Lines inside a run of furniture (between notices, promos and lists, or after the page's
     /// last notice) that carry no evidence of their own: the page's layout puts them there.
     case furnitureBlock = "furniture-block"
+    /// HTML pages only: lines inside a page's menus, header, footer, sidebars, forms, comment,
+    /// share, related or advert blocks, hidden elements, and blocks that are mostly links.
+    case pageRegion = "page-region"
 
     /// Position in `allCases`, for table lookups.
     var ordinal: Int {
@@ -30,6 +33,7 @@ public enum BuiltInDetector: String, CaseIterable, Sendable {
         case .navigationLine: return 4
         case .metadataLine: return 5
         case .furnitureBlock: return 6
+        case .pageRegion: return 7
         }
     }
 
@@ -43,6 +47,7 @@ public enum BuiltInDetector: String, CaseIterable, Sendable {
         case .navigationLine: return "breadcrumbs, menus and bulleted short lines at the head"
         case .metadataLine: return "short lines with a date plus source or author"
         case .furnitureBlock: return "lines without evidence of their own inside a run of furniture"
+        case .pageRegion: return "HTML: lines in menus, headers, footers, sidebars, share or comment blocks, hidden or link-heavy blocks"
         }
     }
 }
