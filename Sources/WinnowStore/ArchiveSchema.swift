@@ -65,6 +65,12 @@ enum ArchiveSchema {
             // The findings of canonical articles, repeated when a later run revises them.
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN findings BLOB")
         }
+        m.registerMigration("v4-figures") { db in
+            // The numbers a canonical states (body and headline): templated reports with other
+            // figures are other reports. NULL for articles archived before: no figure check.
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN figures BLOB")
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN title_figures BLOB")
+        }
         return m
     }
 }

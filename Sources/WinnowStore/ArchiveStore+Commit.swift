@@ -49,8 +49,8 @@ extension ArchiveStore {
                                      run.rulesVersion, run.winnowVersion])
                 let insert = try db.makeStatement(sql: """
                     INSERT OR IGNORE INTO articles (id, run_id, site, url, published_at, simhash, exact, tokens, excerpt, decision,
-                                                    canonical, canonical_run, sketch, lead, title, findings)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                    canonical, canonical_run, sketch, lead, title, findings, figures, title_figures)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let anchor = try db.makeStatement(sql: "INSERT OR IGNORE INTO anchors (feature, article) VALUES (?, ?)")
                 for i in decisions.indices {
@@ -62,6 +62,7 @@ extension ArchiveStore {
                         canonicalCopy ? BlobCoding.encode(fp.sketch) : nil, canonicalCopy ? BlobCoding.encode(fp.lead) : nil,
                         canonicalCopy ? BlobCoding.encode(fp.title) : nil,
                         canonicalCopy ? FindingCoding.encode(a.findings) : nil,
+                        canonicalCopy ? BlobCoding.encode(fp.figures) : nil, canonicalCopy ? BlobCoding.encode(fp.titleFigures) : nil,
                     ])
                     if canonicalCopy && db.changesCount > 0 {
                         let seq = db.lastInsertedRowID
@@ -72,7 +73,8 @@ extension ArchiveStore {
                 // Earlier documents whose fuller article arrived now point at it and stop being canonical.
                 for r in revisions {
                     try db.execute(sql: """
-                        UPDATE articles SET decision = ?, canonical = ?, canonical_run = ?, sketch = NULL, lead = NULL, title = NULL
+                        UPDATE articles SET decision = ?, canonical = ?, canonical_run = ?, sketch = NULL, lead = NULL, title = NULL,
+                            figures = NULL, title_figures = NULL
                         WHERE id = ?
                         """, arguments: [r.kind.rawValue, r.canonical, r.canonicalRun ?? run.id, r.id])
                     try db.execute(sql: "DELETE FROM anchors WHERE article = (SELECT seq FROM articles WHERE id = ?)", arguments: [r.id])

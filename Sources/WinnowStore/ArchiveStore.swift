@@ -88,13 +88,15 @@ public final class ArchiveStore: Sendable {
     }
 
     /// The columns `archivedArticle` reads, in its order.
-    static let archivedColumns = "id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title"
+    static let archivedColumns = "id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title, figures, title_figures"
 
     /// An archived article from a row that starts with `archivedColumns`.
     static func archivedArticle(_ row: Row) -> ArchivedArticle {
         var fp = Fingerprint(simhash: (row[4] as Int64).unsigned, exact: (row[5] as Int64).unsigned, tokens: row[6],
                              sketch: BlobCoding.decode(row[7]), lead: BlobCoding.decode(row[8]))
         fp.title = BlobCoding.decode(row[9])
+        fp.figures = BlobCoding.decode(row[10])
+        fp.titleFigures = BlobCoding.decode(row[11])
         return ArchivedArticle(id: row[0], run: row[1], publishedAt: row[2], isExcerpt: (row[3] as Int) != 0, fingerprint: fp)
     }
 
@@ -104,7 +106,7 @@ public final class ArchiveStore: Sendable {
             try pool.read { db in
                 guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.archivedColumns), decision, canonical FROM articles WHERE id = ?",
                                                  arguments: [id]) else { return nil }
-                return (Self.archivedArticle(row), row[10], row[11])
+                return (Self.archivedArticle(row), row[12], row[13])
             }
         }
     }

@@ -44,6 +44,10 @@ struct LineShapeTests {
     @Test func keysMaskDigitsAndSpaces() {
         #expect(shape("快照生成时间:2023-06-05 12:45:03").key == shape("快照生成时间: 2024-11-28 04:04:35").key)
         #expect(shape("责任编辑：刘洋").key != shape("责任编辑：李娜").key)
+        // Figures are content: a report line keys on its numbers; one counter is masked.
+        #expect(shape("Net 807,000 vs 2,858,000").key != shape("Net 1,204,000 vs 1,118,000").key)
+        #expect(shape("Net 807,000 vs 2,858,000").key == shape("Net  807,000 vs 2,858,000").key)
+        #expect(shape("阅读 1234").key == shape("阅读 87").key)
     }
 
     @Test func sizes() {

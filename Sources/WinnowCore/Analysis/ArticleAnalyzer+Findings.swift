@@ -112,6 +112,12 @@ extension ArticleAnalyzer {
                                     lineStart: b.lowerBound + 1, lineEnd: b.upperBound + 1,
                                     message: "the page holds only a cut-off excerpt of an article"))
         }
+        if doc.article.replacedSequences > 0 {
+            let n = doc.article.replacedSequences
+            findings.append(Finding(rule: "invalid-encoding", category: .quality, severity: .warning, action: .flag,
+                                    lineStart: 1, lineEnd: max(1, doc.lines.count),
+                                    message: "\(n) invalid byte sequence\(n == 1 ? " was" : "s were") replaced with U+FFFD when reading; the text may be damaged"))
+        }
         findings.sort { ($0.lineStart, $0.lineEnd) < ($1.lineStart, $1.lineEnd) }
 
         // Everything not stripped is fingerprinted: title, subtitles and the body alike.
@@ -120,10 +126,14 @@ extension ArticleAnalyzer {
             chunks.append(doc.visible[k])
         }
         var fingerprint = Fingerprint.of(chunks: chunks, width: settings.shingleWidth)
+        fingerprint.figures = Figures.of(chunks: chunks)
         if let t = doc.titleLine {
             fingerprint.title = Fingerprint.allShingles(of: doc.visible[t], width: settings.shingleWidth)
+            fingerprint.titleFigures = Figures.of(chunks: [doc.visible[t]])
         } else if let t = doc.article.title, !t.isEmpty {
-            fingerprint.title = Fingerprint.allShingles(of: Array(TextNormalizer.normalize(t).utf8)[...], width: settings.shingleWidth)
+            let headline = Array(TextNormalizer.normalize(t).utf8)[...]
+            fingerprint.title = Fingerprint.allShingles(of: headline, width: settings.shingleWidth)
+            fingerprint.titleFigures = Figures.of(chunks: [headline])
         }
         return ArticleAnalysis(id: doc.article.id, site: site, language: doc.language, publishedAt: doc.article.publishedAt,
                                findings: findings, strippedLines: stripped, body: body.map { ($0.lowerBound + 1)...($0.upperBound + 1) },

@@ -82,6 +82,8 @@ extension LineEvidence {
         // A line without prose shape that carries evidence is judged on the evidence alone.
         if f > 0 && !prose { return f }
         var b = prose ? min(8, 3 + Double(shape.size) / 15) : isHeading ? 1.5 : (inTail && !shape.endsWithTerminal) ? 0 : 0.5
+        // A line of figures ("Net 807,000 vs 2,858,000") is a report's content, however terse.
+        if shape.statesFigures && !isTemplate && !recurs { b = max(b, 1.5) }
         // Text pasted under many pages is not the article's, however well written.
         if (recurs && atEdge) || isTemplate { b = min(b, 1) }
         // A line that is one link is a pointer to another page, whatever its anchor reads like.

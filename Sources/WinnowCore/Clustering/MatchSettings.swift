@@ -4,6 +4,9 @@ public struct MatchSettings: Sendable, Equatable {
     public var simhashDistance = 6
     /// Verified near-duplicates share at least this estimated Jaccard similarity of shingles.
     public var nearDuplicateJaccard = 0.5
+    /// Share of a document's figures (of the smaller set, for near-duplicates) the other must
+    /// state too; below it the two are different reports built on one template, never copies.
+    public var figuresMinShared = 0.5
     /// A shorter document is a partial copy or excerpt when at least this share of it is contained.
     public var containment = 0.7
     /// An excerpt's sampled shingles, counted without weights, must be found in the other's lead at least this much.

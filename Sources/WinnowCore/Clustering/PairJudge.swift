@@ -37,6 +37,10 @@ public enum PairJudge {
             return PairRelation(kind: .exact, hamming: hamming, jaccard: 1, containment: 1)
         }
         guard a.totalWeight > 0, b.totalWeight > 0 else { return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0) }
+        // Reports built on one template and headed with other figures are other reports.
+        if Figures.headlinesDiffer(fa.titleFigures, fb.titleFigures) {
+            return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0)
+        }
         let shared = known ?? a.sharedWeight(with: b.sketch)
         let j = Double(shared / (a.totalWeight + b.totalWeight - shared))
         let aInB = Double(shared / a.totalWeight)
@@ -48,7 +52,9 @@ public enum PairJudge {
             // An excerpt page carries its article's headline: a different headline is a different article.
             let ta = a.fingerprint.title, tb = b.fingerprint.title
             let sameTitle = ta.isEmpty || tb.isEmpty || SketchOverlap.compare(ta, tb).jaccard >= settings.excerptTitleJaccard
-            let kind: MatchKind? = !b.isExcerpt && sameTitle && inLead >= settings.containment && plain >= settings.excerptPlainContainment ? .excerpt
+            let sameFigures = !Figures.differ(fa.figures, fb.figures, aInB: true, minShared: settings.figuresMinShared)
+            let kind: MatchKind? = !sameFigures ? nil
+                : !b.isExcerpt && sameTitle && inLead >= settings.containment && plain >= settings.excerptPlainContainment ? .excerpt
                 : j >= settings.nearDuplicateJaccard ? .excerpt : nil
             return PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: max(inLead, b.isExcerpt ? aInB : 0))
         }
@@ -59,9 +65,10 @@ public enum PairJudge {
         if smaller && aInB >= settings.containment
             && Double(SketchOverlap.intersection(a.lead, b.lead)) >= Double(a.lead.count) * settings.leadContainment {
             // A copy cut short keeps the article's beginning: its lead is the other's lead.
-            kind = .partial
+            // ... and states no figures of its own: a templated report with other numbers is another report.
+            kind = Figures.differ(fa.figures, fb.figures, aInB: true, minShared: settings.figuresMinShared) ? nil : .partial
         } else if j >= settings.nearDuplicateJaccard {
-            kind = .nearDuplicate
+            kind = Figures.differ(fa.figures, fb.figures, aInB: false, minShared: settings.figuresMinShared) ? nil : .nearDuplicate
         }
         return PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: aInB)
     }

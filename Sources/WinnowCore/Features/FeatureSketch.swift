@@ -49,6 +49,11 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     /// Sorted, distinct sampled shingles of the very beginning (headline and first words):
     /// what an excerpt of this document is sure to share with it.
     public var head: [UInt64] = []
+    /// Sorted, distinct hashes of the numbers the text states (`Figures`): templated reports
+    /// whose figures differ are different reports. Empty for archives written before figures.
+    public var figures: [UInt64] = []
+    /// Sorted, distinct hashes of the numbers in the headline.
+    public var titleFigures: [UInt64] = []
 
     /// Creates a fingerprint.
     public init(simhash: UInt64, exact: UInt64, tokens: Int, sketch: [UInt64], lead: [UInt64]) {

@@ -26,11 +26,17 @@ public struct LineShape: Sendable, Equatable {
     public var bulleted = false
     /// Clause punctuation inside the line (，,、。；; and ". "): prose has it, titles and menus rarely do.
     public var innerPunctuation = 0
-    /// Digits with masking applied: the line's key for cross-document statistics.
+    /// Runs of digits: the numbers the line states.
+    public var digitRuns = 0
+    /// The line's key for cross-document statistics: digit runs masked (a date line keys the
+    /// same on every page), except on lines that state figures (`statesFigures`), whose numbers count.
     public var key: UInt64 = 0
 
     /// Text size in character-equivalents: ideographs count 1, words 3/2.
     public var size: Int { ideographs + (words * 3) / 2 }
+    /// States figures other than a date: the content of a templated report ("Net 807,000 vs
+    /// 2,858,000"), which its site's other reports share only with other numbers.
+    public var statesFigures: Bool { digitRuns >= 2 && !hasDate }
     /// Whether the line has no text at all.
     public var isBlank: Bool { ideographs == 0 && words == 0 }
     /// Cut off at either end.
@@ -147,6 +153,7 @@ public struct LineShape: Sendable, Equatable {
 
         // Words, ideographs, separators, the digit-masked key and date patterns, in one pass.
         var keyHash = StableHash.fnvOffset
+        var figureHash = StableHash.fnvOffset
         var inWord = false, inDigits = false
         var segment = 0, shortSegments = 0, separatorsSeen = 0
         var m = 0
@@ -196,7 +203,10 @@ public struct LineShape: Sendable, Equatable {
             if !isDigit && !Self.isDateMark(v) { nonDateText = true }
             // Key: digits runs become one "0", spaces vanish.
             if isDigit {
+                figureHash = (figureHash ^ UInt64(v)) &* StableHash.fnvPrime
                 if !inDigits {
+                    figureHash = (figureHash ^ 0x2F) &* StableHash.fnvPrime
+                    digitRuns += 1
                     maskedBuffer[m] = 0x30
                     if runCount < runs.count { runs[runCount] = DigitRun(position: m, length: 1); runCount += 1 }
                     m += 1
@@ -219,9 +229,11 @@ public struct LineShape: Sendable, Equatable {
         separators = shortSegments > separatorsSeen ? separatorsSeen : shortSegments
         let masked = UnsafeBufferPointer(rebasing: maskedBuffer[0..<m])
         keyHash = StableHash.fnv1a(masked, seed: keyHash)
-        key = keyHash
         hasDate = Self.containsDate(masked, runs: UnsafeBufferPointer(rebasing: runs[0..<runCount]))
         dateOnly = hasDate && !nonDateText
+        // Dates and counters vary from page to page of a template; figures are a report's content:
+        // a line stating figures keys on them too, so only the same figures recur (a promo's price).
+        key = statesFigures ? StableHash.combine(keyHash, figureHash) : keyHash
     }
 
     /// Looks for 0-0-0, 0/0/0, 0.0.0, 0年0月, 0月0日 and 0:0 in the masked text, with digit

@@ -1,0 +1,79 @@
+/// The figures a text states: every number, hashed. Templated reports (earnings, weather,
+/// scores, price notices) share almost every word and differ in their figures, so two texts whose
+/// figures mostly differ are different reports, however alike their words.
+///
+/// Numbers are read from normalized text (full-width digits are already ASCII): thousands
+/// separators are dropped (`2,858,000` is `2858000`), a decimal point is kept (`1.19`), and
+/// leading zeros are dropped (`05` is `5`), so a copy that only reformats its numbers still agrees.
+public enum Figures {
+    /// Seed separating figure hashes from shingle hashes.
+    static let seed = StableHash.fnv1a("figure:")
+
+    /// Sorted, distinct hashes of the numbers in normalized UTF-8 chunks.
+    public static func of(chunks: [ArraySlice<UInt8>]) -> [UInt64] {
+        var out: [UInt64] = []
+        var digits: [UInt8] = []
+        for chunk in chunks {
+            var i = chunk.startIndex
+            while i < chunk.endIndex {
+                guard isDigit(chunk[i]) else { i += 1; continue }
+                digits.removeAll(keepingCapacity: true)
+                i = read(chunk, from: i, into: &digits)
+                out.append(StableHash.fnv1a(digits, seed: seed))
+            }
+        }
+        out.sort()
+        out.dedupe()
+        return out
+    }
+
+    /// Reads one number starting at `start`; returns the index after it.
+    private static func read(_ b: ArraySlice<UInt8>, from start: Int, into digits: inout [UInt8]) -> Int {
+        var i = start
+        var sawPoint = false
+        while i < b.endIndex {
+            let c = b[i]
+            if isDigit(c) {
+                if !(digits.isEmpty && c == 0x30 && i + 1 < b.endIndex && isDigit(b[i + 1])) { digits.append(c) }
+                i += 1
+            } else if c == 0x2C, groupOfThree(b, after: i) {
+                i += 1  // a thousands separator
+            } else if c == 0x2E, !sawPoint, i + 1 < b.endIndex, isDigit(b[i + 1]) {
+                sawPoint = true
+                digits.append(c)
+                i += 1
+            } else {
+                break
+            }
+        }
+        if digits.isEmpty { digits.append(0x30) }
+        return i
+    }
+
+    /// Whether exactly three digits follow position `i` (then a non-digit or the end).
+    private static func groupOfThree(_ b: ArraySlice<UInt8>, after i: Int) -> Bool {
+        guard i + 3 < b.endIndex, isDigit(b[i + 1]), isDigit(b[i + 2]), isDigit(b[i + 3]) else { return false }
+        return i + 4 >= b.endIndex || !isDigit(b[i + 4])
+    }
+
+    @inline(__always) private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    /// Whether two texts' figures say they are different reports: at least three figures are
+    /// missing from the other, and fewer than `minShared` of the smaller set (of `a`'s, when
+    /// `aInB`) appear in it. A changed number or two (in each of two edited copies) is an edit; a
+    /// template filled with other figures is another report.
+    public static func differ(_ a: [UInt64], _ b: [UInt64], aInB: Bool, minShared: Double) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        let shared = SketchOverlap.intersection(a, b)
+        let missing = aInB ? a.count - shared : max(a.count, b.count) - shared
+        guard missing >= 3 else { return false }
+        let base = Double(aInB ? a.count : min(a.count, b.count))
+        return Double(shared) < base * minShared
+    }
+
+    /// Whether two headlines state different figures ("第1场" and "第2场"): both state some and
+    /// share none.
+    public static func headlinesDiffer(_ a: [UInt64], _ b: [UInt64]) -> Bool {
+        !a.isEmpty && !b.isEmpty && SketchOverlap.intersection(a, b) == 0
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+@testable import WinnowCore
+
+/// Templated reports: numbers are content. Two reports on one template with other figures are
+/// other reports; a copy that only reformats its numbers is still a copy.
+struct FiguresTests {
+    func figures(_ s: String) -> [UInt64] { Figures.of(chunks: [Support.normalized(s)[...]]) }
+
+    @Test func figureHashesAreStable() {
+        // Stored in the archive and compared across runs: pinned.
+        #expect(figures("Net 807,000") == [0x4226_1AA1_DEA6_17EE])
+        #expect(figures("1.19") == [StableHash.fnv1a(Array("1.19".utf8), seed: 0xC2AD_5096_0B16_CA69)])
+    }
+
+    @Test func reformattedNumbersAgree() {
+        #expect(figures("共1,000人，增长2.5%") == figures("共１０００人，增长2.5%"))
+        #expect(figures("05月") == figures("5月"))
+        #expect(figures("a 1,2 b") == figures("a 1 2 b"))
+        #expect(figures("没有数字").isEmpty)
+    }
+
+    @Test func templatesWithOtherFiguresDiffer() {
+        let a = figures("Shr 34 cts vs 1.19 dlrs Net 807,000 vs 2,858,000 Revs 12.5 mln vs 11.9 mln")
+        let b = figures("Shr 52 cts vs 48 cts Net 1,204,000 vs 1,118,000 Revs 20.1 mln vs 18.7 mln")
+        #expect(Figures.differ(a, b, aInB: false, minShared: 0.5))
+        // One or two edited numbers are an edit.
+        let c = figures("Shr 34 cts vs 1.19 dlrs Net 807,000 vs 2,858,000 Revs 12.6 mln vs 11.9 mln")
+        #expect(!Figures.differ(a, c, aInB: false, minShared: 0.5))
+        #expect(Figures.headlinesDiffer(figures("第1场比赛结果"), figures("第2场比赛结果")))
+        #expect(!Figures.headlinesDiffer(figures("比赛结果"), figures("第2场比赛结果")))
+    }
+
+    @Test func distinctEarningsReportsAreNeverMerged() throws {
+        _ = Support.ready
+        var rng = Support.Random(state: 42)
+        func n(_ hi: UInt64) -> UInt64 { rng.next() % hi + 1 }
+        var articles: [Article] = []
+        for i in 0..<12 {
+            let text = """
+                Company \(i) reports results
+                Shr \(n(90)) cts vs \(n(90)) cts
+                Net \(n(900)),\(100 + n(800)),000 vs \(n(900)),\(100 + n(800)),000
+                Revs \(n(90)).\(n(9)) mln vs \(n(90)).\(n(9)) mln
+                Nine months Shr \(n(9)).\(n(90)) dlrs vs \(n(9)).\(n(90)) dlrs
+                Note: full name of company is company \(i) inc. Figures in U.S. dollars.
+                """
+            articles.append(Article(id: "r\(i)", text: text, title: "Company \(i) reports results", url: "https://wire.example/\(i)"))
+        }
+        // Two copies of one report (one reformats a figure) are still a copy.
+        var copy = articles[3]
+        copy.id = "r3-copy"
+        copy.url = "https://other.example/3"
+        articles.append(copy)
+        let result = try ScanEngine(rules: .empty).scan(articles)
+        let byId = Dictionary(uniqueKeysWithValues: result.decisions.map { ($0.id, $0) })
+        for i in 0..<12 where i != 3 { #expect(byId["r\(i)"]?.kind == .keep, "r\(i): \(byId["r\(i)"]?.reasons ?? [])") }
+        // The copy and its report form one cluster (the fuller one, without the site's note, leads).
+        #expect(byId["r3"]?.canonical == "r3-copy" || byId["r3-copy"]?.canonical == "r3")
+        #expect(result.decisions.filter { $0.kind == .keep }.count == 12)
+    }
+
+    @Test func numberedMatchReportsAreNotCopies() throws {
+        _ = Support.ready
+        let a = Article(id: "m1", text: "第1场：主队以3比1战胜客队，全场比赛观众超过两万人，气氛热烈。", title: "第1场比赛结果")
+        let b = Article(id: "m2", text: "第2场：主队以3比1战胜客队，全场比赛观众超过两万人，气氛热烈。", title: "第2场比赛结果")
+        let result = try ScanEngine(rules: .empty).scan([a, b])
+        #expect(result.decisions.allSatisfy { $0.kind == .keep })
+    }
+}
