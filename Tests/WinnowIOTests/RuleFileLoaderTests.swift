@@ -37,7 +37,7 @@ struct RuleFileLoaderTests {
             severity: error
             action: review
             phrases: [扫码领取]
-            scope: { position: tail, within_lines: 5, max_size: 40, languages: [zh], sites: [a.example], section: true }
+            scope: { position: tail, within_lines: 5, max_size: 40, languages: [zh], sites: [a.example], section: true, region: furniture }
             examples:
               match: [扫码领取红包]
               no_match: [正常内容]
@@ -46,7 +46,7 @@ struct RuleFileLoaderTests {
         #expect(errors.isEmpty)
         let r = try #require(rules.first)
         #expect(r.id == "my-rule" && r.category == .moderation && r.severity == .error && r.action == .review)
-        #expect(r.scope == RuleScope(position: .tail, withinLines: 5, maxLineSize: 40, languages: ["zh"], sites: ["a.example"], opensSection: true))
+        #expect(r.scope == RuleScope(position: .tail, withinLines: 5, maxLineSize: 40, languages: ["zh"], sites: ["a.example"], opensSection: true, region: .furniture))
         #expect(r.examples.match == ["扫码领取红包"])
         #expect(r.definedAt == "f.yaml:2")
     }

@@ -91,12 +91,25 @@ extension ArticleAnalyzer {
         }
         // Non-furniture rules (moderation, quality, custom): reported, and acted on per document.
         var review: [String] = [], remove: [String] = []
+        let furnitureLines = stripped
         for (line, e) in evidence.enumerated() {
             for r in e.otherRules {
                 let rule = rules.rules[r]
+                let inFurniture = furnitureLines.contains(line + 1)
+                let region = rule.scope.region ?? .body
+                let description = rule.description.isEmpty ? "matches rule \(rule.id)" : rule.description
+                guard region == .any || (region == .furniture) == inFurniture else {
+                    // A match outside the rule's region is reported, never acted on: a site's
+                    // notice in its stripped footer is no reason to review the article.
+                    var f = Finding(rule: rule.id, category: rule.category, severity: .info, action: .flag,
+                                    lineStart: line + 1, lineEnd: line + 1,
+                                    message: "\(description) (in \(inFurniture ? "stripped furniture" : "the article text"), outside the rule's region: no action)")
+                    f.outsideRegion = true
+                    findings.append(f)
+                    continue
+                }
                 findings.append(Finding(rule: rule.id, category: rule.category, severity: rule.severity, action: rule.action,
-                                        lineStart: line + 1, lineEnd: line + 1,
-                                        message: rule.description.isEmpty ? "matches rule \(rule.id)" : rule.description))
+                                        lineStart: line + 1, lineEnd: line + 1, message: description))
                 if rule.action == .strip { stripped.insert(line + 1) }
                 if rule.action == .review && !review.contains(rule.id) { review.append(rule.id) }
                 if rule.action == .remove && !remove.contains(rule.id) { remove.append(rule.id) }

@@ -55,6 +55,9 @@ public struct Finding: Sendable, Codable, Equatable {
     public var lineEnd: Int
     /// A short human explanation.
     public var message: String
+    /// A moderation match outside its rule's region (for instance in a site's stripped footer):
+    /// reported once per site in the summary, never acted on. Not part of `decisions.jsonl`.
+    public var outsideRegion = false
 
     /// Creates a finding.
     public init(rule: String, category: FindingCategory, severity: Severity = .info, action: RuleAction = .strip,

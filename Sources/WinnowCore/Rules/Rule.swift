@@ -10,6 +10,16 @@ public enum RulePosition: String, Sendable, Codable, CaseIterable {
     case outsideBody = "outside-body"
 }
 
+/// Which lines' matches count: the article's own text, the furniture stripped from it, or both.
+public enum RuleRegion: String, Sendable, Codable, CaseIterable {
+    /// Lines kept as the article's text.
+    case body
+    /// Lines stripped as furniture.
+    case furniture
+    /// Every line.
+    case any
+}
+
 /// Limits on where a rule applies.
 public struct RuleScope: Sendable, Equatable {
     /// Position relative to the detected body.
@@ -27,16 +37,21 @@ public struct RuleScope: Sendable, Equatable {
     /// a matching heading after the body's start makes the lines under it furniture up to the
     /// next heading of the same or a higher rank, unless they are code or tables.
     public var opensSection = false
+    /// Whose lines' matches act (`review`, `remove`): nil means the article's own text for
+    /// moderation, quality and custom rules (a site's takedown notice with an e-mail address is
+    /// no reason to review the article) and every line for furniture rules.
+    public var region: RuleRegion?
 
     /// Creates a scope.
     public init(position: RulePosition = .any, withinLines: Int? = nil, maxLineSize: Int? = nil,
-                languages: [String] = [], sites: [String] = [], opensSection: Bool = false) {
+                languages: [String] = [], sites: [String] = [], opensSection: Bool = false, region: RuleRegion? = nil) {
         self.position = position
         self.withinLines = withinLines
         self.maxLineSize = maxLineSize
         self.languages = languages
         self.sites = sites
         self.opensSection = opensSection
+        self.region = region
     }
 }
 

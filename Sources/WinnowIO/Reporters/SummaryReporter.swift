@@ -62,6 +62,24 @@ public struct SummaryReporter: Reporter {
             s += "| \(Escape.markdown(k)) | \(v.category) | \(v.lines) | \(v.docs) |\n"
         }
 
+        // Matches in furniture repeat on every page of a site: one line per site and rule.
+        var inFurniture: [String: Int] = [:]
+        for a in report.analyses {
+            var seen = Set<String>()
+            for f in a.findings where f.outsideRegion && seen.insert(f.rule).inserted {
+                inFurniture["\(a.site.isEmpty ? "(none)" : a.site)\t\(f.rule)", default: 0] += 1
+            }
+        }
+        if !inFurniture.isEmpty {
+            s += "\n## Rule matches outside their region (no action taken)\n\n"
+            s += "Moderation rules act on the article's own text; these matched only in stripped furniture (or outside the region a rule names).\n\n"
+            s += "| site | rule | documents |\n|---|---|---:|\n"
+            for (k, v) in inFurniture.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(60) {
+                let parts = k.split(separator: "\t", maxSplits: 1).map(String.init)
+                s += "| \(Escape.markdown(parts.first ?? "")) | \(Escape.markdown(parts.last ?? "")) | \(v) |\n"
+            }
+        }
+
         s += "\n## Biggest clusters\n\n"
         let sorted = report.clusters.sorted { ($1.members.count, report.analyses[$0.canonical].id) < ($0.members.count, report.analyses[$1.canonical].id) }
         if sorted.isEmpty { s += "No duplicates found.\n" }

@@ -7,7 +7,7 @@ struct RuleNodeParser {
 
     private static let allowedKeys: Set<String> = ["id", "description", "category", "severity", "action", "phrases",
                                                    "regex", "detector", "params", "scope", "examples", "requires", "requires_digits"]
-    private static let scopeKeys: Set<String> = ["position", "within_lines", "max_size", "languages", "sites", "section"]
+    private static let scopeKeys: Set<String> = ["position", "within_lines", "max_size", "languages", "sites", "section", "region"]
 
     func rule(from node: Node) throws -> Rule {
         guard let map = node.mapping else { throw fail(node, "a rule must be a mapping with `id`, `category` and a matcher") }
@@ -85,6 +85,9 @@ struct RuleNodeParser {
         }
         s.languages = try strings(map["languages"], "scope.languages")
         s.sites = try strings(map["sites"], "scope.sites")
+        if map["region"] != nil {
+            s.region = try enumValue(map["region"], "scope.region", required: false, default: RuleRegion.any)
+        }
         if let b = map["section"] {
             guard let v = b.bool else { throw fail(b, "`section` must be true or false") }
             s.opensSection = v
