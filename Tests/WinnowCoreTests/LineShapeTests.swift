@@ -25,6 +25,15 @@ struct LineShapeTests {
         #expect(shape("国务院新闻办今天举行新闻发布会…").trailingEllipsis)
         #expect(shape("Charles Kennedy has said the party...").trailingEllipsis)
         #expect(!shape("这是完整的一句话。").isTruncated)
+        // Listings mark cuts in many ways.
+        for cut in ["The minister said the plan would [...]", "The minister said the plan would […]", "国务院新闻办今天举行新闻发布会。。。",
+                    "The minister said the plan would (more)", "国务院新闻办今天举行新闻发布会 更多>>", "国务院新闻办今天举行新闻发布会…全文",
+                    "国务院新闻办今天举行新闻发布会[详细]", "The minister said the plan would... Read more", "The minister said the plan would »Read more»"] {
+            #expect(shape(cut).trailingEllipsis, "\(cut)")
+        }
+        for whole in ["He wanted one more", "请点击查看更多", "These are the details (more below)."] {
+            #expect(!shape(whole).trailingEllipsis, "\(whole)")
+        }
     }
 
     @Test func terminalPunctuation() {

@@ -103,6 +103,37 @@ public struct LineShape: Sendable, Equatable {
         var length: Int
     }
 
+    /// "Read more" words that listings put where they cut a text: "(more)", "更多>>", "…全文",
+    /// "[详细]", "read more", "continue reading" (normalized: lower case, full-width folded).
+    private static let cutWords: [[UInt32]] = ["more", "read more", "continue reading", "全文", "阅读全文", "查看全文", "更多", "详细", "详情", "閱讀全文"]
+        .map { $0.unicodeScalars.map(\.value) }
+
+    /// Whether the line ends with a cut marker: an ellipsis inside brackets ("[...]", "(…)") or a
+    /// read-more word behind brackets, arrows or an ellipsis ("(more)", "更多>>", "…全文").
+    static func endsWithCutMarker<C: RandomAccessCollection>(_ s: C) -> Bool where C.Element == UInt32, C.Index == Int {
+        var end = s.endIndex
+        func isClose(_ v: UInt32) -> Bool { v == 0x5D || v == 0x29 || v == 0x3011 || v == 0x300B || v == 0x3E || v == 0xBB || v == 0x203A || v == 0x20 }
+        func isOpen(_ v: UInt32) -> Bool { v == 0x5B || v == 0x28 || v == 0x3010 || v == 0x300A || v == 0x20 }
+        func isDot(_ v: UInt32) -> Bool { v == 0x2E || v == 0x2026 || v == 0x22EF || v == 0x3002 }
+        var closers = 0
+        while end > s.startIndex && isClose(s[end - 1]) { end -= 1; if s[end] != 0x20 { closers += 1 } }
+        var dots = 0
+        while end > s.startIndex && isDot(s[end - 1]) { end -= 1; dots += 1 }
+        // "[...]", "(…)": an ellipsis in brackets.
+        if dots >= 1 && closers >= 1 && end > s.startIndex && isOpen(s[end - 1]) { return true }
+        guard dots == 0 else { return false }
+        for word in cutWords where end - s.startIndex > word.count && s[(end - word.count)..<end].elementsEqual(word) {
+            var k = end - word.count
+            // A bare word is text ("one more"): it needs an opening bracket, an ellipsis or closing arrows.
+            let before = s[k - 1]
+            if isOpen(before) && before != 0x20 { return true }
+            while k > s.startIndex && s[k - 1] == 0x20 { k -= 1 }
+            if k > s.startIndex && isDot(s[k - 1]) && s[k - 1] != 0x3002 { return true }
+            if closers >= 1 && s[end...].contains(where: { $0 == 0x3E || $0 == 0xBB || $0 == 0x203A }) { return true }
+        }
+        return false
+    }
+
     /// Digit runs remembered per line for date checks (dates stand early in a line).
     private static let maxDigitRuns = 16
 
@@ -141,7 +172,7 @@ public struct LineShape: Sendable, Equatable {
         for v in s.reversed() { if isDot(v) { trail += 1 } else { break } }
         func single(_ v: UInt32) -> Bool { v == 0x2026 || v == 0x22EF }
         leadingEllipsis = lead >= 3 || (lead >= 1 && single(s[s.startIndex]))
-        trailingEllipsis = trail >= 3 || (trail >= 1 && single(s[s.index(before: s.endIndex)]))
+        trailingEllipsis = trail >= 3 || (trail >= 1 && single(s[s.index(before: s.endIndex)])) || Self.endsWithCutMarker(s)
         if let last = s.last {
             endsWithTerminal = Self.isTerminal(last) && !trailingEllipsis
             endsWithColon = last == 0x3A
