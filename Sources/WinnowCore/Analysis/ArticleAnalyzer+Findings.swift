@@ -67,6 +67,9 @@ extension ArticleAnalyzer {
         if e.linkDensity >= 0.5 {
             return .builtIn(.pageRegion, .boilerplate, "mostly links")
         }
+        if e.outsideMainText {
+            return .builtIn(.pageRegion, .boilerplate, "outside the page's main text")
+        }
         if e.isLinkOnly {
             return .builtIn(.furnitureBlock, .boilerplate, "links only, among furniture")
         }

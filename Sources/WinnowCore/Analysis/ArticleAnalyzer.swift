@@ -55,6 +55,7 @@ public struct ArticleAnalyzer: Sendable {
         let navigation = tuning.isEnabled(.navigationLine), truncation = tuning.isEnabled(.truncatedLine)
         let lists = tuning.isEnabled(.relatedList)
         let hints = tuning.isEnabled(.pageRegion) ? doc.article.lineHints.flatMap { $0.count == n ? $0 : nil } : nil
+        let hasMainText = hints?.contains { $0.regions.contains(.mainText) } ?? false
         for i in 0..<n where !shapes[i].isBlank {
             let shape = shapes[i]
             let markup = doc.markup[i]
@@ -65,6 +66,7 @@ public struct ArticleAnalyzer: Sendable {
             if let hint = hints?[i] {
                 e.regions = hint.regions
                 e.linkDensity = hint.linkDensity
+                e.outsideMainText = hasMainText && !hint.regions.contains(.mainText)
             }
             let phrases = rules.phraseMatches(normalized: doc.visible[i], size: shape.size)
             for r in phrases where applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {

@@ -34,6 +34,8 @@ struct LineEvidence {
     var opensSection = false
     /// Page regions the line sits in, from HTML markup (empty for text inputs).
     var regions: LineHint.Regions = []
+    /// HTML: the page has a main-text element and this line is outside it.
+    var outsideMainText = false
     /// Share of the line's text inside links, from HTML markup (0 for text inputs).
     var linkDensity: Float = 0
 

@@ -76,6 +76,7 @@ extension LineEvidence {
         let pageFurniture = regions.intersection(LineHint.Regions.furniture)
         if !pageFurniture.isEmpty { f = max(f, pageFurniture.isDisjoint(with: [.header, .aside]) ? 4 : 2.5) }
         if linkDensity >= 0.5 { f = max(f, 1 + 2 * Double(linkDensity)) }
+        if outsideMainText { f = max(f, 2) }
         // Past the last sentence of the page, long unpunctuated lines are titles of other articles.
         let prose = (shape.endsWithTerminal && shape.size >= settings.coreMinSize)
             || (!inTail && shape.size >= settings.coreLongSize && shape.innerPunctuation > 0)
@@ -90,7 +91,7 @@ extension LineEvidence {
         if isLinkOnly || linkDensity >= 0.5 { b = min(b, 1) }
         // Inside a menu or footer, prose is furniture's fine print; inside the article, even a
         // short line is more likely the article's.
-        if !pageFurniture.isEmpty { b = min(b, 2) } else if regions.contains(.content) { b = max(b, 1) }
+        if !pageFurniture.isEmpty { b = min(b, 2) } else if regions.contains(.mainText) { b = max(b, 2) } else if regions.contains(.content) { b = max(b, 1) }
         return f - b
     }
 }

@@ -29,6 +29,9 @@ public struct LineHint: Sendable, Hashable {
         public static let content = Regions(rawValue: 1 << 9)
         /// A hidden element (`hidden`, `aria-hidden=true`, `display:none`).
         public static let hidden = Regions(rawValue: 1 << 10)
+        /// Inside the element holding the page's main text, as a readability-style score of the
+        /// page's non-link paragraph text picks it: strong evidence of the article.
+        public static let mainText = Regions(rawValue: 1 << 11)
 
         /// A reader's name for the most telling region in the set ("navigation", "footer", …).
         public static func name(of set: Regions) -> String {
