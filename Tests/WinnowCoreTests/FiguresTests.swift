@@ -17,6 +17,7 @@ struct FiguresTests {
         #expect(figures("05月") == figures("5月"))
         #expect(figures("a 1,2 b") == figures("a 1 2 b"))
         #expect(figures("没有数字").isEmpty)
+        #expect(figures("High 91F, low 78F. High 91F.").count == 2)
     }
 
     @Test func templatesWithOtherFiguresDiffer() {
@@ -26,6 +27,9 @@ struct FiguresTests {
         // One or two edited numbers are an edit.
         let c = figures("Shr 34 cts vs 1.19 dlrs Net 807,000 vs 2,858,000 Revs 12.6 mln vs 11.9 mln")
         #expect(!Figures.differ(a, c, aInB: false, minShared: 0.5))
+        // In a report, a quarter of the figures changed is another report; one in eight is not.
+        #expect(Figures.differ(figures("第1场 3:1"), figures("第2场 3:1"), aInB: false, minShared: 0.5, report: true))
+        #expect(!Figures.differ(a, c, aInB: false, minShared: 0.5, report: true))
         #expect(Figures.headlinesDiffer(figures("第1场比赛结果"), figures("第2场比赛结果")))
         #expect(!Figures.headlinesDiffer(figures("比赛结果"), figures("第2场比赛结果")))
     }

@@ -142,7 +142,13 @@ extension ArticleAnalyzer {
             chunks.append(doc.visible[k])
         }
         var fingerprint = Fingerprint.of(chunks: chunks, width: settings.shingleWidth)
-        fingerprint.figures = Figures.of(chunks: chunks)
+        // Figures are what a text states: a dateline or timestamp left on the page is no figure.
+        var stated: [ArraySlice<UInt8>] = []
+        for k in doc.lines.indices where !stripped.contains(k + 1) && !doc.shapes[k].isBlank
+            && !(doc.shapes[k].hasDate && doc.shapes[k].size < settings.coreLongSize) {
+            stated.append(doc.visible[k])
+        }
+        fingerprint.figures = Figures.of(chunks: stated)
         if let t = doc.titleLine {
             fingerprint.title = Fingerprint.allShingles(of: doc.visible[t], width: settings.shingleWidth)
             fingerprint.titleFigures = Figures.of(chunks: [doc.visible[t]])

@@ -7,6 +7,9 @@ public struct MatchSettings: Sendable, Equatable {
     /// Share of a document's figures (of the smaller set, for near-duplicates) the other must
     /// state too; below it the two are different reports built on one template, never copies.
     public var figuresMinShared = 0.5
+    /// Two templated reports (`Figures.isReport`) with headlines sharing less than this Jaccard
+    /// similarity are about different subjects (Shenyang's weather is not Wuhan's).
+    public var reportTitleJaccard = 0.5
     /// A shorter document is a partial copy or excerpt when at least this share of it is contained.
     public var containment = 0.7
     /// An excerpt's sampled shingles, counted without weights, must be found in the other's lead at least this much.

@@ -37,8 +37,11 @@ public enum PairJudge {
             return PairRelation(kind: .exact, hamming: hamming, jaccard: 1, containment: 1)
         }
         guard a.totalWeight > 0, b.totalWeight > 0 else { return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0) }
-        // Reports built on one template and headed with other figures are other reports.
-        if Figures.headlinesDiffer(fa.titleFigures, fb.titleFigures) {
+        // Reports built on one template and headed with other figures, or (for figure-dense
+        // reports) with another subject in the headline, are other reports.
+        let report = (!a.isExcerpt && Figures.isReport(fa)) || (!b.isExcerpt && Figures.isReport(fb))
+        if Figures.headlinesDiffer(fa.titleFigures, fb.titleFigures)
+            || (report && !fa.title.isEmpty && !fb.title.isEmpty && SketchOverlap.compare(fa.title, fb.title).jaccard < settings.reportTitleJaccard) {
             return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0)
         }
         let shared = known ?? a.sharedWeight(with: b.sketch)
@@ -52,7 +55,7 @@ public enum PairJudge {
             // An excerpt page carries its article's headline: a different headline is a different article.
             let ta = a.fingerprint.title, tb = b.fingerprint.title
             let sameTitle = ta.isEmpty || tb.isEmpty || SketchOverlap.compare(ta, tb).jaccard >= settings.excerptTitleJaccard
-            let sameFigures = !Figures.differ(fa.figures, fb.figures, aInB: true, minShared: settings.figuresMinShared)
+            let sameFigures = !Figures.differ(fa.figures, fb.figures, aInB: true, minShared: settings.figuresMinShared, report: report)
             let kind: MatchKind? = !sameFigures ? nil
                 : !b.isExcerpt && sameTitle && inLead >= settings.containment && plain >= settings.excerptPlainContainment ? .excerpt
                 : j >= settings.nearDuplicateJaccard ? .excerpt : nil
@@ -66,9 +69,9 @@ public enum PairJudge {
             && Double(SketchOverlap.intersection(a.lead, b.lead)) >= Double(a.lead.count) * settings.leadContainment {
             // A copy cut short keeps the article's beginning: its lead is the other's lead.
             // ... and states no figures of its own: a templated report with other numbers is another report.
-            kind = Figures.differ(fa.figures, fb.figures, aInB: true, minShared: settings.figuresMinShared) ? nil : .partial
+            kind = Figures.differ(fa.figures, fb.figures, aInB: true, minShared: settings.figuresMinShared, report: report) ? nil : .partial
         } else if j >= settings.nearDuplicateJaccard {
-            kind = Figures.differ(fa.figures, fb.figures, aInB: false, minShared: settings.figuresMinShared) ? nil : .nearDuplicate
+            kind = Figures.differ(fa.figures, fb.figures, aInB: false, minShared: settings.figuresMinShared, report: report) ? nil : .nearDuplicate
         }
         return PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: aInB)
     }
