@@ -19,7 +19,7 @@ struct ScanCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "JSONL files, folders (.txt/.md articles, .jsonl files), or - for standard input.")
+    @Argument(help: "JSONL, WARC/WET or HTML files (any of them gzipped), .txt/.md files, folders of them, or - for standard input.")
     var inputs: [String]
 
     @Option(name: .long, help: "Output folder (created if missing).")
@@ -85,10 +85,7 @@ struct ScanCommand: ParsableCommand {
         let reader = InputReader()
         for input in inputs {
             do {
-                let r = try reader.read([input])
-                read.articles += r.articles
-                read.problems += r.problems
-                read.textBytes += r.textBytes
+                read.append(try reader.read([input]))
             } catch {
                 Console.error("\(error)")
                 failedInputs += 1
@@ -107,6 +104,7 @@ struct ScanCommand: ParsableCommand {
             }
         }
         for p in read.problems { Console.warning("\(p.origin): skipped record: \(p.reason)") }
+        if !read.skipped.isEmpty && !quiet { Console.info("not articles (counted, not read): " + read.skippedSummary) }
         let readSeconds = Date().timeIntervalSince(readStarted)
         icuReady.wait()
         if let error = icuError.withLock({ $0 }) {
@@ -131,6 +129,7 @@ struct ScanCommand: ParsableCommand {
         }
         var report = ScanReport(articles: unique, analyses: result.analyses, decisions: result.decisions, clusters: result.clusters,
                                 problems: read.problems, counters: result.counters, inputs: inputs)
+        report.notArticles = read.skipped
         report.revisions = result.revisions
         if let archive, !result.revisions.isEmpty {
             do { report.revisionFindings = try archive.store.findings(of: result.revisions.map(\.id)) } catch {

@@ -24,7 +24,7 @@ struct InputReaderTests {
         bytes += Array("{\"id\": \"crlf\", \"text\": \"ok\"}\r\n".utf8)
         IOSupport.write(bytes, to: path)
         let r = try InputReader().read([path])
-        #expect(r.articles.map(\.id) == ["a", "42", "nested", "crlf"])
+        #expect(r.articles.map(\.id) == ["a", "42", "nested", "bad-utf8", "crlf"])
         #expect(r.articles[1].text == "numeric id\nsecond line 中😀")
         #expect(r.articles[0].title == "标题" && r.articles[0].publishedAt == "2025-01-01")
         let problems = r.problems.map(\.description)
@@ -34,8 +34,10 @@ struct InputReaderTests {
         #expect(problems.contains { $0.hasPrefix(path + ":6: duplicate id \"a\" (first at \(path):1)") })
         #expect(problems.contains(path + ":8: missing \"id\""))
         #expect(problems.contains(path + ":9: empty \"text\""))
-        #expect(problems.contains(path + ":11: invalid UTF-8"))
-        #expect(r.problems.count == 7)
+        // Invalid UTF-8 is replaced and counted, never a reason to drop the record.
+        #expect(r.articles[3].text == "\u{FFFD}\u{FFFD}" && r.articles[3].replacedSequences == 2)
+        #expect(r.articles[0].replacedSequences == 0)
+        #expect(r.problems.count == 6)
     }
 
     @Test func foldersReadTextFilesAndJSONL() throws {
@@ -46,9 +48,11 @@ struct InputReaderTests {
         IOSupport.write("ignored", to: dir + "/skip.bin")
         IOSupport.write("{\"id\": \"j1\", \"text\": \"from jsonl\"}\n", to: dir + "/sub/more.jsonl")
         IOSupport.write([0xC3, 0x28], to: dir + "/broken.txt")
+        IOSupport.write("", to: dir + "/empty.md")
         let r = try InputReader().read([dir])
-        #expect(Set(r.articles.map(\.id)) == ["one.txt", "sub/two.md", "j1"])
-        #expect(r.problems.count == 1 && r.problems[0].reason == "invalid UTF-8")
+        #expect(r.articles.map(\.id) == ["broken.txt", "one.txt", "j1", "sub/two.md"])
+        #expect(r.articles[0].text == "\u{FFFD}(" && r.articles[0].replacedSequences == 1)
+        #expect(r.problems.map(\.description) == [dir + "/empty.md: no text"])
     }
 
     @Test func missingInputIsAnError() {

@@ -44,6 +44,32 @@ void wn_regex_close(wn_regex *regex);
 int32_t wn_regex_match_lines_utf8(wn_regex *regex, const uint8_t *text, int32_t length, int32_t timeLimit,
                                   int32_t *lines, int32_t cap);
 
+/* ---- Charsets (winnow_charset.c) ---- */
+
+/// Converts srcLen bytes in the charset named `charset` (an ICU converter name or alias, NUL
+/// terminated) to UTF-8. Invalid and unmappable sequences become U+FFFD; their number is written
+/// to *replaced. On success returns 0 and a malloc'd buffer in *out (release it with
+/// wn_charset_free) of *outLen bytes; returns -1 when ICU has no such charset, -3 when out of
+/// memory, or another negative value on a conversion error.
+int32_t wn_charset_to_utf8(const char *charset, const uint8_t *src, int64_t srcLen, uint8_t **out,
+                           int64_t *outLen, int64_t *replaced);
+
+/// The reverse of wn_charset_to_utf8: UTF-8 to the named charset (unmappable characters become
+/// the charset's substitute). Same results and ownership rules. Used to build test fixtures.
+int32_t wn_charset_from_utf8(const char *charset, const uint8_t *src, int64_t srcLen, uint8_t **out,
+                             int64_t *outLen);
+
+/// Releases a buffer from wn_charset_to_utf8 or wn_charset_from_utf8 (NULL is allowed).
+void wn_charset_free(uint8_t *buffer);
+
+/// Whether ICU has a converter for `charset` (1) or not (0).
+int32_t wn_charset_exists(const char *charset);
+
+/// Guesses the charset of undeclared text with ICU's detector (markup is ignored when isHTML is
+/// nonzero). Writes the name (NUL terminated) into name and returns the confidence 0-100, or a
+/// negative value when nothing was detected or on error.
+int32_t wn_charset_detect(const uint8_t *src, int32_t srcLen, int32_t isHTML, char *name, int32_t nameCap);
+
 #ifdef __cplusplus
 }
 #endif

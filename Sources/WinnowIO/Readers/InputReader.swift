@@ -1,27 +1,26 @@
 import Foundation
 import WinnowCore
 
-/// What reading the inputs gave: the usable articles and every record that was skipped.
-public struct ReadResult: Sendable {
-    /// Articles in input order.
-    public var articles: [Article] = []
-    /// Skipped records, with file:line and the reason.
-    public var problems: [BadRecord] = []
-    /// Bytes of article text read.
-    public var textBytes = 0
-
-    /// An empty result.
-    public init() {}
-}
-
-/// Reads articles from JSONL files, folders (every `.txt`/`.md` file one article, id = its path
-/// relative to the folder; `.jsonl` files inside read as JSONL), or standard input (`-`).
+/// Reads articles from JSONL files, folders, WARC/WET crawls, single text or HTML files, or
+/// standard input (`-`). Any of these may be gzip-compressed (`.gz`, or just gzip bytes).
 ///
-/// Bad input is explicit policy: a record that is not JSON, has no text, is not UTF-8 or repeats
-/// an id is reported with its file and line and skipped; every other record is read.
+/// - JSONL (`.jsonl`, `.ndjson`, and any file not named otherwise): one article per line.
+/// - WARC/WET (`.warc`, `.wet`): HTML and text responses and WET conversions; see `WARCRecordReader`.
+/// - `.txt`/`.md` and `.html`/`.htm` files: one article each (id = the path given, or inside a
+///   folder the path relative to it).
+/// - Folders: every file above, sorted by path.
+///
+/// Bad input is explicit policy: a record that is not JSON, has no text, repeats an id or cannot
+/// be framed is reported with its file and line (or record and byte offset) and skipped; every
+/// other record is read. Invalid bytes never drop a record: they become U+FFFD and the article's
+/// `replacedSequences` counts them. Records that are fine but not articles (WARC requests,
+/// revisits, images, redirects) are counted in `ReadResult.skipped`.
 public struct InputReader: Sendable {
-    /// Extensions read from folders.
-    public var folderExtensions: Set<String> = ["txt", "md"]
+    /// Extensions of whole-file articles read from folders (with or without `.gz`); `.jsonl`,
+    /// `.warc` and `.wet` files are always read.
+    public var folderExtensions: Set<String> = ["txt", "md", "html", "htm"]
+    /// Memory limits per record and per inflated file.
+    public var limits = ReadLimits()
 
     /// A reader with default settings.
     public init() {}
@@ -35,99 +34,75 @@ public struct InputReader: Sendable {
             if input != "-" && FileManager.default.fileExists(atPath: input, isDirectory: &isDir) && isDir.boolValue {
                 try readFolder(input, into: &result, ids: &ids)
             } else {
-                let data = try load(input)
-                readJSONL(data, file: input, into: &result, ids: &ids)
+                readFile(try load(input), path: input, id: input, into: &result, ids: &ids)
             }
         }
         return result
     }
 
-    private func load(_ path: String) throws -> Data {
+    func load(_ path: String) throws -> Data {
         if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
         guard FileManager.default.fileExists(atPath: path) else { throw WinnowIOError.cannotRead(path: path, reason: "no such file or folder") }
-        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        do { return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
             throw WinnowIOError.cannotRead(path: path, reason: error.localizedDescription)
         }
     }
 
-    /// Parses JSONL bytes (lines parsed on all cores, kept in order).
-    func readJSONL(_ data: Data, file: String, into result: inout ReadResult, ids: inout [String: String]) {
-        // Line boundaries first (one pass), then every line parsed on all cores in place.
-        let bounds: [Range<Int>] = data.withUnsafeBytes { raw in
-            var out: [Range<Int>] = []
-            guard let base = raw.baseAddress else { return out }
-            var start = 0
-            while start < raw.count, let hit = memchr(base + start, 0x0A, raw.count - start) {
-                let k = base.distance(to: UnsafeRawPointer(hit))
-                out.append(start..<k)
-                start = k + 1
+    /// Reads one file's bytes in the format its name (or, failing that, its content) says.
+    /// `id` names a whole-file article.
+    func readFile(_ data: Data, path: String, id: String, into result: inout ReadResult, ids: inout [String: String]) {
+        let named = InputFormat.byName(path)
+        let gzipped = data.withUnsafeBytes(Gzip.hasMagic)
+        let format = named.format ?? InputFormat.sniff(gzipped ? peek(data) : Array(data.prefix(8)))
+        switch format {
+        case .warc:
+            WARCReader(limits: limits).read(data, file: path, into: &result, ids: &ids)
+        case .jsonl:
+            guard gzipped else { return readJSONL(data, file: path, into: &result, ids: &ids) }
+            var (bytes, failure) = data.withUnsafeBytes { Gzip.inflate($0, format: .gzip, limit: limits.maxInflatedFileBytes) }
+            if let failure {
+                result.problems.append(BadRecord(origin: "\(Escape.terminal(path, limit: 4096)): at byte \(failure.offset)",
+                                                 reason: failure.message + "; the lines before it were read"))
+                // The line the damage cut short is not reported a second time.
+                bytes.removeSubrange((bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)...)
             }
-            if start < raw.count { out.append(start..<raw.count) }
-            return out
-        }
-        var parsed = [Result<Article, BadRecord>?](repeating: nil, count: bounds.count)
-        Parallel.forEachChunk(count: bounds.count, chunk: 256) { range in
-            data.withUnsafeBytes { raw in
-                let all = raw.bindMemory(to: UInt8.self)
-                return range.compactMap { i -> (Int, Result<Article, BadRecord>)? in
-                    var r = bounds[i]
-                    if r.upperBound > r.lowerBound && all[r.upperBound - 1] == 0x0D { r = r.lowerBound..<(r.upperBound - 1) }
-                    let line = UnsafeBufferPointer(rebasing: all[r])
-                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
-                    return (i, JSONLLineParser.parse(line, origin: RecordOrigin(file: file, line: i + 1)))
+            readJSONL(bytes, file: path, into: &result, ids: &ids)
+        case .text, .html:
+            let shown = Escape.terminal(path, limit: 4096)
+            var bytes: [UInt8]
+            if gzipped {
+                let (out, failure) = data.withUnsafeBytes { Gzip.inflate($0, format: .gzip, limit: limits.maxRecordBytes) }
+                if let failure {
+                    let at = "\(shown): at byte \(failure.offset)"
+                    guard !failure.overLimit && !out.isEmpty else { return result.problems.append(BadRecord(origin: at, reason: failure.message)) }
+                    result.problems.append(BadRecord(origin: at, reason: failure.message + "; the text before it was read"))
                 }
+                bytes = out
+            } else {
+                guard data.count <= limits.maxRecordBytes else {
+                    return result.problems.append(BadRecord(origin: shown, reason: "the file is \(data.count) bytes, more than the per-record limit of \(limits.maxRecordBytes) bytes"))
+                }
+                bytes = [UInt8](data)
             }
-        } collect: { for (i, r) in $0 { parsed[i] = r } }
-        for case let r? in parsed {
-            switch r {
-            case .success(let a): accept(a, into: &result, ids: &ids)
-            case .failure(let bad): result.problems.append(bad)
-            }
+            readWholeFile(bytes, html: format == .html, id: id, file: path, into: &result, ids: &ids)
         }
     }
 
-    private func readFolder(_ root: String, into result: inout ReadResult, ids: inout [String: String]) throws {
-        let base = URL(fileURLWithPath: root)
-        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            throw WinnowIOError.cannotRead(path: root, reason: "cannot list folder")
-        }
-        var files: [URL] = []
-        for case let url as URL in walker {
-            let ext = url.pathExtension.lowercased()
-            if folderExtensions.contains(ext) || ext == "jsonl" { files.append(url) }
-        }
-        let rootPath = base.standardizedFileURL.path
-        for url in files.sorted(by: { $0.path < $1.path }) {
-            var rel = url.standardizedFileURL.path
-            if rel.hasPrefix(rootPath + "/") { rel.removeFirst(rootPath.count + 1) }
-            let origin = RecordOrigin(file: url.path, line: 0)
-            if url.pathExtension.lowercased() == "jsonl" {
-                do { readJSONL(try load(url.path), file: url.path, into: &result, ids: &ids) } catch {
-                    result.problems.append(BadRecord(origin: url.path, reason: "cannot read file"))
-                }
-                continue
-            }
-            guard let data = try? Data(contentsOf: url) else {
-                result.problems.append(BadRecord(origin: url.path, reason: "cannot read file")); continue
-            }
-            guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
-                result.problems.append(BadRecord(origin: url.path, reason: "invalid UTF-8")); continue
-            }
-            if text.allSatisfy(\.isWhitespace) {
-                result.problems.append(BadRecord(origin: url.path, reason: "no text")); continue
-            }
-            accept(Article(id: rel, text: text, origin: origin), into: &result, ids: &ids)
-        }
+    /// The first inflated bytes of gzip data (to sniff a file whose name says nothing).
+    private func peek(_ data: Data) -> [UInt8] {
+        data.prefix(64 << 10).withUnsafeBytes { Gzip.inflate($0, format: .gzip, limit: 16).bytes }
     }
 
-    private func accept(_ article: Article, into result: inout ReadResult, ids: inout [String: String]) {
-        let here = article.origin?.description ?? "?"
-        if let first = ids[article.id] {
-            result.problems.append(BadRecord(origin: here, reason: "duplicate id \"\(Escape.terminal(article.id))\" (first at \(first))"))
-            return
+    /// One article from a whole text or HTML file: a BOM is honoured, other text is UTF-8 with
+    /// invalid bytes replaced; HTML also honours `<meta charset>` and is detected when undeclared.
+    func readWholeFile(_ bytes: [UInt8], html: Bool, id: String, file: String, into result: inout ReadResult,
+                       ids: inout [String: String]) {
+        let origin = RecordOrigin(file: file, line: 0)
+        switch WARCRecordReader.article(bytes, kind: html ? .html : .text, declared: nil, assumeUTF8: !html, id: id, url: nil,
+                                        date: nil, origin: origin) {
+        case .article(let a): result.accept(a, ids: &ids)
+        case .problem(let p): result.problems.append(p)
+        case .skipped: result.problems.append(BadRecord(origin: Escape.terminal(file, limit: 4096), reason: "no text"))
         }
-        ids[article.id] = here
-        result.textBytes += article.text.utf8.count
-        result.articles.append(article)
     }
 }

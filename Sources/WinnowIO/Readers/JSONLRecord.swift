@@ -66,10 +66,22 @@ enum JSONLLineParser {
         line.withUnsafeBufferPointer { parse($0, origin: origin) }
     }
 
+    /// Parses one line; invalid UTF-8 is replaced with U+FFFD first and counted in the
+    /// article's `replacedSequences` (the record is kept).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, origin: RecordOrigin) -> Result<Article, BadRecord> {
         guard UTF8Validation.isValid(bytes) else {
-            return .failure(BadRecord(origin: origin.description, reason: "invalid UTF-8"))
+            let (fixed, replaced) = UTF8Repair.repair(bytes)
+            return fixed.withUnsafeBufferPointer { parseValid($0, origin: origin) }.map { article in
+                var a = article
+                a.replacedSequences = replaced
+                return a
+            }
         }
+        return parseValid(bytes, origin: origin)
+    }
+
+    /// Parses one line of valid UTF-8.
+    static func parseValid(_ bytes: UnsafeBufferPointer<UInt8>, origin: RecordOrigin) -> Result<Article, BadRecord> {
         if let fast = FlatJSONScanner.fields(bytes, wanted: wantedFields), let article = article(from: fast, origin: origin) {
             return article
         }

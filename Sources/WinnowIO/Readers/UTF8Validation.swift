@@ -1,6 +1,22 @@
 /// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF) with an ASCII
 /// fast path eight bytes at a time: every input byte passes through here once.
 enum UTF8Validation {
+    /// For a lead byte: how many continuation bytes follow and the range the first of them must
+    /// lie in (no overlongs, no surrogates, nothing above U+10FFFF); nil for a byte that cannot lead.
+    @inline(__always)
+    static func sequence(lead c: UInt8) -> (need: Int, lo: UInt8, hi: UInt8)? {
+        switch c {
+        case 0xC2...0xDF: return (1, 0x80, 0xBF)
+        case 0xE0: return (2, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: return (2, 0x80, 0xBF)
+        case 0xED: return (2, 0x80, 0x9F)
+        case 0xF0: return (3, 0x90, 0xBF)
+        case 0xF1...0xF3: return (3, 0x80, 0xBF)
+        case 0xF4: return (3, 0x80, 0x8F)
+        default: return nil
+        }
+    }
+
     static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = b.baseAddress else { return true }
         let n = b.count
@@ -15,18 +31,7 @@ enum UTF8Validation {
             guard i < n else { break }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
-            var need = 0
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; hi = 0x9F
-            case 0xF0: need = 3; lo = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; hi = 0x8F
-            default: return false
-            }
+            guard let (need, lo, hi) = sequence(lead: c) else { return false }
             if i + need >= n { return false }
             let c1 = b[i + 1]
             if c1 < lo || c1 > hi { return false }

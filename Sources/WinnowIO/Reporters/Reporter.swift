@@ -20,6 +20,8 @@ public struct ScanReport: Sendable {
     public var revisions: [Decision] = []
     /// The findings their own run reported, by id, repeated on their revised lines.
     public var revisionFindings: [String: [Finding]] = [:]
+    /// Input records that are not articles, counted by reason (WARC requests, revisits, redirects…).
+    public var notArticles: [String: Int] = [:]
 
     /// Creates a report.
     public init(articles: [Article], analyses: [ArticleAnalysis], decisions: [Decision], clusters: [Cluster],

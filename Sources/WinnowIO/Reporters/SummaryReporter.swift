@@ -92,6 +92,10 @@ public struct SummaryReporter: Reporter {
             }
             if members.count > 8 { s += "  - … and \(members.count - 8) more\n" }
         }
+        if !report.notArticles.isEmpty {
+            s += "\n## Records that are not articles (counted, not read)\n\n| reason | records |\n|---|---:|\n"
+            for (k, v) in report.notArticles.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) { s += "| \(Escape.markdown(k)) | \(v) |\n" }
+        }
         if !report.problems.isEmpty {
             s += "\n## Skipped records\n\n"
             for p in report.problems.prefix(100) { s += "- `\(Escape.markdown(p.origin))`: \(Escape.markdown(p.reason))\n" }

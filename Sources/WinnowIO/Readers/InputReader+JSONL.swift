@@ -1,0 +1,41 @@
+import Foundation
+import WinnowCore
+
+extension InputReader {
+    /// Parses JSONL bytes (lines parsed on all cores, kept in order).
+    func readJSONL<Bytes: ContiguousBytes & Sendable>(_ data: Bytes, file: String, into result: inout ReadResult,
+                                                      ids: inout [String: String]) {
+        // Line boundaries first (one pass), then every line parsed on all cores in place.
+        let bounds: [Range<Int>] = data.withUnsafeBytes { raw in
+            var out: [Range<Int>] = []
+            guard let base = raw.baseAddress else { return out }
+            var start = 0
+            while start < raw.count, let hit = memchr(base + start, 0x0A, raw.count - start) {
+                let k = base.distance(to: UnsafeRawPointer(hit))
+                out.append(start..<k)
+                start = k + 1
+            }
+            if start < raw.count { out.append(start..<raw.count) }
+            return out
+        }
+        var parsed = [Result<Article, BadRecord>?](repeating: nil, count: bounds.count)
+        Parallel.forEachChunk(count: bounds.count, chunk: 256) { range in
+            data.withUnsafeBytes { raw in
+                let all = raw.bindMemory(to: UInt8.self)
+                return range.compactMap { i -> (Int, Result<Article, BadRecord>)? in
+                    var r = bounds[i]
+                    if r.upperBound > r.lowerBound && all[r.upperBound - 1] == 0x0D { r = r.lowerBound..<(r.upperBound - 1) }
+                    let line = UnsafeBufferPointer(rebasing: all[r])
+                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+                    return (i, JSONLLineParser.parse(line, origin: RecordOrigin(file: file, line: i + 1)))
+                }
+            }
+        } collect: { for (i, r) in $0 { parsed[i] = r } }
+        for case let r? in parsed {
+            switch r {
+            case .success(let a): result.accept(a, ids: &ids)
+            case .failure(let bad): result.problems.append(bad)
+            }
+        }
+    }
+}
