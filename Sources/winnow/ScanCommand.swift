@@ -45,6 +45,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Print the time each stage took.")
     var timings = false
 
+    @Option(help: "Worker threads (default: one per core). Output is the same for any number.")
+    var jobs: Int?
+
     @Option(help: "Archive index (SQLite): match against earlier runs and record this run. Created if missing.")
     var index: String?
 
@@ -61,10 +64,12 @@ struct ScanCommand: ParsableCommand {
             throw ValidationError("--jaccard and --containment must be between 0 and 1")
         }
         guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input (-) can be read once") }
+        if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be 1...1024") }
     }
 
     func run() throws {
         let started = Date()
+        if let jobs { Parallel.jobs.store(jobs, ordering: .relaxed) }
         // ICU's tables are built while the inputs are read.
         let icuReady = DispatchSemaphore(value: 0)
         let icuError = Mutex<Error?>(nil)

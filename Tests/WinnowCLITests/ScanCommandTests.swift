@@ -11,7 +11,17 @@ struct ScanCommandTests {
             #expect(FileManager.default.fileExists(atPath: out + "/" + f))
         }
         let lines = try String(contentsOfFile: out + "/decisions.jsonl", encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 10)
+        #expect(lines.count == 11)
+    }
+
+    @Test func decisionsDoNotDependOnTheNumberOfJobs() throws {
+        let one = CLI.tempDir(), many = CLI.tempDir()
+        #expect(try CLI.run(["scan", "samples", "--out", one, "--jobs", "1", "-q"], cwd: CLI.root).status == 0)
+        #expect(try CLI.run(["scan", "samples", "--out", many, "--jobs", "8", "-q"], cwd: CLI.root).status == 0)
+        for f in ["decisions.jsonl", "clean.jsonl"] {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: one + "/" + f)) == Data(contentsOf: URL(fileURLWithPath: many + "/" + f)), "\(f)")
+        }
+        #expect(try CLI.run(["scan", "samples", "--out", one, "--jobs", "0"], cwd: CLI.root).status == 64)
     }
 
     @Test func exitCodes() throws {

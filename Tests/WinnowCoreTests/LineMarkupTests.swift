@@ -65,5 +65,10 @@ struct LineMarkupTests {
         let text = "#  漏洞预警 | 示例云平台注入漏洞   \n小安  小安安全   2024-12-19 00:00  \n\n正文第一段，说明了这个漏洞的来龙去脉以及影响的范围。"
         let doc = PreparedArticle(Article(id: "t", text: text, title: "漏洞预警  示例云平台注入漏洞"))
         #expect(doc.titleLine == 0)
+        // A page title adding the section or site name still finds its headline line.
+        let page = "首页 > 城市\n滨江新区启用智慧公交调度系统\n正文第一段，说明了这项工作的来龙去脉。"
+        #expect(PreparedArticle(Article(id: "p", text: page, title: "滨江新区启用智慧公交调度系统_城市频道")).titleLine == 1)
+        #expect(PreparedArticle(Article(id: "q", text: page, title: "城市频道 | 滨江新区启用智慧公交调度系统")).titleLine == 1)
+        #expect(PreparedArticle(Article(id: "r", text: page, title: "滨江新区启用智慧公交调度系统并公布全年计划与具体实施路线图")).titleLine == nil)
     }
 }

@@ -30,6 +30,13 @@ public struct PreparedArticle: Sendable {
             if !want.isEmpty {
                 let visible = visible
                 title = visible.prefix(12).firstIndex { $0.count >= want.count && Self.titleKey($0) == want }
+                    // Page titles often add a section or site name ("headline_section"): the
+                    // headline line is then most of the title, at its start or end.
+                    ?? visible.prefix(12).firstIndex { line in
+                        guard line.count * 10 >= want.count * 6 else { return false }
+                        let key = Self.titleKey(line)
+                        return key.count * 10 >= want.count * 6 && (want.starts(with: key) || want.reversed().starts(with: key.reversed()))
+                    }
             }
         }
         let measured = shapes, blocks = markup

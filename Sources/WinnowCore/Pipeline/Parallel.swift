@@ -1,21 +1,37 @@
 import Dispatch
+import Foundation
 import Synchronization
 
-/// Runs chunks of an index range on all cores and hands each chunk's result to `collect`
-/// (serially, under a lock).
+/// Runs chunks of an index range on all cores (or `jobs` of them) and hands each chunk's result
+/// to `collect` in chunk order, so results never depend on how many cores ran them.
 public enum Parallel {
-    /// Splits `0..<count` into chunks of `chunk`, runs `work` concurrently, then `collect`s.
+    /// Worker threads to use; 0 (the default) means one per active core. `--jobs N` sets it.
+    public static let jobs = Atomic<Int>(0)
+
+    /// The number of workers a parallel step runs.
+    public static var workers: Int {
+        let j = jobs.load(ordering: .relaxed)
+        return j > 0 ? j : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Splits `0..<count` into chunks of `chunk`, runs `work` on the workers (each takes the next
+    /// chunk when done), then `collect`s the results in chunk order.
     public static func forEachChunk<T: Sendable>(count: Int, chunk: Int, _ work: @Sendable (Range<Int>) -> T,
                                        collect: (T) -> Void) {
         guard count > 0 else { return }
         let chunks = (count + chunk - 1) / chunk
         let results = Mutex<[Int: T]>([:])
+        let next = Atomic<Int>(0)
         withoutActuallyEscaping(work) { work in
             let box = UnsafeSendableBox(work)
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let range = (c * chunk)..<min(count, (c + 1) * chunk)
-                let r = box.value(range)
-                results.withLock { $0[c] = r }
+            DispatchQueue.concurrentPerform(iterations: min(chunks, workers)) { _ in
+                while true {
+                    let c = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard c < chunks else { break }
+                    let range = (c * chunk)..<min(count, (c + 1) * chunk)
+                    let r = box.value(range)
+                    results.withLock { $0[c] = r }
+                }
             }
         }
         results.withLock { all in
