@@ -35,4 +35,17 @@ struct RuleRegionTests {
         let inText = Article(id: "text", text: "读者可来信 tips@example.com 反映情况，我们将及时核实。\n" + body)
         #expect(try ScanEngine(rules: RuleSet(rules: [furnitureOnly, notice])).scan([inText]).decisions[0].kind == .keep)
     }
+
+    @Test func aContactLineEveryPageOfASiteRepeatsAsksForNoReview() throws {
+        _ = Support.ready
+        let rules = try RuleSet(rules: [email])
+        let contact = "若您认为本页内容有误，请写信至 desk@example.cn 告知我们"
+        let articles = (0..<3).map { i in
+            Article(id: "p\(i)", text: Pages.body(seed: UInt64(20 + i)).joined(separator: "\n") + "\n" + contact,
+                    title: "第\(i)篇", url: "https://small.example.cn/\(i).html")
+        }
+        let result = try ScanEngine(rules: rules).scan(articles)
+        #expect(result.decisions.allSatisfy { $0.kind == .keep }, "\(result.decisions.map(\.reasons))")
+        #expect(result.analyses.allSatisfy { $0.findings.contains { $0.rule == "email" && $0.outsideRegion } })
+    }
 }

@@ -23,6 +23,10 @@ public struct ArticleAnalysis: Sendable {
     public let reviewRules: [String]
     /// Rule ids asking to remove the document.
     public let removeRules: [String]
+    /// Sampled shingles of the page's longest cut-off line, stripped or not, when the page is not
+    /// already an excerpt: if it is the verbatim start of another article with the same headline,
+    /// the page is an excerpt of it, whatever else the page holds (a small site's notices).
+    public var cutLead: [UInt64] = []
 
     /// Creates an analysis.
     public init(id: String, site: String, language: String, publishedAt: String?, findings: [Finding],

@@ -98,15 +98,18 @@ extension ArticleAnalyzer {
         for (line, e) in evidence.enumerated() {
             for r in e.otherRules {
                 let rule = rules.rules[r]
-                let inFurniture = furnitureLines.contains(line + 1)
+                // Stripped furniture, or a line repeated on other pages of the site: the site's text.
+                let siteText = furnitureLines.contains(line + 1) || (e.templateDocuments >= 2 && !e.isStructuredContent)
                 let region = rule.scope.region ?? .body
                 let description = rule.description.isEmpty ? "matches rule \(rule.id)" : rule.description
-                guard region == .any || (region == .furniture) == inFurniture else {
+                guard region == .any || (region == .furniture) == siteText else {
                     // A match outside the rule's region is reported, never acted on: a site's
-                    // notice in its stripped footer is no reason to review the article.
+                    // notice in its footer is no reason to review the article.
+                    let place = furnitureLines.contains(line + 1) ? "in stripped furniture"
+                        : siteText ? "in a line \(e.templateDocuments) pages of this site repeat" : "in the article text"
                     var f = Finding(rule: rule.id, category: rule.category, severity: .info, action: .flag,
                                     lineStart: line + 1, lineEnd: line + 1,
-                                    message: "\(description) (in \(inFurniture ? "stripped furniture" : "the article text"), outside the rule's region: no action)")
+                                    message: "\(description) (\(place), outside the rule's region: no action)")
                     f.outsideRegion = true
                     findings.append(f)
                     continue
@@ -157,8 +160,21 @@ extension ArticleAnalyzer {
             fingerprint.title = Fingerprint.allShingles(of: headline, width: settings.shingleWidth)
             fingerprint.titleFigures = Figures.of(chunks: [headline])
         }
-        return ArticleAnalysis(id: doc.article.id, site: site, language: doc.language, publishedAt: doc.article.publishedAt,
+        var analysis = ArticleAnalysis(id: doc.article.id, site: site, language: doc.language, publishedAt: doc.article.publishedAt,
                                findings: findings, strippedLines: stripped, body: body.map { ($0.lowerBound + 1)...($0.upperBound + 1) },
                                isExcerpt: isExcerpt, fingerprint: fingerprint, reviewRules: review, removeRules: remove)
+        if !isExcerpt, let cut = Self.longestCutLine(doc, minSize: settings.coreMinSize) {
+            analysis.cutLead = Fingerprint.of(chunks: [doc.visible[cut]], width: settings.shingleWidth).sketch
+        }
+        return analysis
+    }
+
+    /// The page's longest cut-off line of at least `minSize`, if any.
+    static func longestCutLine(_ doc: PreparedArticle, minSize: Int) -> Int? {
+        var best: Int?
+        for (i, shape) in doc.shapes.enumerated() where shape.isTruncated && shape.size >= minSize {
+            if best.map({ doc.shapes[$0].size < shape.size }) ?? true { best = i }
+        }
+        return best
     }
 }

@@ -84,8 +84,10 @@ public struct ArticleAnalyzer: Sendable {
                 continue
             }
             e.recurrence = counts.documentsAnywhere(withLine: shape.key)
+            // How many of the site's stories carry the line (also for sites too small for templates:
+            // a moderation match in a line every page repeats is the site's, not the article's).
+            if !site.isEmpty { e.templateDocuments = counts.documents(withLine: shape.key) }
             if checkTemplates {
-                e.templateDocuments = counts.documents(withLine: shape.key)
                 e.templateShare = Double(e.templateDocuments) / Double(counts.documents)
                 // Long lines need a larger share: one story reposted on a site is not its template.
                 let share = shape.size >= settings.coreLongSize ? max(minShare, settings.bodyTemplateMinShare) : minShare

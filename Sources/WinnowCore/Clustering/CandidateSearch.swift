@@ -67,6 +67,7 @@ public struct CandidateSearch: Sendable {
             }
             return local
         } collect: { pairs.append(contentsOf: $0) }
+        let cutLeads = cutLeadLinks(among: docs, containment: containment, skipping: skipping)
         RadixSort.sort(&pairs)
         pairs.dedupe()
         let unique = pairs
@@ -78,6 +79,45 @@ public struct CandidateSearch: Sendable {
                 let (ab, ba) = PairJudge.relatePair(docs[a], docs[b], settings: settings)
                 if ab.kind != nil { local.append(Link(from: a, to: b, relation: ab)) }
                 if ba.kind != nil { local.append(Link(from: b, to: a, relation: ba)) }
+            }
+            return local
+        } collect: { out.append(contentsOf: $0) }
+        // A page already linked some other way keeps that link.
+        let linked = Set(out.map(\.from))
+        out.append(contentsOf: cutLeads.filter { !linked.contains($0.from) })
+        return out
+    }
+
+    /// Pages whose longest cut-off line is the verbatim start of another article with the same
+    /// headline: excerpts of it, whatever else they hold (on a site seen twice, its notices can
+    /// pass for the page's body). Verified on the article's lead, unweighted.
+    func cutLeadLinks(among docs: [MatchDocument], containment: ContainmentIndex, skipping: Set<Int>) -> [Link] {
+        let settings = self.settings
+        // Only pages whose own text is not much more than the cut line: a full article with a
+        // teaser of another under a shared series headline ("国内联播快讯") is no excerpt page.
+        let queries = docs.indices.filter { q in
+            let d = docs[q]
+            return !d.cutLead.isEmpty && !d.fingerprint.title.isEmpty && !skipping.contains(q)
+                && d.fingerprint.sketch.count <= d.cutLead.count * 3
+        }
+        var out: [Link] = []
+        Parallel.forEachChunk(count: queries.count, chunk: 64) { range in
+            var local: [Link] = []
+            for k in range {
+                let q = queries[k], cut = docs[q].cutLead
+                var best: (doc: Int, share: Double)?
+                for hit in containment.candidates(for: cut, minShare: settings.candidateShare) where hit.doc != q {
+                    let c = docs[hit.doc]
+                    guard !c.isExcerpt, !c.fingerprint.title.isEmpty, !skipping.contains(hit.doc) else { continue }
+                    let share = Double(SketchOverlap.intersection(cut, c.lead)) / Double(cut.count)
+                    let titles = SketchOverlap.compare(docs[q].fingerprint.title, c.fingerprint.title).jaccard
+                    guard share >= settings.excerptPlainContainment, titles >= settings.excerptTitleJaccard else { continue }
+                    if best.map({ share > $0.share }) ?? true { best = (hit.doc, share) }
+                }
+                if let b = best {
+                    let hamming = SimHash.distance(docs[q].fingerprint.simhash, docs[b.doc].fingerprint.simhash)
+                    local.append(Link(from: q, to: b.doc, relation: PairRelation(kind: .excerpt, hamming: hamming, jaccard: 0, containment: b.share)))
+                }
             }
             return local
         } collect: { out.append(contentsOf: $0) }

@@ -18,6 +18,8 @@ public struct MatchDocument: Sendable {
     public var totalWeight: Float
     /// Size for ordering: distinct sampled shingles.
     public var size: Int
+    /// Sampled shingles of the page's longest cut-off line (`ArticleAnalysis.cutLead`).
+    public var cutLead: [UInt64] = []
 
     /// Creates a match document.
     public init(id: String, publishedAt: String?, isExcerpt: Bool, fingerprint: Fingerprint, weights: [Float], totalWeight: Float, size: Int) {
@@ -41,8 +43,10 @@ public struct MatchDocument: Sendable {
         return analyses.indices.map { i in
             let a = analyses[i]
             let w = weights[i].count == a.fingerprint.sketch.count ? weights[i] : Array(repeating: 1, count: a.fingerprint.sketch.count)
-            return MatchDocument(id: a.id, publishedAt: a.publishedAt, isExcerpt: a.isExcerpt, fingerprint: a.fingerprint,
-                                 weights: w, totalWeight: w.reduce(0, +), size: a.fingerprint.sketch.count)
+            var doc = MatchDocument(id: a.id, publishedAt: a.publishedAt, isExcerpt: a.isExcerpt, fingerprint: a.fingerprint,
+                                    weights: w, totalWeight: w.reduce(0, +), size: a.fingerprint.sketch.count)
+            doc.cutLead = a.cutLead
+            return doc
         }
     }
 
