@@ -71,6 +71,7 @@ enum ArchiveSchema {
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN figures BLOB")
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN title_figures BLOB")
         }
+        registerSimHashBands(&m)
         return m
     }
 }

@@ -49,8 +49,9 @@ extension ArchiveStore {
                                      run.rulesVersion, run.winnowVersion])
                 let insert = try db.makeStatement(sql: """
                     INSERT OR IGNORE INTO articles (id, run_id, site, url, published_at, simhash, exact, tokens, excerpt, decision,
-                                                    canonical, canonical_run, sketch, lead, title, findings, figures, title_figures)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                    canonical, canonical_run, sketch, lead, title, findings, figures, title_figures,
+                                                    headline)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let anchor = try db.makeStatement(sql: "INSERT OR IGNORE INTO anchors (feature, article) VALUES (?, ?)")
                 for i in decisions.indices {
@@ -63,6 +64,7 @@ extension ArchiveStore {
                         canonicalCopy ? BlobCoding.encode(fp.title) : nil,
                         canonicalCopy ? FindingCoding.encode(a.findings) : nil,
                         canonicalCopy ? BlobCoding.encode(fp.figures) : nil, canonicalCopy ? BlobCoding.encode(fp.titleFigures) : nil,
+                        canonicalCopy ? articles[i].title : nil,
                     ])
                     if canonicalCopy && db.changesCount > 0 {
                         let seq = db.lastInsertedRowID

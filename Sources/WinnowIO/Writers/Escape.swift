@@ -8,14 +8,21 @@ public enum Escape {
         for u in s.unicodeScalars {
             if n >= limit { out += "…"; break }
             n += 1
-            if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) || (0x202A...0x202E).contains(u.value)
-                || (0x2066...0x2069).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 {
-                out += "\\u{\(String(u.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(u)
-            }
+            appendVisible(u, to: &out)
         }
         return out
+    }
+
+    /// Whether a scalar must not reach a terminal or log as it is: controls (C0, DEL, C1),
+    /// bidirectional overrides and isolates, and line/paragraph separators.
+    public static func isUnsafe(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) || (0x202A...0x202E).contains(u.value)
+            || (0x2066...0x2069).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
+    }
+
+    /// Appends a scalar, or `\u{…}` for an unsafe one.
+    public static func appendVisible(_ u: Unicode.Scalar, to out: inout String) {
+        if isUnsafe(u) { out += "\\u{\(String(u.value, radix: 16))}" } else { out.unicodeScalars.append(u) }
     }
 
     /// A JSON string literal, quotes included (RFC 8259; also escapes U+2028/2029).
