@@ -45,8 +45,10 @@ public enum PairJudge {
             return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0)
         }
         let shared = known ?? a.sharedWeight(with: b.sketch)
-        let j = Double(shared / (a.totalWeight + b.totalWeight - shared))
-        let aInB = Double(shared / a.totalWeight)
+        // Against an archived article the two sides' weights differ slightly (its shingles count
+        // themselves once more): figures are capped at 1.
+        let j = min(1, Double(shared / max(a.totalWeight + b.totalWeight - shared, shared)))
+        let aInB = min(1, Double(shared / a.totalWeight))
         if a.isExcerpt {
             // An excerpt is the start of an article: look for it in the other's lead.
             let inLead = Double(a.sharedWeight(with: b.lead) / a.totalWeight)
