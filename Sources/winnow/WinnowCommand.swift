@@ -11,7 +11,8 @@ struct WinnowCommand: ParsableCommand {
         errors (bad records are reported and skipped, the rest is processed); 64 usage errors.
         """,
         version: WinnowVersion.string,
-        subcommands: [ScanCommand.self, CheckCommand.self, ExplainCommand.self, RulesCommand.self, IndexCommand.self]
+        subcommands: [ScanCommand.self, CheckCommand.self, ExplainCommand.self, RulesCommand.self, IndexCommand.self,
+                      StatsCommand.self, AnalyzeCommand.self, DecideCommand.self]
     )
 }
 

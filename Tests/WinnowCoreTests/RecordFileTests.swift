@@ -1,0 +1,59 @@
+import Testing
+@testable import WinnowCore
+
+/// The files the stages exchange: analysis records and line statistics round-trip exactly, and
+/// damaged or newer files are refused with a clear error instead of misread.
+struct RecordFileTests {
+    func batch() -> [Article] {
+        let story = Pages.body(seed: 41, paragraphs: 4)
+        return [
+            Article(id: "a", text: (["首页 > 新闻", "标题一"] + story + ["版权所有 © 示例网"]).joined(separator: "\n"), title: "标题一",
+                    url: "https://a.example.cn/1", publishedAt: "2025-01-02", origin: RecordOrigin(file: "in.jsonl", line: 1)),
+            Article(id: "b", text: (["首页 > 新闻", "标题一"] + story.dropLast() + ["版权所有 © 示例网"]).joined(separator: "\n"), title: "标题一",
+                    url: "https://a.example.cn/2", origin: RecordOrigin(file: "in.jsonl", line: 2)),
+        ]
+    }
+
+    @Test func statisticsRoundTrip() throws {
+        _ = Support.ready
+        let engine = ScanEngine(rules: .empty)
+        let s = engine.statistics(of: engine.prepare(batch()))
+        let back = try LineStatisticsFile.decode(LineStatisticsFile.encode(s))
+        #expect(back.documentsPerSite == s.documentsPerSite)
+        #expect(back.documentsPerSiteLanguage == s.documentsPerSiteLanguage)
+        #expect(back.documentsPerLine == s.documentsPerLine)
+        #expect(back.documentsPerLineAllSites == s.documentsPerLineAllSites)
+        #expect(back.documents == s.documents)
+    }
+
+    @Test func recordsRoundTrip() throws {
+        _ = Support.ready
+        let engine = ScanEngine(rules: .empty)
+        let articles = batch()
+        let prepared = engine.prepare(articles)
+        let analyses = engine.analyze(prepared, statistics: engine.statistics(of: prepared))
+        var bytes = AnalysisRecordFile.header
+        for (a, an) in zip(articles, analyses) { bytes += AnalysisRecordFile.encode(AnalysisRecord(article: a, analysis: an)) }
+        let back = try AnalysisRecordFile.decode(bytes)
+        #expect(back.count == 2)
+        for (r, (a, an)) in zip(back, zip(articles, analyses)) {
+            #expect(r.article.id == a.id && r.article.title == a.title && r.article.url == a.url && r.article.origin == a.origin)
+            #expect(r.analysis.fingerprint == an.fingerprint && r.analysis.findings == an.findings)
+            #expect(r.analysis.strippedLines == an.strippedLines && r.analysis.body == an.body && r.analysis.cutLead == an.cutLead)
+            #expect(r.textBytes == a.text.utf8.count)
+        }
+    }
+
+    @Test func damagedAndNewerFilesAreRefused() {
+        let record = AnalysisRecordFile.header + AnalysisRecordFile.encode(AnalysisRecord(
+            article: Article(id: "x", text: "t"),
+            analysis: ArticleAnalysis(id: "x", site: "", language: "und", publishedAt: nil, findings: [], strippedLines: [], body: nil,
+                                      isExcerpt: false, fingerprint: Fingerprint(simhash: 1, exact: 2, tokens: 3, sketch: [4], lead: [4]))))
+        #expect(throws: RecordError.self) { try AnalysisRecordFile.decode(Array(record.dropLast(3))) }
+        #expect(throws: RecordError.notARecordFile(expected: "Winnow analysis-record (WNAR)")) { try AnalysisRecordFile.decode(Array("{}".utf8)) }
+        var newer = record
+        newer[4] = 9
+        #expect(throws: RecordError.unsupportedVersion(9, supported: 1)) { try AnalysisRecordFile.decode(newer) }
+        #expect(throws: RecordError.self) { try LineStatisticsFile.decode(Array("WNLS".utf8) + [1, 200]) }
+    }
+}
