@@ -126,4 +126,17 @@ struct LineLabellerTests {
         #expect(a.strippedLines.isSuperset(of: [6, 7, 8, 9]))
         for n in 2...5 { #expect(!a.strippedLines.contains(n)) }
     }
+
+    @Test func aRealHeadingBetweenPromosKeepsItsSection() throws {
+        let body = Pages.body(seed: 9, paragraphs: 4)
+        let promo = Rule(id: "promo", category: .boilerplate, matcher: .phrases(["知识星球"]))
+        let past = Rule(id: "past", category: .boilerplate, matcher: .phrases(["往期回顾"]), scope: RuleScope(maxLineSize: 12, opensSection: true))
+        let rules = try RuleSet(rules: [promo, past])
+        let lines = ["# 某系统注入漏洞复现", "## 1. 简介"] + body + ["## 6. 批量检测", "批量检测工具已上传知识星球，欢迎加入。",
+                     "## 7. 修复建议", "升级至安全版本", "限制接口的访问范围", "## 8. 往期回顾", "[另一篇文章](https://example.com/a)"]
+        let a = Support.analyze([Article(id: "h", text: lines.joined(separator: "\n"))], rules: rules)[0]
+        // Lines: 1 title, 2 heading, 3-6 body, 7 "## 6", 8 promo, 9 "## 7", 10-11 its text, 12 "## 8", 13 link.
+        #expect(a.strippedLines.contains(8) && a.strippedLines.isSuperset(of: [12, 13]))
+        #expect(a.strippedLines.isDisjoint(with: [9, 10, 11]), "\(a.strippedLines.sorted())")
+    }
 }

@@ -176,7 +176,7 @@ public struct ArticleAnalyzer: Sendable {
             // An excerpt page's cut-off lead is its content, whatever surrounds it.
             if excerpt, let b = body, b.contains(i), evidence[i].furnitureRules.isEmpty { weights[i] = -8 }
         }
-        markSections(evidence, weights: &weights, body: body, title: doc.titleLine)
+        markSections(evidence, shapes: shapes, weights: &weights, body: body, title: doc.titleLine)
         // Without a known title, the first headline-shaped line before the body is the headline.
         let untitled = doc.article.title?.isEmpty ?? true
         let title = doc.titleLine ?? body.flatMap { b in
@@ -210,18 +210,35 @@ public struct ArticleAnalyzer: Sendable {
 
     /// Under a heading that a rule says opens furniture ("相关阅读", "About us"), every line up to
     /// the next heading of the same or a higher rank leans furniture, however it reads: an
-    /// organisation's self-introduction is prose, but not the article's. Code and tables keep
-    /// their weight; headings before the body's start open nothing (the head is furniture anyway).
-    func markSections(_ evidence: [LineEvidence], weights: inout [Double?], body: ClosedRange<Int>?, title: Int?) {
-        var open: Int?
+    /// organisation's self-introduction is prose, but not the article's. Under a real heading
+    /// (`#`…`######`, `<h1>`…`<h6>`) with no evidence against it, the article goes on ("## 7.
+    /// 整改意见" between two promos): the heading and its unevidenced text lines lean body (images
+    /// go with their neighbours). Code and
+    /// tables keep their weight; headings before the body's start open nothing.
+    func markSections(_ evidence: [LineEvidence], shapes: [LineShape], weights: inout [Double?], body: ClosedRange<Int>?, title: Int?) {
+        var furniture: Int?, content: Int?
         for i in evidence.indices where i != title {
             guard let w = weights[i] else { continue }
             let e = evidence[i]
+            // On HTML pages the markup already says what is the article's: menus, sidebars and
+            // text outside the main element take no lean from a heading.
+            let pageSays = !e.regions.isDisjoint(with: LineHint.Regions.furniture) || e.outsideMainText || e.linkDensity >= 0.5
             if let rank = e.headingRank {
-                if let o = open, rank <= o { open = nil }
-                if e.opensSection && (body.map { i > $0.lowerBound } ?? true) { open = rank; continue }
+                if let o = furniture, rank <= o { furniture = nil }
+                if let o = content, rank <= o { content = nil }
+                let afterStart = body.map { i > $0.lowerBound } ?? true
+                if e.opensSection && afterStart { furniture = rank; continue }
+                if rank <= 6 && afterStart && furniture == nil && !e.isStrong && !e.recurs && !pageSays {
+                    content = rank
+                    weights[i] = min(w, -3)
+                    continue
+                }
             }
-            if open != nil && !e.isStructuredContent { weights[i] = max(w, 1) }
+            if furniture != nil && !e.isStructuredContent {
+                weights[i] = max(w, 1)
+            } else if content != nil && !shapes[i].isBlank && !e.isStrong && !e.recurs && !pageSays && abs(w) < 1 {
+                weights[i] = min(w, -1)
+            }
         }
     }
 
