@@ -63,7 +63,12 @@ public struct CandidateSearch: Sendable {
                     local.append(UInt64(min(q, c)) << 32 | UInt64(max(q, c)))
                 }
                 for hit in simhashes.query(docs[q].fingerprint.simhash, limit: settings.maxCandidates) { add(hit.doc) }
-                for hit in containment.candidates(for: docs[q].sketch, minShare: settings.candidateShare) { add(hit.doc) }
+                var hits = containment.candidates(for: docs[q].sketch, minShare: settings.candidateShare)
+                if hits.count > settings.maxContainmentCandidates {
+                    hits.sort { ($0.hits, $1.doc) > ($1.hits, $0.doc) }
+                    hits.removeLast(hits.count - settings.maxContainmentCandidates)
+                }
+                for hit in hits { add(hit.doc) }
             }
             return local
         } collect: { pairs.append(contentsOf: $0) }

@@ -23,7 +23,10 @@ public struct MatchSettings: Sendable, Equatable {
     /// Joining a cluster through one of its members needs at least this containment in the centre.
     public var relaxedContainment = 0.4
     /// SimHash candidates verified per document at most (the nearest ones).
-    public var maxCandidates = 256
+    public var maxCandidates = 64
+    /// Containment candidates verified per document at most (those sharing the most probed
+    /// shingles): a story copied thousands of times costs a bounded number of pairs per copy.
+    public var maxContainmentCandidates = 64
     /// Share of probed shingles a containment candidate must share before it is verified.
     public var candidateShare = 0.34
 

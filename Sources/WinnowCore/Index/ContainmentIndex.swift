@@ -75,20 +75,27 @@ public struct ContainmentIndex: Sendable {
     public func candidates(for sketch: [UInt64], minShare: Double = 0.34) -> [(doc: Int, hits: Int)] {
         let probes = sketch.prefix(probe)
         guard !probes.isEmpty else { return [] }
-        // Few distinct documents per query: a small array beats a hash map here.
-        var hitDocs: [Int32] = [], hitCounts: [Int] = []
+        // Every posting of the probed shingles, then counted by sorting: linear in the postings
+        // even when a story copied thousands of times puts hundreds of documents in each list.
+        var hits: [Int32] = []
         var used = 0
         for f in probes {
             let range = postings(of: f)
             if range.count > maxPostings { continue }
             used += 1
-            for k in range {
-                let d = docs[k]
-                if let j = hitDocs.firstIndex(of: d) { hitCounts[j] += 1 } else { hitDocs.append(d); hitCounts.append(1) }
-            }
+            hits.append(contentsOf: docs[range])
         }
         let need = max(1, Int((Double(used) * minShare).rounded(.up)))
-        return hitDocs.indices.filter { hitCounts[$0] >= need }.map { (Int(hitDocs[$0]), hitCounts[$0]) }
+        hits.sort()
+        var out: [(doc: Int, hits: Int)] = []
+        var i = 0
+        while i < hits.count {
+            var j = i + 1
+            while j < hits.count && hits[j] == hits[i] { j += 1 }
+            if j - i >= need { out.append((Int(hits[i]), j - i)) }
+            i = j
+        }
+        return out
     }
 
     /// In how many indexed documents the shingle occurs.
