@@ -23,6 +23,12 @@ int wn_ieq(const xmlChar *value, const char *lower) {
     return *value == 0;
 }
 
+/* Equality of an attribute name and a literal (inline: most names differ in the first letters). */
+static inline int is(const char *name, const char *lit) {
+    while (*lit && *name == *lit) name++, lit++;
+    return *name == *lit;
+}
+
 #define KEEP(field) \
     do { \
         if (a->field == NULL) a->field = value_of(p); \
@@ -35,46 +41,46 @@ void wn_attrs_read(xmlNodePtr element, wn_attrs *a) {
         if (name == NULL) continue;
         switch (name[0]) {
         case 'a':
-            if (strcmp(name, "aria-hidden") == 0) a->aria_hidden = (uint8_t)wn_ieq(value_of(p), "true");
+            if (is(name, "aria-hidden")) a->aria_hidden = (uint8_t)wn_ieq(value_of(p), "true");
             break;
         case 'c':
-            if (strcmp(name, "class") == 0) KEEP(cls);
-            else if (strcmp(name, "content") == 0) KEEP(content);
+            if (is(name, "class")) KEEP(cls);
+            else if (is(name, "content")) KEEP(content);
             break;
         case 'd':
-            if (strcmp(name, "datetime") == 0) KEEP(datetime);
+            if (is(name, "datetime")) KEEP(datetime);
             break;
         case 'h':
-            if (strcmp(name, "href") == 0) KEEP(href);
-            else if (strcmp(name, "hidden") == 0) a->hidden = 1;
-            else if (strcmp(name, "http-equiv") == 0) KEEP(http_equiv);
+            if (is(name, "href")) KEEP(href);
+            else if (is(name, "hidden")) a->hidden = 1;
+            else if (is(name, "http-equiv")) KEEP(http_equiv);
             break;
         case 'i':
-            if (strcmp(name, "id") == 0) KEEP(id);
-            else if (strcmp(name, "itemprop") == 0) KEEP(itemprop);
+            if (is(name, "id")) KEEP(id);
+            else if (is(name, "itemprop")) KEEP(itemprop);
             break;
         case 'l':
-            if (strcmp(name, "lang") == 0) KEEP(lang);
+            if (is(name, "lang")) KEEP(lang);
             break;
         case 'n':
-            if (strcmp(name, "name") == 0) KEEP(name);
+            if (is(name, "name")) KEEP(name);
             break;
         case 'p':
-            if (strcmp(name, "property") == 0) KEEP(property);
-            else if (strcmp(name, "pubdate") == 0) a->pubdate = 1;
+            if (is(name, "property")) KEEP(property);
+            else if (is(name, "pubdate")) a->pubdate = 1;
             break;
         case 'r':
-            if (strcmp(name, "role") == 0) KEEP(role);
-            else if (strcmp(name, "rel") == 0) KEEP(rel);
+            if (is(name, "role")) KEEP(role);
+            else if (is(name, "rel")) KEEP(rel);
             break;
         case 's':
-            if (strcmp(name, "style") == 0) KEEP(style);
+            if (is(name, "style")) KEEP(style);
             break;
         case 't':
-            if (strcmp(name, "type") == 0) KEEP(type);
+            if (is(name, "type")) KEEP(type);
             break;
         case 'x':
-            if (strcmp(name, "xml:lang") == 0 && a->lang == NULL) a->lang = value_of(p);
+            if (is(name, "xml:lang") && a->lang == NULL) a->lang = value_of(p);
             break;
         default: break;
         }

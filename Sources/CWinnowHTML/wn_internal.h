@@ -49,14 +49,15 @@ typedef struct {
 const wn_tag *wn_tag_of(xmlNodePtr element);
 
 /* node->_private layout: bits 0-7 tag index + 1 (0 = not looked up), bit 8 "wrapper of the main
-   text" (the main text element and its ancestors), bit 9 "the main text element", bits 10+ the
-   text score of wn_mark_main_text. libxml2 leaves _private to applications. */
+   text" (the main text element and its ancestors), bit 9 "the main text element", bit 10 "a list
+   of teasers", bits 11+ what the attributes say (wn_elem_cache, 64-bit pointers only). libxml2
+   leaves _private to applications. */
 #define WN_PRIV(n) ((uintptr_t)(n)->_private)
 #define WN_SET_PRIV(n, v) ((n)->_private = (void *)(uintptr_t)(v))
 #define WN_PRIV_TAG_MASK ((uintptr_t)0xFF)
 #define WN_PRIV_WRAPPER ((uintptr_t)0x100)
 #define WN_PRIV_MAIN ((uintptr_t)0x200)
-#define WN_PRIV_SCORE_SHIFT 10
+#define WN_PRIV_TEASERS ((uintptr_t)0x400)
 
 /* ---- Attributes ----------------------------------------------------------------------------- */
 
@@ -94,6 +95,52 @@ uint32_t wn_role_regions(const xmlChar *role, int *special);
 enum { WN_STYLE_HIDDEN = 1, WN_STYLE_BLOCK = 2, WN_STYLE_INLINE = 4 };
 /* What an inline style says about display/visibility (WN_STYLE_* bits). */
 int wn_style_display(const xmlChar *style);
+
+/* Region bits that are furniture (the walk's and the score's sense of the word). */
+#define WN_FURNITURE                                                                                \
+    (WN_REGION_NAVIGATION | WN_REGION_HEADER | WN_REGION_FOOTER | WN_REGION_ASIDE | WN_REGION_FORM | \
+     WN_REGION_COMMENTS | WN_REGION_RELATED | WN_REGION_SHARE | WN_REGION_ADVERT)
+
+/* ---- What an element's attributes say ------------------------------------------------------- */
+
+enum {
+    WN_E_POSITIVE = 1 << 0,     /* an article/content token */
+    WN_E_HEADER = 1 << 1,       /* a header/masthead token */
+    WN_E_ROLE_MAIN = 1 << 2,    /* role=main */
+    WN_E_ROLE_BANNER = 1 << 3,  /* role=banner */
+    WN_E_HIDDEN = 1 << 4,       /* hidden, display:none, visibility:hidden, aria-hidden, sr-only... */
+    WN_E_BLOCK = 1 << 5,        /* an inline style displays it as a block */
+    WN_E_INLINE = 1 << 6,       /* an inline style displays it inline */
+    WN_E_ARTICLE_BODY = 1 << 7, /* itemprop=articleBody */
+    WN_E_ITEMPROP = 1 << 8,     /* any itemprop: metadata may be in it */
+    WN_E_HREF = 1 << 9,         /* an href (on <a>: a link) */
+};
+
+typedef struct {
+    uint32_t tokens; /* furniture and caption regions named by class/id tokens (none on html/body) */
+    uint32_t roles;  /* regions named by the ARIA role */
+    uint16_t flags;  /* WN_E_* */
+} wn_elem;
+
+/* Reads the element's attributes into *a and what they say into *e. */
+void wn_elem_read(xmlNodePtr n, const wn_tag *tag, wn_attrs *a, wn_elem *e);
+/* Keeps *e in the element's _private bits (where pointers have 64 bits; elsewhere a no-op). */
+void wn_elem_cache(xmlNodePtr n, const wn_elem *e);
+/* 1 with *e filled when wn_elem_cache kept it, else 0. */
+int wn_elem_cached(xmlNodePtr n, wn_elem *e);
+
+/* What an element's tag, role, tokens and itemprop say about it (WN_MARK_* bits). */
+enum {
+    WN_MARK_COMMENTS = 1,     /* a comments token */
+    WN_MARK_FURNITURE = 2,    /* another furniture tag, role or token */
+    WN_MARK_CONTENT = 4,      /* <article>, <main>, role=main, a content token */
+    WN_MARK_ARTICLE_BODY = 8, /* itemprop=articleBody */
+};
+unsigned wn_class_marks(const wn_tag *tag, const wn_elem *e);
+
+/* The main-text score's class weight of the marks of an element and its ancestors: each kind
+   counts once, however deep the nesting (layout wrappers repeat their tokens). */
+float wn_marks_weight(unsigned marks);
 
 /* ---- Lines ------------------------------------------------------------------------------------ */
 

@@ -32,7 +32,7 @@ static const wn_tag k_tags[] = {
     {"dt", B, WN_BLOCK_LIST_ITEM, 0, 0},
     {"embed", WN_T_SKIP, OTHER, 0, 0},
     {"fieldset", B, OTHER, 0, 0},
-    {"figcaption", B, OTHER, 0, 0},
+    {"figcaption", B, OTHER, 0, WN_REGION_CAPTION},
     {"figure", B, OTHER, 0, 0},
     {"footer", B, OTHER, 0, WN_REGION_FOOTER},
     {"form", B, OTHER, 0, WN_REGION_FORM},

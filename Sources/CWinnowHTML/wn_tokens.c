@@ -16,7 +16,8 @@ typedef struct {
 /* Sorted by strcmp for bsearch. Deliberately absent, as too ambiguous on real pages: "text" and
    "body" (text-center, modal-body), "banner" (ad or masthead), "more" (read-more), "top",
    "bottom", "meta", "hidden" (see wn_class_hides), social network names (embedded posts), "main"
-   ("main-wrap" holds sidebars as often as not; <main> and role=main still count). */
+   ("main-wrap" holds sidebars as often as not; <main> and role=main still count), "paywall" (it
+   wraps the article's own paid part). */
 static const token_entry k_tokens[] = {
     {"ad", WN_REGION_ADVERT, TOK_NEGATIVE},
     {"addthis", WN_REGION_SHARE, TOK_NEGATIVE},
@@ -36,6 +37,8 @@ static const token_entry k_tokens[] = {
     {"bodytext", 0, TOK_POSITIVE},
     {"breadcrumb", WN_REGION_NAVIGATION, TOK_NEGATIVE},
     {"breadcrumbs", WN_REGION_NAVIGATION, TOK_NEGATIVE},
+    {"caption", WN_REGION_CAPTION, TOK_NEGATIVE},
+    {"captions", WN_REGION_CAPTION, TOK_NEGATIVE},
     {"colophon", WN_REGION_FOOTER, TOK_NEGATIVE},
     {"comment", WN_REGION_COMMENTS, TOK_NEGATIVE},
     {"comments", WN_REGION_COMMENTS, TOK_NEGATIVE},
@@ -44,6 +47,8 @@ static const token_entry k_tokens[] = {
     {"cookie", WN_REGION_ADVERT, TOK_NEGATIVE},
     {"cookies", WN_REGION_ADVERT, TOK_NEGATIVE},
     {"copyright", WN_REGION_FOOTER, TOK_NEGATIVE},
+    {"credit", WN_REGION_CAPTION, TOK_NEGATIVE},
+    {"credits", WN_REGION_CAPTION, TOK_NEGATIVE},
     {"crumb", WN_REGION_NAVIGATION, TOK_NEGATIVE},
     {"crumbs", WN_REGION_NAVIGATION, TOK_NEGATIVE},
     {"detail", 0, TOK_POSITIVE},
@@ -72,7 +77,6 @@ static const token_entry k_tokens[] = {
     {"outbrain", WN_REGION_ADVERT, TOK_NEGATIVE},
     {"pager", WN_REGION_NAVIGATION, TOK_NEGATIVE},
     {"pagination", WN_REGION_NAVIGATION, TOK_NEGATIVE},
-    {"paywall", WN_REGION_ADVERT, TOK_NEGATIVE},
     {"popular", WN_REGION_RELATED, TOK_NEGATIVE},
     {"post", 0, TOK_POSITIVE},
     {"postcontent", 0, TOK_POSITIVE},
@@ -177,10 +181,16 @@ void wn_tokens_scan(const xmlChar *value, wn_tokens *t) {
     }
 }
 
-/* Utility classes that hide an element from sighted readers. */
-static const char *const k_hiding_classes[] = {
-    "hidden", "hide", "invisible", "is-hidden", "u-hidden", "sr-only", "visually-hidden", "visuallyhidden",
-    "screen-reader-text", "screen-reader-only", "element-invisible", "offscreen", "a11y-hidden",
+/* Utility classes that hide an element from sighted readers, with their lengths. */
+static const struct {
+    const char *word;
+    size_t len;
+} k_hiding_classes[] = {
+#define W(s) {s, sizeof s - 1}
+    W("hidden"), W("hide"), W("invisible"), W("is-hidden"), W("u-hidden"), W("sr-only"), W("visually-hidden"),
+    W("visuallyhidden"), W("screen-reader-text"), W("screen-reader-only"), W("element-invisible"), W("offscreen"),
+    W("a11y-hidden"),
+#undef W
 };
 
 int wn_class_hides(const xmlChar *cls) {
@@ -195,8 +205,8 @@ int wn_class_hides(const xmlChar *cls) {
         size_t len = (size_t)(p - start);
         if (len == 0 || len > 20) continue;
         for (size_t i = 0; i < sizeof k_hiding_classes / sizeof k_hiding_classes[0]; i++) {
-            const char *w = k_hiding_classes[i];
-            if (strlen(w) != len) continue;
+            const char *w = k_hiding_classes[i].word;
+            if (k_hiding_classes[i].len != len) continue;
             size_t j = 0;
             while (j < len && (start[j] | 0x20) == (xmlChar)w[j]) j++;
             if (j == len) return 1;

@@ -7,10 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FURNITURE                                                                                   \
-    (WN_REGION_NAVIGATION | WN_REGION_HEADER | WN_REGION_FOOTER | WN_REGION_ASIDE | WN_REGION_FORM | \
-     WN_REGION_COMMENTS | WN_REGION_RELATED | WN_REGION_SHARE | WN_REGION_ADVERT)
-
 typedef struct {
     wn_frame *frames;
     size_t depth, cap;
@@ -46,26 +42,22 @@ static int push(walker *w, const wn_frame *f) {
     return 1;
 }
 
-/* Regions the element itself adds: tag, ARIA role, class/id tokens, itemprop. */
-static uint32_t own_regions(xmlNodePtr n, const wn_tag *tag, const wn_attrs *a, const wn_frame *parent, int *special) {
-    uint32_t own = tag->regions | wn_role_regions(a->role, special);
+/* Regions the element itself adds: tag, ARIA role, class/id tokens, itemprop, the first pass. */
+static uint32_t own_regions(xmlNodePtr n, const wn_tag *tag, const wn_elem *e, const wn_frame *parent) {
+    uint32_t own = tag->regions | e->roles;
     int in_article = (parent->flags & WN_F_ARTICLE) != 0;
     int in_content = in_article || (parent->regions & WN_REGION_CONTENT) != 0;
-    if (!(tag->flags & WN_T_NOTOKENS) && (a->cls != NULL || a->id != NULL)) {
-        wn_tokens t = {0, 0, 0, 0};
-        wn_tokens_scan(a->cls, &t);
-        wn_tokens_scan(a->id, &t);
-        if (t.embed) t.negative &= ~(uint32_t)WN_REGION_SHARE; /* "social-media-embed" */
-        /* A furniture token outweighs a content token on the same element ("post-comments"). */
-        if (t.negative) own |= t.negative;
-        else if (t.positive) own |= WN_REGION_CONTENT;
-        /* "header" names the page header only outside content ("article-header" is the article's). */
-        if (t.header && !t.positive && !in_content) own |= WN_REGION_HEADER;
-    }
-    if (a->itemprop != NULL && wn_ieq(a->itemprop, "articlebody")) own |= WN_REGION_CONTENT;
+    /* A furniture token outweighs a content token on the same element ("post-comments"). */
+    if (e->tokens) own |= e->tokens;
+    else if (e->flags & WN_E_POSITIVE) own |= WN_REGION_CONTENT;
+    /* "header" names the page header only outside content ("article-header" is the article's). */
+    if ((e->flags & WN_E_HEADER) && !(e->flags & WN_E_POSITIVE) && !in_content) own |= WN_REGION_HEADER;
+    if (e->flags & WN_E_ARTICLE_BODY) own |= WN_REGION_CONTENT;
     if ((tag->flags & WN_T_HEADER) && !in_content) own |= WN_REGION_HEADER;
-    if ((*special & WN_ROLE_BANNER) && !in_article) own |= WN_REGION_HEADER;
-    if (WN_PRIV(n) & WN_PRIV_WRAPPER) own &= ~(uint32_t)FURNITURE;
+    if ((e->flags & WN_E_ROLE_BANNER) && !in_article) own |= WN_REGION_HEADER;
+    /* A list of teasers is other articles' (inside the main text, the article's own roundup). */
+    if ((WN_PRIV(n) & WN_PRIV_TEASERS) && !(parent->regions & WN_REGION_MAIN_TEXT)) own |= WN_REGION_RELATED;
+    if (WN_PRIV(n) & WN_PRIV_WRAPPER) own &= ~(uint32_t)(WN_FURNITURE | WN_REGION_CAPTION);
     if (WN_PRIV(n) & WN_PRIV_MAIN) own |= WN_REGION_MAIN_TEXT;
     return own;
 }
@@ -74,32 +66,37 @@ static uint32_t own_regions(xmlNodePtr n, const wn_tag *tag, const wn_attrs *a, 
 static int enter(walker *w, xmlNodePtr n) {
     const wn_tag *tag = wn_tag_of(n);
     const wn_frame *parent = w->depth ? &w->frames[w->depth - 1] : &k_root;
+    int in_article = (parent->flags & WN_F_ARTICLE) != 0;
     wn_attrs a;
-    wn_attrs_read(n, &a);
-    wn_meta_element(w->m, n, tag, &a, (parent->flags & WN_F_ARTICLE) != 0);
-    if (tag->flags & WN_T_SKIP) return 0;
-    if (tag->flags & WN_T_BR) {
-        if (!(parent->flags & WN_F_NOTEXT)) wn_lines_break(w->L);
+    if (tag->flags & (WN_T_SKIP | WN_T_BR)) {
+        /* Never shown: only <meta>, <title>, <script type=ld+json>, <link> say anything. */
+        if (tag->flags & WN_T_META) {
+            wn_attrs_read(n, &a);
+            wn_meta_element(w->m, n, tag, &a, in_article);
+        }
+        if ((tag->flags & WN_T_BR) && !(parent->flags & WN_F_NOTEXT)) wn_lines_break(w->L);
         return 0;
     }
+    /* The first pass read what the attributes say; metadata needs the values themselves. */
+    wn_elem e;
+    if (!wn_elem_cached(n, &e)) wn_elem_read(n, tag, &a, &e);
+    else if ((tag->flags & WN_T_META) || (e.flags & WN_E_ITEMPROP)) wn_attrs_read(n, &a);
+    else memset(&a, 0, sizeof a);
+    if ((tag->flags & WN_T_META) || (e.flags & WN_E_ITEMPROP)) wn_meta_element(w->m, n, tag, &a, in_article);
 
     wn_frame f = *parent;
     f.ends_line = 0;
     f.item = 0;
-    int special = 0;
-    uint32_t own = own_regions(n, tag, &a, parent, &special);
-    if ((tag->flags & WN_T_ARTICLE) || (special & WN_ROLE_MAIN)) f.flags |= WN_F_ARTICLE;
+    uint32_t own = own_regions(n, tag, &e, parent);
+    if ((tag->flags & WN_T_ARTICLE) || (e.flags & WN_E_ROLE_MAIN)) f.flags |= WN_F_ARTICLE;
 
-    int style = wn_style_display(a.style);
-    /* aria-hidden and utility classes on <html>/<body> are script state (an open dialog), not hiding. */
-    int page = (tag->flags & WN_T_NOTOKENS) != 0;
-    int hidden = a.hidden || (style & WN_STYLE_HIDDEN) || (!page && (a.aria_hidden || wn_class_hides(a.cls)));
+    int hidden = (e.flags & WN_E_HIDDEN) != 0;
     if (hidden) own |= WN_REGION_HIDDEN;
     f.regions |= own;
 
     int block = (tag->flags & WN_T_BLOCK) != 0;
-    if (style & WN_STYLE_BLOCK) block = 1;
-    else if (style & WN_STYLE_INLINE) block = 0;
+    if (e.flags & WN_E_BLOCK) block = 1;
+    else if (e.flags & WN_E_INLINE) block = 0;
     /* Hidden text never shares a line with shown text. */
     if (hidden && !(parent->regions & WN_REGION_HIDDEN)) block = 1;
 
@@ -108,7 +105,7 @@ static int enter(walker *w, xmlNodePtr n) {
         f.level = tag->level;
     }
     if (tag->flags & WN_T_PRE) f.flags |= WN_F_PRE;
-    int link = (tag->flags & WN_T_A) && a.href != NULL;
+    int link = (tag->flags & WN_T_A) && (e.flags & WN_E_HREF);
     if (link) f.flags |= WN_F_LINK;
     if (link || ((tag->regions & WN_REGION_FORM) && !block)) {
         f.flags |= WN_F_ITEM;

@@ -134,6 +134,8 @@ struct HTMLTests {
         #expect(UInt32(WN_REGION_ADVERT) == LineHint.Regions.advert.rawValue)
         #expect(UInt32(WN_REGION_CONTENT) == LineHint.Regions.content.rawValue)
         #expect(UInt32(WN_REGION_HIDDEN) == LineHint.Regions.hidden.rawValue)
+        #expect(UInt32(WN_REGION_MAIN_TEXT) == LineHint.Regions.mainText.rawValue)
+        #expect(UInt32(WN_REGION_CAPTION) == LineHint.Regions.caption.rawValue)
         let blocks: [(Int32, LineHint.Block)] = [
             (WN_BLOCK_PARAGRAPH, .paragraph), (WN_BLOCK_HEADING, .heading), (WN_BLOCK_LIST_ITEM, .listItem),
             (WN_BLOCK_TABLE_CELL, .tableCell), (WN_BLOCK_PREFORMATTED, .preformatted), (WN_BLOCK_QUOTE, .quote),

@@ -21,14 +21,16 @@ extern "C" {
 #define WN_REGION_ASIDE (1u << 3)
 #define WN_REGION_FORM (1u << 4)
 #define WN_REGION_COMMENTS (1u << 5)
-#define WN_REGION_RELATED (1u << 6)
+#define WN_REGION_RELATED (1u << 6) /* also a list of teasers outside the main text */
 #define WN_REGION_SHARE (1u << 7)
 #define WN_REGION_ADVERT (1u << 8)
 #define WN_REGION_CONTENT (1u << 9)
 #define WN_REGION_HIDDEN (1u << 10)
 /* Inside the element the extractor's scoring picked as holding the main text (readability-style:
-   the parent of the most paragraph text). Not yet a LineHint.Regions bit: HTMLDocument drops it. */
+   the parent of the most paragraph text, weighed by its markup and its share of text outside links). */
 #define WN_REGION_MAIN_TEXT (1u << 11)
+/* Inside <figcaption> or a caption/credit token: the words under a picture. */
+#define WN_REGION_CAPTION (1u << 12)
 
 /* Block kinds of a line: the raw values of LineHint.Block in WinnowCore. */
 #define WN_BLOCK_PARAGRAPH 0

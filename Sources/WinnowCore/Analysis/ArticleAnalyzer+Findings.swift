@@ -60,6 +60,9 @@ extension ArticleAnalyzer {
         if e.regions.contains(.hidden) {
             return .builtIn(.pageRegion, .boilerplate, "hidden on the page")
         }
+        if e.regions.contains(.caption) {
+            return .builtIn(.pageRegion, .boilerplate, "a picture's caption")
+        }
         let region = e.regions.intersection(LineHint.Regions.furniture)
         if !region.isEmpty {
             return .builtIn(.pageRegion, .boilerplate, "in the page's \(LineHint.Regions.name(of: region))")

@@ -119,6 +119,9 @@ public struct ArticleAnalyzer: Sendable {
         let core = shapes.indices.filter { i in
             let s = shapes[i], e = evidence[i]
             guard i != title, !s.isBlank, !e.inListing else { return false }
+            // HTML: text in a furniture region outside the page's main text (a rail of excerpts)
+            // does not anchor the body, however well written.
+            if e.outsideMainText && !e.regions.isDisjoint(with: LineHint.Regions.furniture) { return false }
             if e.isTruncated {
                 // A cut-off line outside any list may be the page's content (an excerpt page).
                 var other = e
@@ -158,6 +161,9 @@ public struct ArticleAnalyzer: Sendable {
         let lastProse = body?.upperBound ?? shapes.indices.last { i in
             shapes[i].endsWithTerminal && shapes[i].size >= settings.coreMinSize && !evidence[i].isStrong && !evidence[i].recurs
         } ?? -1
+        // HTML: a caption is set apart from the text around it: furniture whatever its neighbours
+        // are, while in the sequence it weighs no more than weak evidence (`LineEvidence.weight`).
+        let setApart = evidence.map { $0.regions.contains(.caption) }
         for i in 0..<n where i != doc.titleLine {
             if shapes[i].isBlank {
                 // Images sit with what surrounds them (an article's figures, a promo's QR codes).
@@ -193,6 +199,9 @@ public struct ArticleAnalyzer: Sendable {
             // Switched off, `furniture-block` flags no line that has no evidence of its own.
             if l.detector == .furnitureBlock && !absorbing { continue }
             labels[i] = l
+        }
+        for i in 0..<n where setApart[i] && labels[i] == nil && i != doc.titleLine {
+            labels[i] = label(for: evidence[i], shape: shapes[i])
         }
         // Blank lines inside a run of furniture belong to it (neighbours found in two linear passes).
         var previous = [Int](repeating: -1, count: n), following = [Int](repeating: -1, count: n)

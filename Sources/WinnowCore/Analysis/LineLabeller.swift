@@ -60,6 +60,8 @@ extension LineEvidence {
     /// punctuation (a title in a list, a name, a label) weighs nothing: it goes with its neighbours.
     func weight(shape: LineShape, settings: AnalysisSettings, atEdge: Bool = true, inTail: Bool = false) -> Double {
         if regions.contains(.hidden) { return 6 }
+        // A caption leans furniture with what surrounds it (ArticleAnalyzer strips it anyway).
+        if regions.contains(.caption) { return 3 }
         if isStructuredContent { return furnitureRules.isEmpty ? -2 : 0 }
         // Rules and lists are decisive whatever the line's shape: disclaimers are written as prose.
         if !furnitureRules.isEmpty || inListing { return 6 }
@@ -74,7 +76,9 @@ extension LineEvidence {
         if isBullet { f = max(f, 1.5) }
         // HTML: the page's own structure (a footer, a menu, a share bar, a block of links).
         let pageFurniture = regions.intersection(LineHint.Regions.furniture)
-        if !pageFurniture.isEmpty { f = max(f, pageFurniture.isDisjoint(with: [.header, .aside]) ? 4 : 2.5) }
+        // A header or sidebar alone is weaker evidence (mastheads and rails hold articles' text
+        // on some pages); any other region inside them (related links in a rail) is not.
+        if !pageFurniture.isEmpty { f = max(f, pageFurniture.isSubset(of: [.header, .aside]) ? 2.5 : 4) }
         if linkDensity >= 0.5 { f = max(f, 1 + 2 * Double(linkDensity)) }
         if outsideMainText { f = max(f, 2) }
         // Past the last sentence of the page, long unpunctuated lines are titles of other articles.

@@ -19,7 +19,8 @@ public struct LineHint: Sendable, Hashable {
         public static let form = Regions(rawValue: 1 << 4)
         /// A comment/reply token.
         public static let comments = Regions(rawValue: 1 << 5)
-        /// A related/recommend/more-articles token.
+        /// A related/recommend/more-articles token, or a list of teasers (titles linked over
+        /// excerpts: other articles) outside the main text.
         public static let related = Regions(rawValue: 1 << 6)
         /// A share/social/follow token.
         public static let share = Regions(rawValue: 1 << 7)
@@ -30,8 +31,14 @@ public struct LineHint: Sendable, Hashable {
         /// A hidden element (`hidden`, `aria-hidden=true`, `display:none`).
         public static let hidden = Regions(rawValue: 1 << 10)
         /// Inside the element holding the page's main text, as a readability-style score of the
-        /// page's non-link paragraph text picks it: strong evidence of the article.
+        /// page's non-link paragraph text picks it (weighed by the element's markup: comments and
+        /// other furniture down, `<article>` and `itemprop=articleBody` up; by its share of text
+        /// outside links; down for lists of teasers; hidden text not counted): strong evidence of
+        /// the article.
         public static let mainText = Regions(rawValue: 1 << 11)
+        /// Inside `<figcaption>` or a caption/credit token: the words under a picture (what it
+        /// shows, who took it), which readers of the article's text skip.
+        public static let caption = Regions(rawValue: 1 << 12)
 
         /// A reader's name for the most telling region in the set ("navigation", "footer", …).
         public static func name(of set: Regions) -> String {

@@ -21,14 +21,17 @@ import WinnowCore
 ///
 /// A line's regions are those holding for every visible character of it; its block kind is that
 /// of the block it starts in (heading over preformatted over list item/table cell over quote over
-/// paragraph, the innermost among equals).
+/// paragraph, the innermost among equals). Besides tags, roles and class/id tokens, a first pass
+/// over the page gives two regions: the main text (`LineHint.Regions.mainText`) and lists of
+/// teasers outside it (`.related`); `<figcaption>` and caption/credit tokens give `.caption`.
 public struct HTMLDocument: Sendable {
     /// The lines joined by `\n`. No line is empty or holds `\r` or a control character other than tab.
     public var text: String
     /// One hint per line of `text`, in order.
     public var hints: [LineHint]
     /// Per line: inside the element holding the page's main text, as a readability-style score
-    /// picks it (the parent of the most non-link paragraph text); also `LineHint.Regions.mainText`.
+    /// picks it (the parent of the most non-link paragraph text, weighed by its markup); also
+    /// `LineHint.Regions.mainText`.
     public var mainText: [Bool]
     /// What the page says about itself.
     public var metadata: HTMLMetadata
@@ -65,8 +68,8 @@ public struct HTMLDocument: Sendable {
         text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    /// The C region bits `LineHint.Regions` defines (navigation through main text).
-    private static let knownRegions = (UInt32(WN_REGION_MAIN_TEXT) << 1) - 1
+    /// The C region bits `LineHint.Regions` defines (navigation through caption).
+    private static let knownRegions = (UInt32(WN_REGION_CAPTION) << 1) - 1
 
     private static func hint(_ line: wn_html_line) -> LineHint {
         let visible = max(line.visible_chars, 1)
