@@ -54,7 +54,10 @@ public final class ArchiveReader: ArchiveLookup {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
         guard applied.contains("v1") else { throw StoreError.cannotOpen(path: path, reason: "not a Winnow archive") }
-        let missing = ArchiveSchema.migrator.migrations.filter { !applied.contains($0) && $0 != ArchiveSchema.simHashBandsMigration }
+        // Band indexes (v5) and verdicts (v6) are optional for reading: without them lookups load the
+        // SimHashes once and no verdicts apply.
+        let optional: Set<String> = [ArchiveSchema.simHashBandsMigration, ArchiveSchema.verdictsMigration]
+        let missing = ArchiveSchema.migrator.migrations.filter { !applied.contains($0) && !optional.contains($0) }
         guard missing.isEmpty else {
             throw StoreError.cannotOpen(path: path, reason: "written by an older Winnow (missing schema \(missing.joined(separator: ", "))); "
                                         + "a writer migrates it: the next scan --index, or winnow index vacuum")

@@ -72,6 +72,7 @@ enum ArchiveSchema {
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN title_figures BLOB")
         }
         registerSimHashBands(&m)
+        registerVerdicts(&m)
         return m
     }
 }

@@ -24,8 +24,11 @@ struct CheckRunner {
     func run(_ articles: [Article], archive: ArchiveReader?) throws -> Outcome {
         let prepared = engine.prepare(articles)
         let statistics = engine.statistics(of: prepared)
-        let analyses = engine.analyze(prepared, statistics: statistics)
-        let (decisions, _, archived, revisions) = try engine.decide(analyses, archive: archive)
+        var analyses = engine.analyze(prepared, statistics: statistics)
+        // Editors' verdicts in the archive hold for drafts too (overturned rules, removals, pairs kept apart).
+        var verdicts = BatchVerdicts.none
+        if let archive { (analyses, verdicts) = try engine.applyVerdicts(to: analyses, prepared: prepared, statistics: statistics, lookup: archive) }
+        let (decisions, _, archived, revisions) = try engine.decide(analyses, archive: archive, verdicts: verdicts)
         let named = Array(Set(archived.values.map(\.article.id) + revisions.map(\.id)))
         let details = try archive?.details(of: named) ?? [:]
         let index = Dictionary(articles.indices.map { (articles[$0].id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -127,7 +127,7 @@ struct ScanCommand: ParsableCommand {
         do {
             let history = try archive?.store.lineStatistics()
             let lookup = try archive?.store.loadIndex(maxDistance: simhashDistance)
-            result = try engine.scan(unique, extraStatistics: history, archive: lookup)
+            result = try engine.scan(unique, extraStatistics: history, archive: lookup, verdicts: archive?.store)
         } catch {
             Console.error("\(error)")
             throw WinnowExit.error
@@ -159,6 +159,7 @@ struct ScanCommand: ParsableCommand {
                 Console.error("\(error) (the reports in \(out) describe this run; the archive was left as it was)")
                 throw WinnowExit.error
             }
+            try archive.recordReviewQueue(run: run.id, result: result)
         }
         if timings {
             var parts = [String(format: "read %.3f", readSeconds)]

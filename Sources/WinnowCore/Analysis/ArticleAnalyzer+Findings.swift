@@ -82,7 +82,7 @@ extension ArticleAnalyzer {
 
     /// Turns line labels into findings and fingerprints the lines that remain.
     func finish(_ doc: PreparedArticle, site: String, labels: [LineLabel?], evidence: [LineEvidence],
-                body: ClosedRange<Int>?, isExcerpt: Bool, timedOutRules: [Int] = []) -> ArticleAnalysis {
+                body: ClosedRange<Int>?, isExcerpt: Bool, timedOutRules: [Int] = [], suppressed: Set<String> = []) -> ArticleAnalysis {
         var findings: [Finding] = []
         var stripped = Set<Int>()
         var i = 0
@@ -129,12 +129,12 @@ extension ArticleAnalyzer {
                                     lineStart: 1, lineEnd: 1,
                                     message: "regex stopped after its step budget on this document (its other matches and the other rules still count); fix the pattern (\(rules.rules[r].definedAt))"))
         }
-        if isExcerpt, let b = body {
+        if isExcerpt, let b = body, !suppressed.contains("excerpt-document") {
             findings.append(Finding(rule: "excerpt-document", category: .quality, severity: .info, action: .flag,
                                     lineStart: b.lowerBound + 1, lineEnd: b.upperBound + 1,
                                     message: "the page holds only a cut-off excerpt of an article"))
         }
-        if doc.article.replacedSequences > 0 {
+        if doc.article.replacedSequences > 0 && !suppressed.contains("invalid-encoding") {
             let n = doc.article.replacedSequences
             findings.append(Finding(rule: "invalid-encoding", category: .quality, severity: .warning, action: .flag,
                                     lineStart: 1, lineEnd: max(1, doc.lines.count),

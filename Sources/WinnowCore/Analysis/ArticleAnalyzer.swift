@@ -20,18 +20,19 @@ public struct ArticleAnalyzer: Sendable {
         self.settings = settings
     }
 
-    /// Analyzes one article.
-    public func analyze(_ doc: PreparedArticle, statistics: LineStatistics) -> ArticleAnalysis {
-        var (evidence, timedOut) = gatherEvidence(doc, statistics: statistics)
+    /// Analyzes one article. Rules and built-in detectors named in `suppressedRules` (by id; an
+    /// editor's `false-positive` verdicts on this article) are not applied to it at all.
+    public func analyze(_ doc: PreparedArticle, statistics: LineStatistics, suppressedRules: Set<String> = []) -> ArticleAnalysis {
+        var (evidence, timedOut) = gatherEvidence(doc, statistics: statistics, suppressed: suppressedRules)
         let (body, isExcerpt) = locateBody(doc, evidence: &evidence)
-        let labels = labelLines(doc, evidence: evidence, body: body, excerpt: isExcerpt)
+        let labels = labelLines(doc, evidence: evidence, body: body, excerpt: isExcerpt, suppressed: suppressedRules)
         return finish(doc, site: doc.article.site, labels: labels, evidence: evidence, body: body, isExcerpt: isExcerpt,
-                      timedOutRules: timedOut)
+                      timedOutRules: timedOut, suppressed: suppressedRules)
     }
 
     /// Judges every line on its own: rules, site templates, shapes, related lists. Also returns
     /// the regex rules whose step budget ran out on this document.
-    func gatherEvidence(_ doc: PreparedArticle, statistics: LineStatistics) -> ([LineEvidence], [Int]) {
+    func gatherEvidence(_ doc: PreparedArticle, statistics: LineStatistics, suppressed: Set<String> = []) -> ([LineEvidence], [Int]) {
         let site = doc.article.site
         let counts = statistics.site(site, language: doc.language)
         let shapes = doc.shapes
@@ -45,7 +46,7 @@ public struct ArticleAnalyzer: Sendable {
         let regexHits = (rules.hasRegexes ? MarkupReader.blankingURLs(in: doc.article.text) : nil).map {
             rules.regexMatches(text: $0, lines: LineSplitter.splitLines($0), sizes: sizes)
         } ?? rules.regexMatches(text: doc.article.text, lines: doc.lines.map(\.original), sizes: sizes)
-        let tuning = rules.detectors
+        let tuning = SuppressedTuning(detectors: rules.detectors, suppressed: suppressed)
         // Without a site every document shares one bucket: what many authors write alike (section
         // numbers, common headings) would pass for a template. Recurrence covers that case.
         let checkTemplates = !site.isEmpty && counts.documents >= settings.minSiteDocuments && tuning.isEnabled(.siteTemplate)
@@ -69,10 +70,10 @@ public struct ArticleAnalyzer: Sendable {
                 e.outsideMainText = hasMainText && !hint.regions.contains(.mainText)
             }
             let phrases = rules.phraseMatches(normalized: doc.visible[i], size: shape.size)
-            for r in phrases where applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
+            for r in phrases where !tuning.suppresses(rules.rules[r].id) && applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
                 if rules.rules[r].category.isFurniture { e.furnitureRules.append(r) } else { e.otherRules.append(r) }
             }
-            for r in regexHits.perLine[i] where !phrases.contains(r) && applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
+            for r in regexHits.perLine[i] where !phrases.contains(r) && !tuning.suppresses(rules.rules[r].id) && applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
                 if rules.rules[r].category.isFurniture { e.furnitureRules.append(r) } else { e.otherRules.append(r) }
             }
             e.opensSection = e.furnitureRules.contains { rules.rules[$0].scope.opensSection }
@@ -107,8 +108,8 @@ public struct ArticleAnalyzer: Sendable {
         }
         // Recurrence stands in for a site's template where no site is known (feeds of
         // self-published articles); with a site, its own statistics are sharper.
-        if site.isEmpty { markRecurring(&evidence, shapes: shapes) }
-        return (evidence, regexHits.timedOut)
+        if site.isEmpty && !tuning.suppresses(BuiltInDetector.siteTemplate.rawValue) { markRecurring(&evidence, shapes: shapes) }
+        return (evidence, regexHits.timedOut.filter { !tuning.suppresses(rules.rules[$0].id) })
     }
 
     /// Finds the body: the main run of text-like lines without evidence against them. A page
@@ -151,7 +152,8 @@ public struct ArticleAnalyzer: Sendable {
 
     /// Decides which lines are furniture: each line's evidence weighed against its neighbours'
     /// (`LineLabeller`). Rules limited to the head or tail count only there.
-    func labelLines(_ doc: PreparedArticle, evidence: [LineEvidence], body: ClosedRange<Int>?, excerpt: Bool = false) -> [LineLabel?] {
+    func labelLines(_ doc: PreparedArticle, evidence: [LineEvidence], body: ClosedRange<Int>?, excerpt: Bool = false,
+                    suppressed: Set<String> = []) -> [LineLabel?] {
         let shapes = doc.shapes
         let n = shapes.count
         var evidence = evidence
@@ -193,7 +195,7 @@ public struct ArticleAnalyzer: Sendable {
         }
         let furniture = LineLabeller(switchCost: settings.switchCost).furniture(weights: weights, title: title)
         var labels = [LineLabel?](repeating: nil, count: n)
-        let absorbing = rules.detectors.isEnabled(.furnitureBlock)
+        let absorbing = SuppressedTuning(detectors: rules.detectors, suppressed: suppressed).isEnabled(.furnitureBlock)
         for i in 0..<n where furniture[i] {
             let l = label(for: evidence[i], shape: shapes[i])
             // Switched off, `furniture-block` flags no line that has no evidence of its own.

@@ -17,6 +17,9 @@ public struct Cluster: Sendable {
 /// 2. Partial copies and excerpts: each document still alone that is contained in others joins
 ///    the cluster of the document containing it best, provided it is still related to that
 ///    cluster's centre at a relaxed threshold.
+///
+/// Editors' `not-duplicate` verdicts hold throughout: such a pair's links are dropped, and no
+/// step puts both documents in one cluster, not even through a third document they both copy.
 public struct Clusterer: Sendable {
     /// The thresholds.
     public let settings: MatchSettings
@@ -44,13 +47,16 @@ public struct Clusterer: Sendable {
     }
 
     /// Clusters `docs` given the links among them. Documents in `excluded` stay out of every
-    /// cluster; exact `copies` (copy -> representative) join their representative's cluster.
+    /// cluster; exact `copies` (copy -> representative) join their representative's cluster;
+    /// pairs `verdicts` keeps apart never share a cluster.
     public func clusters(of docs: [MatchDocument], links: [CandidateSearch.Link], excluded: Set<Int> = [],
-                         copies: [Int: Int] = [:]) -> [Cluster] {
+                         copies: [Int: Int] = [:], verdicts: BatchVerdicts = .none) -> [Cluster] {
         let excluded = excluded.union(copies.keys)
+        let constrained = !verdicts.apart.isEmpty
         var duplicatesOf = [[(doc: Int, relation: PairRelation)]](repeating: [], count: docs.count)
         var containers = [[(doc: Int, relation: PairRelation)]](repeating: [], count: docs.count)
         for l in links where !excluded.contains(l.from) && !excluded.contains(l.to) {
+            if constrained && verdicts.apart(l.from, l.to) != nil { continue }
             switch l.relation.kind {
             case .exact?, .nearDuplicate?:
                 duplicatesOf[l.to].append((l.from, l.relation))
@@ -64,11 +70,16 @@ public struct Clusterer: Sendable {
         let order = docs.indices.filter { !excluded.contains($0) }.sorted { Self.precedes(docs[$0], docs[$1]) }
         var clusterOf = [Int?](repeating: nil, count: docs.count)
         var clusters: [Cluster] = []
+        // Whether `x` must stay out of cluster `c` (it holds a document `x` is judged apart from).
+        func conflict(_ x: Int, _ c: Int) -> Bool {
+            verdicts.partners(of: x).keys.contains { clusterOf[$0] == c }
+        }
         for d in order where clusterOf[d] == nil {
             let id = clusters.count
             clusterOf[d] = id
             var members: [(doc: Int, relation: PairRelation)] = []
             for copy in duplicatesOf[d] where clusterOf[copy.doc] == nil {
+                if constrained && conflict(copy.doc, id) { continue }
                 clusterOf[copy.doc] = id
                 members.append(copy)
             }
@@ -83,6 +94,7 @@ public struct Clusterer: Sendable {
             }
             for target in ranked {
                 guard let tc = clusterOf[target.doc], tc != own else { continue }
+                if constrained && ([d] + clusters[own].members.map(\.doc)).contains(where: { conflict($0, tc) }) { continue }
                 let center = clusters[tc].center
                 var relation = center == target.doc ? target.relation : PairJudge.relate(docs[d], to: docs[center], settings: settings)
                 guard relation.kind != nil || relation.containment >= settings.relaxedContainment else { continue }
@@ -108,6 +120,12 @@ public struct Clusterer: Sendable {
         }
         for (copy, rep) in copies.sorted(by: { $0.key < $1.key }) {
             guard let c = clusterOf[rep], clusters[c].center >= 0 else { continue }
+            if constrained && conflict(copy, c) {
+                // Same text, yet judged no copy: it stands alone.
+                clusterOf[copy] = clusters.count
+                clusters.append(Cluster(center: copy, canonical: copy, members: []))
+                continue
+            }
             let relation = clusters[c].center == rep ? exact : relationOf[rep] ?? exact
             clusters[c].members.append((copy, relation))
             clusterOf[copy] = c

@@ -17,22 +17,26 @@ public struct ArchiveMatcher: Sendable {
 
     /// Archive matches by batch document index, and archived excerpts or partial copies whose
     /// fuller article arrived tonight (they are revised to point at it). Documents in `excluded`
-    /// are not looked up.
-    public func match(_ docs: [MatchDocument], index: ContainmentIndex, archive: any ArchiveLookup,
-                      excluded: Set<Int> = []) throws -> (matches: [Int: ArchiveMatch], revisions: [ArchiveRevision]) {
+    /// are not looked up. Archived articles `verdicts` keeps a document apart from are passed
+    /// over; `unconstrained` holds, for the documents one of them would have matched, the match
+    /// they would have had without verdicts.
+    public func match(_ docs: [MatchDocument], index: ContainmentIndex, archive: any ArchiveLookup, excluded: Set<Int> = [],
+                      verdicts: BatchVerdicts = .none) throws
+        -> (matches: [Int: ArchiveMatch], revisions: [ArchiveRevision], unconstrained: [Int: ArchiveMatch]) {
         var out: [Int: ArchiveMatch] = [:]
+        var unconstrained: [Int: ArchiveMatch] = [:]
         var revisions: [String: ArchiveRevision] = [:]
         var failure: Error?
         let settings = self.settings
         let prepared = PreparedArchiveDocuments()
         // Lookups are independent reads: run them on all cores, then merge in document order.
-        Parallel.forEachChunk(count: docs.count, chunk: 16) { range -> ([(Int, ArchiveMatch?, [ArchiveRevision])], String?) in
-            var local: [(Int, ArchiveMatch?, [ArchiveRevision])] = []
+        Parallel.forEachChunk(count: docs.count, chunk: 16) { range -> ([(Int, ArchiveMatch?, [ArchiveRevision], ArchiveMatch?)], String?) in
+            var local: [(Int, ArchiveMatch?, [ArchiveRevision], ArchiveMatch?)] = []
             for i in range where !excluded.contains(i) && docs[i].fingerprint.tokens > 0 {
                 do {
-                    let (best, revised) = try Self.bestMatch(docs[i], index: i, in: index, archive: archive, settings: settings,
-                                                             prepared: prepared)
-                    local.append((i, best, revised))
+                    let (best, revised, blocked) = try Self.bestMatch(docs[i], index: i, in: index, archive: archive, settings: settings,
+                                                                      prepared: prepared, verdicts: verdicts)
+                    local.append((i, best, revised, blocked))
                 } catch {
                     return (local, "\(error)")
                 }
@@ -40,40 +44,49 @@ public struct ArchiveMatcher: Sendable {
             return (local, nil)
         } collect: { chunk in
             if let message = chunk.1, failure == nil { failure = WinnowCoreError.archiveLookup(message) }
-            for (i, best, revised) in chunk.0 {
+            for (i, best, revised, blocked) in chunk.0 {
                 if let best { out[i] = best }
+                if let blocked { unconstrained[i] = blocked }
                 for r in revised where (revisions[r.article.id]?.relation.containment ?? -1) < r.relation.containment {
                     revisions[r.article.id] = r
                 }
             }
         }
         if let failure { throw failure }
-        return (out, revisions.values.sorted { $0.article.id < $1.article.id })
+        return (out, revisions.values.sorted { $0.article.id < $1.article.id }, unconstrained)
     }
 
-    /// The best archive match of one document, and the archived documents it revises.
+    /// The best archive match of one document, the archived documents it revises, and — when a
+    /// verdict kept it from a candidate it matched — its best match without verdicts.
     static func bestMatch(_ doc: MatchDocument, index i: Int, in index: ContainmentIndex, archive: any ArchiveLookup,
-                          settings: MatchSettings, prepared: PreparedArchiveDocuments)
-        throws -> (ArchiveMatch?, [ArchiveRevision]) {
-        var best: ArchiveMatch?
+                          settings: MatchSettings, prepared: PreparedArchiveDocuments, verdicts: BatchVerdicts = .none)
+        throws -> (ArchiveMatch?, [ArchiveRevision], ArchiveMatch?) {
+        var best: ArchiveMatch?, free: ArchiveMatch?
         var revised: [ArchiveRevision] = []
+        var blocked = false
         for article in try archive.candidates(for: doc.fingerprint, maxDistance: settings.simhashDistance) where article.id != doc.id {
+            let apart = verdicts.apart(i, archived: article) != nil
             let other = prepared.document(for: article) { matchDocument(article, index: index) }
             // An archived excerpt or partial copy of tonight's fuller document: revise it.
             let back = PairJudge.relate(other, to: doc, settings: settings)
             if back.kind == .excerpt || back.kind == .partial {
-                revised.append(ArchiveRevision(article: article, into: i, relation: back))
+                if !apart { revised.append(ArchiveRevision(article: article, into: i, relation: back)) }
                 continue
             }
             let r = PairJudge.relate(doc, to: other, settings: settings)
-            guard let kind = r.kind else { continue }
-            if let b = best, rank(b.relation.kind) < rank(kind)
-                || (rank(b.relation.kind) == rank(kind) && b.relation.containment >= r.containment) {
-                continue
-            }
-            best = ArchiveMatch(article: article, relation: r)
+            guard r.kind != nil else { continue }
+            let m = ArchiveMatch(article: article, relation: r)
+            if better(m, than: free) { free = m }
+            if apart { blocked = true } else if better(m, than: best) { best = m }
         }
-        return (best, revised)
+        return (best, revised, blocked ? free : nil)
+    }
+
+    /// Whether `m` beats `b`: a better kind, or the same kind with higher containment.
+    static func better(_ m: ArchiveMatch, than b: ArchiveMatch?) -> Bool {
+        guard let b else { return true }
+        let (rm, rb) = (rank(m.relation.kind), rank(b.relation.kind))
+        return rm < rb || (rm == rb && m.relation.containment > b.relation.containment)
     }
 
     /// Lower is better.

@@ -9,9 +9,10 @@ public struct Decider: Sendable {
         self.settings = settings
     }
 
-    /// Decisions for `docs`, in input order.
+    /// Decisions for `docs`, in input order. Documents in `verdictRemoved` are removed, their
+    /// reason naming the editor's verdict.
     public func decide(_ docs: [ArticleAnalysis], matches: [MatchDocument], clusters: [Cluster], ruleRemoved: Set<Int>,
-                       archived: [Int: ArchiveMatch] = [:]) -> [Decision] {
+                       archived: [Int: ArchiveMatch] = [:], verdictRemoved: [Int: Verdict] = [:]) -> [Decision] {
         var decisions = [Decision?](repeating: nil, count: docs.count)
         for (i, m) in archived {
             let kind = m.relation.kind ?? .nearDuplicate
@@ -24,6 +25,10 @@ public struct Decider: Sendable {
             let d = docs[i]
             decisions[i] = Decision(id: d.id, kind: .remove, canonical: d.id,
                                     reasons: d.removeRules.map { "removed by rule \($0)" }, clusterSize: 1)
+        }
+        for (i, v) in verdictRemoved {
+            decisions[i] = Decision(id: docs[i].id, kind: .remove, canonical: docs[i].id, reasons: [Self.reason(removedBy: v)], clusterSize: 1)
+            decisions[i]?.verdict = v.applied
         }
         for c in clusters {
             let size = c.members.count + 1
@@ -76,6 +81,11 @@ public struct Decider: Sendable {
                             reasons: d.reviewRules.map { "rule \($0) asks for review" } + reasons, clusterSize: size)
         }
         return Decision(id: d.id, kind: .keep, canonical: d.id, reasons: reasons.isEmpty ? ["unique"] : reasons, clusterSize: size)
+    }
+
+    /// "removed by verdict of EDITOR on ID (DATE): NOTE".
+    static func reason(removedBy v: Verdict) -> String {
+        "removed by verdict of \(v.editor) on \(v.subject.id) (\(v.recordedAt))" + (v.note.map { ": \($0)" } ?? "")
     }
 
     /// "near-duplicate of X (simhash distance …, jaccard …, containment …)".

@@ -60,6 +60,8 @@ public struct Decision: Sendable {
     public var clusterSize: Int
     /// For a revised decision on a document of an earlier run: that run.
     public var revisedFromRun: String?
+    /// The editor's verdict that changed this decision, when one did (`winnow review apply`).
+    public var verdict: AppliedVerdict?
 
     /// Creates a decision.
     public init(id: String, kind: DecisionKind, canonical: String, canonicalRun: String? = nil,

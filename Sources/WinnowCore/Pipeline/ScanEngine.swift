@@ -56,29 +56,44 @@ public struct ScanEngine: Sendable {
     }
 
     /// Candidate search, clustering and decisions over analyses; with an archive, documents that
-    /// copy an earlier run's canonical are merged into it first.
-    public func decide(_ analyses: [ArticleAnalysis], archive: (any ArchiveLookup)? = nil) throws
+    /// copy an earlier run's canonical are merged into it first. Editors' `verdicts` hold
+    /// throughout (`applyVerdicts`): removed documents go, pairs judged apart are never merged.
+    public func decide(_ analyses: [ArticleAnalysis], archive: (any ArchiveLookup)? = nil, verdicts: BatchVerdicts = .none) throws
         -> (decisions: [Decision], clusters: [Cluster], archived: [Int: ArchiveMatch], revisions: [Decision]) {
-        let removed = Set(analyses.indices.filter { !analyses[$0].removeRules.isEmpty })
+        let ruleRemoved = Set(analyses.indices.filter { !analyses[$0].removeRules.isEmpty })
+        let removed = ruleRemoved.union(verdicts.removed.keys)
         let (matches, links, index, copies) = try CandidateSearch(settings: match).run(analyses, excluded: removed)
         var archived: [Int: ArchiveMatch] = [:]
         var revisions: [ArchiveRevision] = []
+        var unconstrained: [Int: ArchiveMatch] = [:]
         if let archive {
-            (archived, revisions) = try ArchiveMatcher(settings: match).match(matches, index: index, archive: archive,
-                                                                              excluded: removed.union(copies.keys))
+            (archived, revisions, unconstrained) = try ArchiveMatcher(settings: match).match(
+                matches, index: index, archive: archive, excluded: removed.union(copies.keys), verdicts: verdicts)
+            if !verdicts.isEmpty { Self.keepApart(&archived, unconstrained: &unconstrained, verdicts: verdicts) }
             // An exact copy matches the archive as its representative does.
-            for (copy, rep) in copies { if let m = archived[rep] { archived[copy] = m } }
+            for (copy, rep) in copies {
+                guard let m = archived[rep], verdicts.apart(copy, archived: m.article) == nil else { continue }
+                archived[copy] = m
+            }
         }
         let clusters = Clusterer(settings: match).clusters(of: matches, links: links, excluded: removed.union(archived.keys),
-                                                           copies: copies.filter { archived[$0.key] == nil })
-        let decisions = Decider(settings: match).decide(analyses, matches: matches, clusters: clusters, ruleRemoved: removed,
-                                                        archived: archived)
+                                                           copies: copies.filter { archived[$0.key] == nil }, verdicts: verdicts)
+        var decisions = Decider(settings: match).decide(analyses, matches: matches, clusters: clusters, ruleRemoved: ruleRemoved,
+                                                        archived: archived, verdictRemoved: verdicts.removed)
+        if !verdicts.isEmpty {
+            let apart = Unconstrained(analyses: analyses, matches: matches, links: links, copies: copies, ruleRemoved: ruleRemoved,
+                                      archived: archived.merging(unconstrained) { $1 })
+            Self.mark(&decisions, verdicts: verdicts, unconstrained: apart, settings: match)
+            revisions = Self.keepApart(revisions, decisions: decisions, analyses: analyses, verdicts: verdicts)
+        }
         let revised = Decider(settings: match).revise(revisions, decisions: decisions)
         return (decisions, clusters.filter { !$0.members.isEmpty }, archived, revised)
     }
 
-    /// The whole scan over articles held in memory.
-    public func scan(_ articles: [Article], extraStatistics: LineStatistics? = nil, archive: (any ArchiveLookup)? = nil) throws -> Result {
+    /// The whole scan over articles held in memory; with `verdicts`, editors' verdicts on the
+    /// batch's documents are loaded from it and honoured.
+    public func scan(_ articles: [Article], extraStatistics: LineStatistics? = nil, archive: (any ArchiveLookup)? = nil,
+                     verdicts lookup: (any VerdictLookup)? = nil) throws -> Result {
         var counters = StageCounters()
         var clock = ContinuousClock.now
         var cpu = ProcessClock.cpuSeconds()
@@ -95,12 +110,17 @@ public struct ScanEngine: Sendable {
         var stats = batchStats
         if let extra = extraStatistics { stats.merge(extra) }
         lap("statistics")
-        let analyses = analyze(prepared, statistics: stats)
+        var analyses = analyze(prepared, statistics: stats)
         lap("analyze")
+        var verdicts = BatchVerdicts.none
+        if let lookup {
+            (analyses, verdicts) = try applyVerdicts(to: analyses, prepared: prepared, statistics: stats, lookup: lookup)
+            lap("verdicts")
+        }
         counters.articles = analyses.count
         counters.linesFlagged = analyses.reduce(0) { $0 + $1.strippedLines.count }
         counters.excerpts = analyses.filter(\.isExcerpt).count
-        let (decisions, clusters, archived, revisions) = try decide(analyses, archive: archive)
+        let (decisions, clusters, archived, revisions) = try decide(analyses, archive: archive, verdicts: verdicts)
         lap("decide")
         for d in decisions { counters.decisions[d.kind.rawValue, default: 0] += 1 }
         counters.clusters = clusters.count

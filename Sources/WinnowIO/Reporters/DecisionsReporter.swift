@@ -2,7 +2,9 @@ import WinnowCore
 
 /// `decisions.jsonl`: one JSON object per input document, in input order, exactly the contract
 /// of `shared/eval/score.py`: `id`, `decision`, `canonical`, `findings` (`rule`, `category`,
-/// `line_start`, `line_end`, ...), plus `reasons`, `similarity` and context.
+/// `line_start`, `line_end`, ...), plus `reasons`, `similarity` and context. A decision an
+/// editor's verdict changed ends with `verdict` (`kind`, `editor`, `note`, and the `rule` or
+/// `other` document it names); no other line carries it.
 public struct DecisionsReporter: Reporter {
     /// The file name.
     public let fileName = "decisions.jsonl"
@@ -45,6 +47,18 @@ public struct DecisionsReporter: Reporter {
         if let b = a.body { out.raw(",\"body\":["); out.int(b.lowerBound); out.raw(","); out.int(b.upperBound); out.raw("]") }
         writeFindings(a.findings, into: &out)
         if let o = article.origin { out.raw(",\"origin\":"); out.string(o.description) }
+        if let v = d.verdict { writeVerdict(v, into: &out) }
+        out.raw("}")
+    }
+
+    /// `"verdict":{"kind":…,"editor":…,"note":…}` (note null when none; `rule` or `other` when named).
+    static func writeVerdict(_ v: AppliedVerdict, into out: inout JSONBuffer) {
+        out.raw(",\"verdict\":{\"kind\":\""); out.raw(v.kind.rawValue)
+        out.raw("\",\"editor\":"); out.string(v.editor)
+        out.raw(",\"note\":")
+        if let n = v.note { out.string(n) } else { out.raw("null") }
+        if let r = v.rule { out.raw(",\"rule\":"); out.string(r) }
+        if let o = v.other { out.raw(",\"other\":"); out.string(o) }
         out.raw("}")
     }
 
