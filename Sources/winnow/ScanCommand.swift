@@ -57,6 +57,9 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Id of this run in the archive (default: the start time).")
     var runId: String?
 
+    @Option(help: "Language of report.html: zh or en (default: from LC_ALL/LC_MESSAGES/LANG; zh* gives zh).")
+    var reportLang: ReportLanguage?
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input (a JSONL file, a folder, or -)") }
         guard (0...16).contains(simhashDistance) else { throw ValidationError("--simhash-distance must be 0...16") }
@@ -143,7 +146,8 @@ struct ScanCommand: ParsableCommand {
             }
         }
         let writeStarted = Date()
-        do { try Reporters.write(report, reporters: Reporters.scan, to: out) } catch {
+        let html = HTMLReportReporter(language: reportLang ?? .fromEnvironment(ProcessInfo.processInfo.environment))
+        do { try Reporters.write(report, reporters: Reporters.scan + [html], to: out) } catch {
             Console.error("\(error)")
             throw WinnowExit.error
         }
@@ -195,3 +199,5 @@ struct ScanCommand: ParsableCommand {
         }
     }
 }
+
+extension ReportLanguage: ExpressibleByArgument {}
