@@ -60,6 +60,9 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Language of report.html: zh or en (default: from LC_ALL/LC_MESSAGES/LANG; zh* gives zh).")
     var reportLang: ReportLanguage?
 
+    @Flag(help: "Do not write report.html (it embeds every text: nightly runs nobody reviews can skip it).")
+    var noHtmlReport = false
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input (a JSONL file, a folder, or -)") }
         guard (0...16).contains(simhashDistance) else { throw ValidationError("--simhash-distance must be 0...16") }
@@ -147,7 +150,7 @@ struct ScanCommand: ParsableCommand {
         }
         let writeStarted = Date()
         let html = HTMLReportReporter(language: reportLang ?? .fromEnvironment(ProcessInfo.processInfo.environment))
-        do { try Reporters.write(report, reporters: Reporters.scan + [html], to: out) } catch {
+        do { try Reporters.write(report, reporters: Reporters.scan + (noHtmlReport ? [] : [html]), to: out) } catch {
             Console.error("\(error)")
             throw WinnowExit.error
         }
