@@ -58,7 +58,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 : > "$work/w.txt"; : > "$work/t.txt"
 for _ in $(seq "$rounds"); do
   rm -rf "$work/out"
-  seconds "$winnow" scan "$work/pages" --out "$work/out" -q >> "$work/w.txt"
+  seconds "$winnow" scan "$work/pages" --out "$work/out" --no-html-report -q >> "$work/w.txt"
   seconds "$venv/bin/python" "$work/trafilatura_run.py" "$work/pages" "$work/traf.jsonl" >> "$work/t.txt"
 done
 w=$(median < "$work/w.txt"); t=$(median < "$work/t.txt")
