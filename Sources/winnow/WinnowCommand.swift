@@ -12,7 +12,7 @@ struct WinnowCommand: ParsableCommand {
         """,
         version: WinnowVersion.string,
         subcommands: [ScanCommand.self, CheckCommand.self, ExplainCommand.self, RulesCommand.self, IndexCommand.self,
-                      StatsCommand.self, AnalyzeCommand.self, DecideCommand.self, ReviewCommand.self]
+                      StatsCommand.self, AnalyzeCommand.self, DecideCommand.self, LineKeysCommand.self, ExportRecordsCommand.self, VerifyCommand.self, ResolveCommand.self, ReviewCommand.self]
     )
 }
 

@@ -1,0 +1,79 @@
+/// The decide stage cut into the steps a distributed run (the Spark job in `integrations/spark`)
+/// spreads over machines, each computing exactly what `ScanEngine.decide` computes in one process:
+///
+/// 1. the batch-wide facts (exact copies, each sketch shingle's document frequency, candidate
+///    pairs) come from joins elsewhere;
+/// 2. `verify` and `cutLead` judge one candidate pair, as `CandidateSearch.links` does;
+/// 3. `decide` clusters whole link components and decides, as `Clusterer` and `Decider` do.
+///
+/// Components are independent (every link and every re-verification stays inside one), so
+/// deciding a batch of whole components gives each document the decision `scan` gives it.
+public enum DistributedDecide {
+    /// A match document whose shingle weights come from document frequencies counted elsewhere:
+    /// `frequencies[k]` documents of the batch (exact copies left out) hold `sketch[k]`, and its
+    /// weight is `1 / frequency`, as `ContainmentIndex.inverseFrequencies` gives it. Frequencies
+    /// of the wrong count (or none) give every shingle weight 1, as `MatchDocument.build` does.
+    public static func matchDocument(_ a: ArticleAnalysis, frequencies: [Int]) -> MatchDocument {
+        let n = a.fingerprint.sketch.count
+        let weights: [Float] = frequencies.count == n
+            ? frequencies.map { 1 / Float(max(1, $0)) }
+            : Array(repeating: 1, count: n)
+        var doc = MatchDocument(id: a.id, publishedAt: a.publishedAt, isExcerpt: a.isExcerpt, fingerprint: a.fingerprint,
+                                weights: weights, totalWeight: weights.reduce(0, +), size: n)
+        doc.cutLead = a.cutLead
+        return doc
+    }
+
+    /// An exact copy weighs its shingles as its representative does (`CandidateSearch.run`).
+    public static func weighLikeRepresentative(_ copy: inout MatchDocument, _ representative: MatchDocument) {
+        copy.weights = representative.weights
+        copy.totalWeight = representative.totalWeight
+    }
+
+    /// How `a` relates to `b` and `b` to `a`: the verification of one candidate pair.
+    public static func verify(_ a: MatchDocument, _ b: MatchDocument, settings: MatchSettings) -> (PairRelation, PairRelation) {
+        PairJudge.relatePair(a, b, settings: settings)
+    }
+
+    /// Whether `query` may look for the article its longest cut-off line starts
+    /// (`CandidateSearch.cutLeadLinks`): a headline, and not much more text than that line.
+    public static func isCutLeadQuery(_ d: MatchDocument) -> Bool {
+        !d.cutLead.isEmpty && !d.fingerprint.title.isEmpty && d.fingerprint.sketch.count <= d.cutLead.count * 3
+    }
+
+    /// The cut-lead check of one candidate: the share of the query's cut line found in the
+    /// candidate's lead when it passes (with the headline test), else nil. Of the passing
+    /// candidates the one with the largest share wins.
+    public static func cutLead(_ query: MatchDocument, in candidate: MatchDocument, settings: MatchSettings) -> PairRelation? {
+        let cut = query.cutLead
+        guard !cut.isEmpty, !candidate.isExcerpt, !candidate.fingerprint.title.isEmpty else { return nil }
+        let share = Double(SketchOverlap.intersection(cut, candidate.lead)) / Double(cut.count)
+        let titles = SketchOverlap.compare(query.fingerprint.title, candidate.fingerprint.title).jaccard
+        guard share >= settings.excerptPlainContainment, titles >= settings.excerptTitleJaccard else { return nil }
+        let hamming = SimHash.distance(query.fingerprint.simhash, candidate.fingerprint.simhash)
+        return PairRelation(kind: .excerpt, hamming: hamming, jaccard: 0, containment: share)
+    }
+
+    /// A relation from exchanged fields (a link found by another process).
+    public static func relation(kind: MatchKind?, hamming: Int, jaccard: Double, containment: Double) -> PairRelation {
+        PairRelation(kind: kind, hamming: hamming, jaccard: jaccard, containment: containment)
+    }
+
+    /// A verified link from exchanged fields: `from` is a copy of `to`.
+    public static func link(from: Int, to: Int, relation: PairRelation) -> CandidateSearch.Link {
+        CandidateSearch.Link(from: from, to: to, relation: relation)
+    }
+
+    /// Clusters and decisions for whole link components, as `ScanEngine.decide` makes them
+    /// without an archive. `documents` are the match documents of `analyses` (same order, which
+    /// must be the batch's input order: ties are broken by position), `copies` maps each exact
+    /// copy to its representative, `links` are every verified link among them, in the order
+    /// `CandidateSearch.links` returns them.
+    public static func decide(_ analyses: [ArticleAnalysis], documents: [MatchDocument], copies: [Int: Int],
+                              links: [CandidateSearch.Link], settings: MatchSettings) -> (decisions: [Decision], clusters: [Cluster]) {
+        let removed = Set(analyses.indices.filter { !analyses[$0].removeRules.isEmpty })
+        let clusters = Clusterer(settings: settings).clusters(of: documents, links: links, excluded: removed, copies: copies)
+        let decisions = Decider(settings: settings).decide(analyses, matches: documents, clusters: clusters, ruleRemoved: removed)
+        return (decisions, clusters.filter { !$0.members.isEmpty })
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// The commands of a distributed run (`export-records`, `verify`, `resolve`: what the Spark job in
+/// `integrations/spark` pipes its partitions through), with the job's joins done here by hand on
+/// the samples: the decisions are `scan`'s, byte for byte. (`integrations/spark/test.sh` runs the
+/// real job against `scan` on generated sets.)
+struct DistributedStageTests {
+    /// One exported record, as the job reads it.
+    struct Doc {
+        var line: Int, exact: Int, tokens: Int, removed: Bool, excerpt: Bool, hasTitle: Bool
+        var sketch: [Int], cut: [Int], record: String
+    }
+
+    @Test func verifyAndResolveGiveTheScansDecisions() throws {
+        let dir = CLI.tempDir()
+        let input = "samples/crawl.jsonl"
+        #expect(try CLI.run(["stats", input, "--out", dir + "/s.wnls", "-q"], cwd: CLI.root).status == 0)
+        #expect(try CLI.run(["analyze", input, "--stats", dir + "/s.wnls", "--out", dir + "/r.wnar", "-q"], cwd: CLI.root).status == 0)
+        let exported = try CLI.run(["export-records", dir + "/r.wnar"])
+        #expect(exported.status == 0)
+        let docs = try exported.out.split(separator: "\n").map(Self.doc)
+        #expect(docs.count > 2)
+
+        // Exact copies and document frequencies, as the job's aggregations make them.
+        var firstOf: [String: Int] = [:], copyOf: [Int: Int] = [:]
+        for (i, d) in docs.enumerated() where d.tokens > 0 && !d.removed {
+            if let rep = firstOf["\(d.exact)/\(d.tokens)"] { copyOf[i] = rep } else { firstOf["\(d.exact)/\(d.tokens)"] = i }
+        }
+        var df: [Int: Int] = [:]
+        for (i, d) in docs.enumerated() where copyOf[i] == nil { for s in d.sketch { df[s, default: 0] += 1 } }
+        func docLine(_ i: Int) throws -> String {
+            var o: [String: Any] = ["doc": i, "record": docs[i].record, "origin_file": input, "origin_line": docs[i].line,
+                                    "dfs": copyOf[i] == nil ? docs[i].sketch.map { df[$0] ?? 1 } : []]
+            if let rep = copyOf[i] { o["copy_of"] = rep }
+            return String(decoding: try JSONSerialization.data(withJSONObject: o), as: UTF8.self)
+        }
+
+        // Every pair of representatives, and every cut-lead query against every full article.
+        let reps = docs.indices.filter { copyOf[$0] == nil && docs[$0].tokens > 0 }
+        var work = try docs.indices.filter { copyOf[$0] == nil }.map(docLine)
+        for (k, a) in reps.enumerated() { for b in reps[(k + 1)...] { work.append("pair\t\(a)\t\(b)") } }
+        for q in docs.indices where copyOf[q] == nil && !docs[q].cut.isEmpty && docs[q].hasTitle && docs[q].sketch.count <= 3 * docs[q].cut.count {
+            for c in docs.indices where c != q && copyOf[c] == nil && !docs[c].excerpt && docs[c].hasTitle { work.append("cut\t\(q)\t\(c)") }
+        }
+        try (work.joined(separator: "\n") + "\n").write(toFile: dir + "/verify.txt", atomically: true, encoding: .utf8)
+        let verified = try CLI.run(["verify", dir + "/verify.txt"])
+        #expect(verified.status == 0, "\(verified.err)")
+        let links = verified.out.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        #expect(links.allSatisfy { $0.count >= 7 && $0[0] == "link" })
+
+        // Pair links, then each excerpt page's best cut-lead link unless it is linked already.
+        let pairLinks = links.filter { $0.count == 7 }
+        let linked = Set(pairLinks.map { $0[1] })
+        var best: [String: (share: Double, line: [String])] = [:]
+        for l in links where l.count == 8 && !linked.contains(l[1]) {
+            let share = Double(bitPattern: UInt64(l[6], radix: 16) ?? 0)
+            if best[l[1]].map({ share > $0.share }) ?? true { best[l[1]] = (share, l) }
+        }
+        let removed = Set(docs.indices.filter { docs[$0].removed }.map(String.init))
+        let kept = (pairLinks + best.values.map(\.line)).filter { !removed.contains($0[1]) && !removed.contains($0[2]) }
+        let resolveInput = try docs.indices.map(docLine) + kept.map { $0.prefix(7).joined(separator: "\t") }
+        try (resolveInput.joined(separator: "\n") + "\n").write(toFile: dir + "/resolve.txt", atomically: true, encoding: .utf8)
+        let resolved = try CLI.run(["resolve", dir + "/resolve.txt"])
+        #expect(resolved.status == 0, "\(resolved.err)")
+        let decisions = resolved.out.split(separator: "\n").map { $0.split(separator: "\t", maxSplits: 1)[1] }
+
+        #expect(try CLI.run(["scan", input, "--out", dir + "/scan", "-q"], cwd: CLI.root).status == 0)
+        let scanned = try String(contentsOfFile: dir + "/scan/decisions.jsonl", encoding: .utf8)
+        #expect(decisions.joined(separator: "\n") + "\n" == scanned)
+        #expect(!kept.isEmpty, "the samples hold copies: some links must be verified")
+
+        // A malformed line is refused with its number.
+        try "pair\t1\n".write(toFile: dir + "/bad.txt", atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["verify", dir + "/bad.txt"])
+        #expect(bad.status == 2 && bad.err.contains("line 1"))
+    }
+
+    static func doc(_ line: Substring) throws -> Doc {
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        func int(_ k: String) -> Int { (o[k] as? NSNumber)?.intValue ?? 0 }
+        func ints(_ k: String) -> [Int] { (o[k] as? [NSNumber])?.map(\.intValue) ?? [] }
+        return Doc(line: int("line"), exact: int("exact"), tokens: int("tokens"), removed: o["removed"] as? Bool ?? false,
+                   excerpt: o["excerpt"] as? Bool ?? false, hasTitle: o["has_title"] as? Bool ?? false,
+                   sketch: ints("sketch"), cut: ints("cut_lead"), record: o["record"] as? String ?? "")
+    }
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The Spark job against `winnow scan` on generated sets, in local mode (run by .ci/run).
+#
+#   integrations/spark/test.sh            # from anywhere; needs Java 17, python3, ../shared/eval
+#
+# 1. installs pyspark (and opencc for make_corpus.py) into a venv under /tmp when missing;
+# 2. builds winnow (release);
+# 3. dev set (make_corpus.py, 300 clusters): scan and the Spark job must give byte-identical
+#    decisions (so pairs F1 equal, no cluster lost, lines F1 equal);
+# 4. skewed set (the dev set plus one story x 4,000 copies, half of them edited): the job must
+#    finish with every document decided, no cluster lost, lines F1 equal to scan's and pairs F1
+#    within 0.05 of scan's (above the hot-bucket size the SimHash search links members to
+#    leaders, not to their 256 nearest: README.md), components found by label propagation.
+# Env: WINNOW_SPARK_VENV (default /tmp/winnow-spark-venv), WINNOW_SPARK_WORK (default
+# /tmp/winnow-spark-test), WINNOW_SPARK_SCRATCH (swift build scratch path, default .build),
+# SKEW_COPIES (default 4000).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$root"
+export PATH="/opt/swift/usr/bin:$PATH"
+eval_dir=$root/../shared/eval
+corpus=$root/../shared/corpus
+venv=${WINNOW_SPARK_VENV:-/tmp/winnow-spark-venv}
+work=${WINNOW_SPARK_WORK:-/tmp/winnow-spark-test}
+scratch=${WINNOW_SPARK_SCRATCH:-.build}
+copies=${SKEW_COPIES:-4000}
+start=$(date +%s)
+
+command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless; }
+if ! "$venv/bin/python" -c 'import pyspark, opencc' 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q pyspark opencc
+fi
+py=$venv/bin/python
+
+swift build -c release --product winnow --scratch-path "$scratch" >&2
+winnow=$(swift build -c release --product winnow --scratch-path "$scratch" --show-bin-path)/winnow
+
+rm -rf "$work" && mkdir -p "$work"
+"$py" "$eval_dir/make_corpus.py" --bases "$corpus/zh_base.jsonl" --bases "$corpus/en_base.jsonl" \
+  --clusters 300 --seed 11 --out "$work/dev" >&2
+"$py" "$here/make_skew.py" --set "$work/dev" --copies "$copies" --out "$work/skew" >&2
+
+passed=0 failed=0
+check() {  # check NAME COMPARE-ARGS... : scan and Spark on $work/NAME, compared
+  local name=$1; shift
+  local set=$work/$name
+  "$winnow" scan "$set/crawl.jsonl" --out "$set/scan" -q || [[ $? == 2 ]]
+  if "$py" "$here/winnow_spark.py" "$set/crawl.jsonl" --out "$set/spark" --winnow "$winnow" --master 'local[2]' \
+       "${spark_args[@]}" >"$set/spark.log" 2>&1 \
+     && "$py" "$here/compare.py" --truth "$set/truth.json" --scan "$set/scan/decisions.jsonl" --spark "$set/spark/decisions" "$@"; then
+    passed=$((passed + 1)); echo "spark $name: ok ($(python3 -c "import json;m=json.load(open('$set/spark/metrics.json'));print(m['articles'],'articles in',m['total_seconds'],'s')"))"
+  else
+    failed=$((failed + 1)); echo "spark $name: FAILED (log: $set/spark.log)"; tail -20 "$set/spark.log" >&2 || true
+  fi
+}
+spark_args=(--unit-lines 300)
+check dev --require-identical
+spark_args=(--one-task-links 0 --hot-bucket 500)
+check skew --max-f1-gap 0.05
+
+echo "spark tests took $(( $(date +%s) - start )) s"
+echo "spark: $passed passed, $failed failed"
+[[ $failed == 0 ]]
