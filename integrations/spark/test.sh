@@ -21,6 +21,12 @@ cd "$root"
 export PATH="/opt/swift/usr/bin:$PATH"
 eval_dir=$root/../shared/eval
 corpus=$root/../shared/corpus
+# The generated sets come from the shared evaluation kit beside the repository (make_corpus.py and
+# its base articles, which the repository must not copy). Without it there is nothing to compare.
+if [[ ! -f $eval_dir/make_corpus.py || ! -f $corpus/zh_base.jsonl ]]; then
+  echo "spark: skipped (needs the evaluation kit at $root/../shared: eval/make_corpus.py and corpus/)"
+  exit 0
+fi
 venv=${WINNOW_SPARK_VENV:-/tmp/winnow-spark-venv}
 work=${WINNOW_SPARK_WORK:-/tmp/winnow-spark-test}
 scratch=${WINNOW_SPARK_SCRATCH:-.build}
