@@ -60,14 +60,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "With --record: wait for a run holding the archive instead of failing.")
     var waitForIndex = false
 
-    @Option(help: "SimHash Hamming distance searched for near-duplicates (0-16).")
-    var simhashDistance = MatchSettings().simhashDistance
-
-    @Option(help: "Jaccard similarity (0-1) a near-duplicate must reach when verified.")
-    var jaccard = MatchSettings().nearDuplicateJaccard
-
-    @Option(help: "Share (0-1) of a draft that must be contained in a longer document to be its partial copy or excerpt.")
-    var containment = MatchSettings().containment
+    @OptionGroup var match: MatchOptions
 
     @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors.")
     var quiet = false
@@ -77,10 +70,6 @@ struct CheckCommand: ParsableCommand {
         guard files.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input (-) can be read once") }
         guard !record || index != nil else { throw ValidationError("--record needs --index ARCHIVE") }
         guard !waitForIndex || record else { throw ValidationError("--wait-for-index goes with --record") }
-        guard (0...16).contains(simhashDistance) else { throw ValidationError("--simhash-distance must be 0...16") }
-        guard (0...1).contains(jaccard), (0...1).contains(containment) else {
-            throw ValidationError("--jaccard and --containment must be between 0 and 1")
-        }
     }
 
     func run() throws {
@@ -103,10 +92,7 @@ struct CheckCommand: ParsableCommand {
             Console.error("\(error)")
             throw WinnowExit.error
         }
-        var match = MatchSettings()
-        match.simhashDistance = simhashDistance
-        match.nearDuplicateJaccard = jaccard
-        match.containment = containment
+        let match = self.match.settings
         let outcome: CheckRunner.Outcome
         do { outcome = try CheckRunner(engine: ScanEngine(rules: ruleSet, match: match)).run(drafts, archive: reader) } catch {
             Console.error("\(error)")

@@ -18,21 +18,13 @@ struct DecideCommand: ParsableCommand {
     @Option(help: "Folder for decisions.jsonl, summary.md and report.csv.")
     var out: String
 
-    @Option(help: "SimHash Hamming distance searched for near-duplicates (k).")
-    var simhashDistance = MatchSettings().simhashDistance
-
-    @Option(help: "Estimated Jaccard similarity at or above which two documents are near-duplicates.")
-    var jaccard = MatchSettings().nearDuplicateJaccard
-
-    @Option(help: "Share (0-1) of a shorter document that must be contained in a longer one to be its partial copy or excerpt.")
-    var containment = MatchSettings().containment
+    @OptionGroup var match: MatchOptions
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
     func validate() throws {
         guard !records.isEmpty else { throw ValidationError("give at least one records file") }
-        guard (0...16).contains(simhashDistance) else { throw ValidationError("--simhash-distance must be 0...16") }
     }
 
     func run() throws {
@@ -43,10 +35,7 @@ struct DecideCommand: ParsableCommand {
                 throw WinnowExit.error
             }
         }
-        var match = MatchSettings()
-        match.simhashDistance = simhashDistance
-        match.nearDuplicateJaccard = jaccard
-        match.containment = containment
+        let match = self.match.settings
         let analyses = all.map(\.analysis)
         let decided: (decisions: [Decision], clusters: [Cluster], archived: [Int: ArchiveMatch], revisions: [Decision])
         do { decided = try ScanEngine(rules: .empty, match: match).decide(analyses) } catch {

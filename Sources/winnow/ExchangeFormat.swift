@@ -138,24 +138,3 @@ struct ExchangeError: Error, CustomStringConvertible {
     var description: String
     init(_ message: String) { description = message }
 }
-
-/// The thresholds `decide` takes, for the commands of a distributed run.
-struct MatchOptions: ParsableArguments {
-    @Option(help: "SimHash Hamming distance searched for near-duplicates (k).")
-    var simhashDistance = MatchSettings().simhashDistance
-
-    @Option(help: "Estimated Jaccard similarity at or above which two documents are near-duplicates.")
-    var jaccard = MatchSettings().nearDuplicateJaccard
-
-    @Option(help: "Share (0-1) of a shorter document that must be contained in a longer one to be its partial copy or excerpt.")
-    var containment = MatchSettings().containment
-
-    /// The settings.
-    var settings: MatchSettings {
-        var match = MatchSettings()
-        match.simhashDistance = simhashDistance
-        match.nearDuplicateJaccard = jaccard
-        match.containment = containment
-        return match
-    }
-}

@@ -27,14 +27,7 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
-    @Option(help: "SimHash Hamming distance searched for near-duplicates (0-16).")
-    var simhashDistance = MatchSettings().simhashDistance
-
-    @Option(help: "Jaccard similarity (0-1) a near-duplicate must reach when verified.")
-    var jaccard = MatchSettings().nearDuplicateJaccard
-
-    @Option(help: "Share (0-1) of a shorter document that must be contained in a longer one to be its partial copy or excerpt.")
-    var containment = MatchSettings().containment
+    @OptionGroup var match: MatchOptions
 
     @Option(help: "Exit 1 when a finding has this severity or higher (info|warning|error), or when any document gets this decision (review|merge|remove). Default: off.")
     var failOn: FailThreshold = .off
@@ -65,10 +58,6 @@ struct ScanCommand: ParsableCommand {
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input (a JSONL file, a folder, or -)") }
-        guard (0...16).contains(simhashDistance) else { throw ValidationError("--simhash-distance must be 0...16") }
-        guard (0...1).contains(jaccard), (0...1).contains(containment) else {
-            throw ValidationError("--jaccard and --containment must be between 0 and 1")
-        }
         guard inputs.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input (-) can be read once") }
         if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be 1...1024") }
     }
@@ -124,15 +113,12 @@ struct ScanCommand: ParsableCommand {
         }
         let ruleSet = try RuleOptions.compile(ruleList)
 
-        var match = MatchSettings()
-        match.simhashDistance = simhashDistance
-        match.nearDuplicateJaccard = jaccard
-        match.containment = containment
+        let match = self.match.settings
         let engine = ScanEngine(rules: ruleSet, match: match)
         let result: ScanEngine.Result
         do {
             let history = try archive?.store.lineStatistics()
-            let lookup = try archive?.store.loadIndex(maxDistance: simhashDistance)
+            let lookup = try archive?.store.loadIndex(maxDistance: match.simhashDistance)
             result = try engine.scan(unique, extraStatistics: history, archive: lookup, verdicts: archive?.store)
         } catch {
             Console.error("\(error)")
