@@ -80,31 +80,8 @@ struct ScanCommand: ParsableCommand {
         }
         defer { archive?.close() }
         let readStarted = Date()
-        var read = ReadResult()
-        var failedInputs = 0
-        let reader = InputReader()
-        for input in inputs {
-            do {
-                read.append(try reader.read([input]))
-            } catch {
-                Console.error("\(error)")
-                failedInputs += 1
-            }
-        }
-        // Ids must be unique across inputs too.
-        var seen = [String: String]()
-        var unique: [Article] = []
-        for a in read.articles {
-            let here = a.origin?.description ?? "?"
-            if let first = seen[a.id] {
-                read.problems.append(BadRecord(origin: here, reason: "duplicate id \"\(Escape.terminal(a.id))\" (first at \(first))"))
-            } else {
-                seen[a.id] = here
-                unique.append(a)
-            }
-        }
-        for p in read.problems { Console.warning("\(p.origin): skipped record: \(p.reason)") }
-        if !read.skipped.isEmpty && !quiet { Console.info("not articles (counted, not read): " + read.skippedSummary) }
+        let stage = StageInputs.read(inputs, quiet: quiet)
+        let read = stage.read, unique = stage.articles, failedInputs = stage.failedInputs
         let readSeconds = Date().timeIntervalSince(readStarted)
         icuReady.wait()
         if let error = icuError.withLock({ $0 }) {

@@ -2,38 +2,42 @@ import Foundation
 import WinnowCore
 import WinnowIO
 
-/// Reading inputs for the stage commands (`stats`, `analyze`), as `scan` reads them: every input
-/// in order, bad records reported and skipped, ids unique across inputs.
+/// Reading inputs as every command that analyses articles reads them (`scan`, `stats`,
+/// `analyze`): every input in order, bad records reported and skipped, ids unique across inputs.
 struct StageInputs {
     /// The articles, in input order, ids unique.
     var articles: [Article] = []
-    /// Whether any record or input could not be read (exit 2 at the end).
-    var hadProblems = false
+    /// Everything read: problems (duplicate ids across inputs included), skipped records, bytes.
+    var read = ReadResult()
+    /// Inputs that could not be read at all.
+    var failedInputs = 0
 
-    /// Reads `inputs`, printing problems as `scan` does.
+    /// Whether any record or input could not be read (exit 2 at the end).
+    var hadProblems: Bool { failedInputs > 0 || !read.problems.isEmpty }
+
+    /// Reads `inputs`, printing problems and skipped counts on standard error.
     static func read(_ inputs: [String], quiet: Bool) -> StageInputs {
         var out = StageInputs()
-        var read = ReadResult()
         let reader = InputReader()
         for input in inputs {
-            do { read.append(try reader.read([input])) } catch {
+            do { out.read.append(try reader.read([input])) } catch {
                 Console.error("\(error)")
-                out.hadProblems = true
+                out.failedInputs += 1
             }
         }
         var seen = [String: String]()
-        for a in read.articles {
+        for a in out.read.articles {
             let here = a.origin?.description ?? "?"
             if let first = seen[a.id] {
-                read.problems.append(BadRecord(origin: here, reason: "duplicate id \"\(Escape.terminal(a.id))\" (first at \(first))"))
+                out.read.problems.append(BadRecord(origin: here, reason: "duplicate id \"\(Escape.terminal(a.id))\" (first at \(first))"))
             } else {
                 seen[a.id] = here
                 out.articles.append(a)
             }
         }
-        for p in read.problems { Console.warning("\(p.origin): skipped record: \(p.reason)") }
-        if !read.skipped.isEmpty && !quiet { Console.info("not articles (counted, not read): " + read.skippedSummary) }
-        out.hadProblems = out.hadProblems || !read.problems.isEmpty
+        out.read.articles = []
+        for p in out.read.problems { Console.warning("\(p.origin): skipped record: \(p.reason)") }
+        if !out.read.skipped.isEmpty && !quiet { Console.info("not articles (counted, not read): " + out.read.skippedSummary) }
         return out
     }
 
