@@ -58,14 +58,20 @@ public struct InputReader: Sendable {
         case .warc:
             WARCReader(limits: limits).read(data, file: path, into: &result, ids: &ids)
         case .jsonl:
-            guard gzipped else { return readJSONL(data, file: path, into: &result, ids: &ids) }
-            var (bytes, failure) = data.withUnsafeBytes { Gzip.inflate($0, format: .gzip, limit: limits.maxInflatedFileBytes) }
+            guard gzipped else {
+                if data.withUnsafeBytes(InputFormat.looksBinary) { return result.problems.append(binary(path)) }
+                return readJSONL(data, file: path, into: &result, ids: &ids)
+            }
+            var (bytes, failure) = data.withUnsafeBytes {
+                Gzip.inflate($0, format: .gzip, limit: limits.maxInflatedFileBytes, maxLine: limits.maxRecordBytes)
+            }
             if let failure {
                 result.problems.append(BadRecord(origin: "\(Escape.terminal(path, limit: 4096)): at byte \(failure.offset)",
                                                  reason: failure.message + "; the lines before it were read"))
                 // The line the damage cut short is not reported a second time.
                 bytes.removeSubrange((bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)...)
             }
+            if bytes.withUnsafeBytes(InputFormat.looksBinary) { return result.problems.append(binary(path)) }
             readJSONL(bytes, file: path, into: &result, ids: &ids)
         case .text, .html:
             let shown = Escape.terminal(path, limit: 4096)
@@ -86,6 +92,12 @@ public struct InputReader: Sendable {
             }
             readWholeFile(bytes, html: format == .html, id: id, file: path, into: &result, ids: &ids)
         }
+    }
+
+    /// The problem reported for a binary file read as JSONL.
+    private func binary(_ path: String) -> BadRecord {
+        BadRecord(origin: Escape.terminal(path, limit: 4096),
+                  reason: "binary data (NUL bytes), not JSONL, WARC, text or HTML; the file was skipped")
     }
 
     /// The first inflated bytes of gzip data (to sniff a file whose name says nothing).

@@ -78,8 +78,9 @@ public enum SkipReason: String, Sendable, CaseIterable {
 
 /// Limits that keep one hostile record from exhausting memory.
 public struct ReadLimits: Sendable {
-    /// The largest record held in memory: a WARC content block, an inflated HTTP payload, or a
-    /// whole `.txt`/`.md`/`.html` file (inflated). Larger records are reported and skipped.
+    /// The largest record held in memory: a WARC content block, an inflated HTTP payload, a
+    /// JSONL line, or a whole `.txt`/`.md`/`.html` file (inflated). Larger records are reported
+    /// and skipped.
     public var maxRecordBytes = 64 << 20
     /// The largest inflated size of a gzip file read whole (`.jsonl.gz`).
     public var maxInflatedFileBytes = 8 << 30
