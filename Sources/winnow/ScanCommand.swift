@@ -63,6 +63,7 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
+        SignalHandling.install()
         let started = Date()
         if let jobs { Parallel.jobs.store(jobs, ordering: .relaxed) }
         // ICU's tables are built while the inputs are read.
@@ -123,13 +124,15 @@ struct ScanCommand: ParsableCommand {
                                 winnowVersion: WinnowVersion.string)
             let crash = ProcessInfo.processInfo.environment["WINNOW_TEST_CRASH_AFTER_WRITES"].flatMap { Int($0) }
             do {
-                try archive.store.commit(run: run, articles: unique, analyses: result.analyses, decisions: result.decisions,
-                                         revisions: result.revisions, statistics: result.statistics, crashAfterWrites: crash)
+                try SignalHandling.finishing("the archive commit") {
+                    try archive.store.commit(run: run, articles: unique, analyses: result.analyses, decisions: result.decisions,
+                                             revisions: result.revisions, statistics: result.statistics, reviewQueue: true,
+                                             crashAfterWrites: crash)
+                }
             } catch {
                 Console.error("\(error) (the reports in \(out) describe this run; the archive was left as it was)")
                 throw WinnowExit.error
             }
-            try archive.recordReviewQueue(run: run.id, result: result)
         }
         if timings {
             var parts = [String(format: "read %.3f", readSeconds)]
