@@ -32,6 +32,9 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Exit 1 when a finding has this severity or higher (info|warning|error), or when any document gets this decision (review|merge|remove). Default: off.")
     var failOn: FailThreshold = .off
 
+    @Flag(help: "Follow symbolic links in input folders wherever they point (default: links leaving a folder are skipped with a warning).")
+    var followSymlinks = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -81,7 +84,7 @@ struct ScanCommand: ParsableCommand {
         }
         defer { archive?.close() }
         let readStarted = Date()
-        let stage = StageInputs.read(inputs, quiet: quiet)
+        let stage = StageInputs.read(inputs, quiet: quiet, followSymlinks: followSymlinks)
         let read = stage.read, unique = stage.articles, failedInputs = stage.failedInputs
         let readSeconds = Date().timeIntervalSince(readStarted)
         icuReady.wait()

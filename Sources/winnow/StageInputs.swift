@@ -15,10 +15,11 @@ struct StageInputs {
     /// Whether any record or input could not be read (exit 2 at the end).
     var hadProblems: Bool { failedInputs > 0 || !read.problems.isEmpty }
 
-    /// Reads `inputs`, printing problems and skipped counts on standard error.
-    static func read(_ inputs: [String], quiet: Bool) -> StageInputs {
+    /// Reads `inputs`, printing problems, warnings and skipped counts on standard error.
+    static func read(_ inputs: [String], quiet: Bool, followSymlinks: Bool = false) -> StageInputs {
         var out = StageInputs()
-        let reader = InputReader()
+        var reader = InputReader()
+        reader.followSymlinks = followSymlinks
         for input in inputs {
             do { out.read.append(try reader.read([input])) } catch {
                 Console.error("\(error)")
@@ -37,6 +38,7 @@ struct StageInputs {
         }
         out.read.articles = []
         for p in out.read.problems { Console.warning("\(p.origin): skipped record: \(p.reason)") }
+        for w in out.read.warnings { Console.warning(w) }
         if !out.read.skipped.isEmpty && !quiet { Console.info("not articles (counted, not read): " + out.read.skippedSummary) }
         return out
     }

@@ -8,7 +8,8 @@ import WinnowCore
 /// - WARC/WET (`.warc`, `.wet`): HTML and text responses and WET conversions; see `WARCRecordReader`.
 /// - `.txt`/`.md` and `.html`/`.htm` files: one article each (id = the path given, or inside a
 ///   folder the path relative to it).
-/// - Folders: every file above, sorted by path.
+/// - Folders: every file above, sorted by path; symbolic links leaving the folder are not
+///   followed unless `followSymlinks` (see `FolderWalker`).
 ///
 /// Bad input is explicit policy: a record that is not JSON, has no text, repeats an id or cannot
 /// be framed is reported with its file and line (or record and byte offset) and skipped; every
@@ -21,6 +22,9 @@ public struct InputReader: Sendable {
     public var folderExtensions: Set<String> = ["txt", "md", "html", "htm"]
     /// Memory limits per record and per inflated file.
     public var limits = ReadLimits()
+    /// Whether symbolic links inside input folders are followed wherever they point (by default
+    /// links leaving the folder, and links to folders, are passed over with a warning).
+    public var followSymlinks = false
 
     /// A reader with default settings.
     public init() {}
