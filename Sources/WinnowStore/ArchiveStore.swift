@@ -25,7 +25,7 @@ public final class ArchiveStore: Sendable {
             unknown = try pool.read(ArchiveSchema.unknownSteps)
             if unknown.isEmpty { try ArchiveSchema.migrator.migrate(pool) }
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: StoreError.openReason(error, path: path))
+            throw StoreError.cannotOpen(path: path, reason: StoreError.describe(error, path: path))
         }
         guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, steps: unknown) }
     }
@@ -145,7 +145,7 @@ public final class ArchiveStore: Sendable {
     /// Runs `body`, turning database errors into `StoreError.failed`.
     func guarded<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as StoreError { throw e } catch {
-            throw StoreError.failed(path: path, reason: "\(error)")
+            throw StoreError.failed(path: path, reason: StoreError.describe(error, path: path))
         }
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 
 extension StoreError {
-    /// Why an archive could not be opened, in words a user can act on: SQLite's result codes
+    /// Why an archive could not be opened or used, in words a user can act on: SQLite's result codes
     /// for a folder, a damaged file or a file that is no database become advice.
-    static func openReason(_ error: Error, path: String) -> String {
+    static func describe(_ error: Error, path: String) -> String {
         guard let db = error as? DatabaseError else { return "\(error)" }
         switch db.resultCode.primaryResultCode {
         case .SQLITE_NOTADB:
