@@ -54,6 +54,12 @@ enum SignalHandling {
         }
         watcher.name = "winnow-signals"
         watcher.start()
+        // A parent may have started this process with these signals blocked (a thread of a
+        // runtime that blocks them, then spawned it): unblock them, or they would never arrive.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for s in signals { sigaddset(&unblock, s) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for s in signals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signo in
