@@ -21,9 +21,21 @@ extension StoreError {
             return "another process holds the database locked (\(db.message ?? "busy")); stop it or try again"
         case .SQLITE_FULL:
             return "the disk is full; free space and try again"
+        case .SQLITE_IOERR where diskIsFull(near: path):
+            return "the disk is full (\(db.message ?? "disk I/O error")); free space and try again"
+        case .SQLITE_IOERR:
+            return "a disk I/O error (\(db.message ?? "I/O error")); check the disk holding the archive"
         default:
             return "\(error)"
         }
+    }
+
+    /// Whether the file system holding `path` (or its folder) has no space left for this user.
+    static func diskIsFull(near path: String) -> Bool {
+        var fs = statvfs()
+        let dir = (path as NSString).deletingLastPathComponent
+        guard statvfs(FileManager.default.fileExists(atPath: path) ? path : (dir.isEmpty ? "." : dir), &fs) == 0 else { return false }
+        return fs.f_bavail == 0
     }
 
     /// The error for an archive written by a newer Winnow: its schema has steps this version does
