@@ -42,6 +42,14 @@ public enum TemporaryFiles {
     static func rename(_ pairs: [(temporary: String, target: String)]) throws {
         try state.withLock { s in
             guard !s.closed else { throw WinnowIOError.cannotWrite(path: pairs.first?.target ?? "", reason: "the process is stopping") }
+            // A folder where a file goes is the one failure foreseeable here: refuse before any rename.
+            for pair in pairs {
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: pair.target, isDirectory: &isDir), isDir.boolValue {
+                    for p in pairs where s.paths.remove(p.temporary) != nil { unlink(p.temporary) }
+                    throw WinnowIOError.cannotWrite(path: pair.target, reason: "a folder is in the way")
+                }
+            }
             for (k, pair) in pairs.enumerated() {
                 guard Foundation.rename(pair.temporary, pair.target) == 0 else {
                     let reason = String(cString: strerror(errno))
