@@ -35,6 +35,8 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @OptionGroup var log: LogOptions
+
     @Flag(help: "Print the time each stage took.")
     var timings = false
 
@@ -64,6 +66,7 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        log.apply()
         if let jobs { Parallel.jobs.store(jobs, ordering: .relaxed) }
         // ICU's tables are built while the inputs are read.
         let icuReady = DispatchSemaphore(value: 0)
@@ -80,7 +83,10 @@ struct ScanCommand: ParsableCommand {
         }
         defer { archive?.close() }
         let readStarted = Date()
-        let stage = StageInputs.read(inputs, quiet: quiet)
+        let progress = RunProgress(inputBytes: StageInputs.size(of: inputs))
+        let display = ProgressDisplay.start(progress, options: log, quiet: quiet)
+        defer { display?.stop() }
+        let stage = StageInputs.read(inputs, quiet: quiet, progress: progress)
         let read = stage.read, unique = stage.articles, failedInputs = stage.failedInputs
         let readSeconds = Date().timeIntervalSince(readStarted)
         icuReady.wait()
@@ -91,7 +97,8 @@ struct ScanCommand: ParsableCommand {
         let ruleSet = try RuleOptions.compile(ruleList)
 
         let match = self.match.settings
-        let engine = ScanEngine(rules: ruleSet, match: match)
+        var engine = ScanEngine(rules: ruleSet, match: match)
+        engine.progress = progress
         let result: ScanEngine.Result
         do {
             let history = try archive?.store.lineStatistics()
@@ -112,12 +119,14 @@ struct ScanCommand: ParsableCommand {
             }
         }
         let writeStarted = Date()
+        progress.enter(.write)
         let html = HTMLReportReporter(language: reportLang ?? .fromEnvironment(ProcessInfo.processInfo.environment))
         do { try Reporters.write(report, reporters: Reporters.scan + (noHtmlReport ? [] : [html]), to: out) } catch {
             Console.error("\(error)")
             throw WinnowExit.error
         }
         if let archive {
+            progress.enter(.archive)
             let run = RunRecord(id: runId ?? ArchiveSession.runId(started), startedAt: ArchiveSession.iso(started),
                                 finishedAt: ArchiveSession.iso(Date()), inputs: inputs, rulesVersion: rules.version,
                                 winnowVersion: WinnowVersion.string)
@@ -131,6 +140,7 @@ struct ScanCommand: ParsableCommand {
             }
             try archive.recordReviewQueue(run: run.id, result: result)
         }
+        display?.stop()
         if timings {
             var parts = [String(format: "read %.3f", readSeconds)]
             for stage in ["prepare", "statistics", "analyze", "decide"] {

@@ -16,9 +16,10 @@ struct StageInputs {
     var hadProblems: Bool { failedInputs > 0 || !read.problems.isEmpty }
 
     /// Reads `inputs`, printing problems and skipped counts on standard error.
-    static func read(_ inputs: [String], quiet: Bool) -> StageInputs {
+    static func read(_ inputs: [String], quiet: Bool, progress: RunProgress? = nil) -> StageInputs {
         var out = StageInputs()
-        let reader = InputReader()
+        var reader = InputReader()
+        reader.progress = progress
         for input in inputs {
             do { out.read.append(try reader.read([input])) } catch {
                 Console.error("\(error)")
@@ -39,6 +40,27 @@ struct StageInputs {
         for p in out.read.problems { Console.warning("\(p.origin): skipped record: \(p.reason)") }
         if !out.read.skipped.isEmpty && !quiet { Console.info("not articles (counted, not read): " + out.read.skippedSummary) }
         return out
+    }
+
+    /// Bytes of all inputs (files, and files inside folders), or nil when one is standard input.
+    static func size(of inputs: [String]) -> Int? {
+        var total = 0
+        let fm = FileManager.default
+        for input in inputs {
+            guard input != "-" else { return nil }
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: input, isDirectory: &isDir) else { continue }
+            if !isDir.boolValue {
+                total += (try? fm.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
+                continue
+            }
+            let walker = fm.enumerator(at: URL(fileURLWithPath: input), includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
+            while let url = walker?.nextObject() as? URL {
+                guard let values = try? url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey]), values.isRegularFile == true else { continue }
+                total += values.fileSize ?? 0
+            }
+        }
+        return total
     }
 
     /// Reads a whole file (or standard input for `-`) as bytes, or exits with a message.

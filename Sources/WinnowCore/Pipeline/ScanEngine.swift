@@ -5,6 +5,8 @@ public struct ScanEngine: Sendable {
     public let analyzer: ArticleAnalyzer
     /// Candidate search and clustering thresholds.
     public let match: MatchSettings
+    /// Counters a progress display reads (none by default).
+    public var progress: RunProgress?
 
     /// Creates an engine.
     public init(rules: RuleSet, analysis: AnalysisSettings = AnalysisSettings(), match: MatchSettings = MatchSettings()) {
@@ -32,8 +34,11 @@ public struct ScanEngine: Sendable {
     /// Prepares articles on all cores.
     public func prepare(_ articles: [Article]) -> [PreparedArticle] {
         var out = [PreparedArticle?](repeating: nil, count: articles.count)
+        let progress = self.progress
+        progress?.enter(.prepare, total: articles.count)
         Parallel.forEachChunk(count: articles.count, chunk: 32) { range in
-            range.map { ($0, PreparedArticle(articles[$0])) }
+            defer { progress?.advance(by: range.count) }
+            return range.map { ($0, PreparedArticle(articles[$0])) }
         } collect: { for (i, p) in $0 { out[i] = p } }
         return out.compactMap { $0 }
     }
@@ -48,9 +53,11 @@ public struct ScanEngine: Sendable {
     /// Analyzes prepared articles on all cores.
     public func analyze(_ prepared: [PreparedArticle], statistics: LineStatistics) -> [ArticleAnalysis] {
         var out = [ArticleAnalysis?](repeating: nil, count: prepared.count)
-        let analyzer = self.analyzer
+        let analyzer = self.analyzer, progress = self.progress
+        progress?.enter(.analyze, total: prepared.count)
         Parallel.forEachChunk(count: prepared.count, chunk: 32) { range in
-            range.map { ($0, analyzer.analyze(prepared[$0], statistics: statistics)) }
+            defer { progress?.advance(by: range.count) }
+            return range.map { ($0, analyzer.analyze(prepared[$0], statistics: statistics)) }
         } collect: { for (i, a) in $0 { out[i] = a } }
         return out.compactMap { $0 }
     }
@@ -106,6 +113,7 @@ public struct ScanEngine: Sendable {
         }
         let prepared = prepare(articles)
         lap("prepare")
+        progress?.enter(.statistics, total: prepared.count)
         let batchStats = statistics(of: prepared)
         var stats = batchStats
         if let extra = extraStatistics { stats.merge(extra) }
@@ -120,6 +128,7 @@ public struct ScanEngine: Sendable {
         counters.articles = analyses.count
         counters.linesFlagged = analyses.reduce(0) { $0 + $1.strippedLines.count }
         counters.excerpts = analyses.filter(\.isExcerpt).count
+        progress?.enter(.decide)
         let (decisions, clusters, archived, revisions) = try decide(analyses, archive: archive, verdicts: verdicts)
         lap("decide")
         for d in decisions { counters.decisions[d.kind.rawValue, default: 0] += 1 }

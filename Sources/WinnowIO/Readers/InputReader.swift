@@ -21,6 +21,8 @@ public struct InputReader: Sendable {
     public var folderExtensions: Set<String> = ["txt", "md", "html", "htm"]
     /// Memory limits per record and per inflated file.
     public var limits = ReadLimits()
+    /// Counters of bytes and articles read, for a progress display (none by default).
+    public var progress: RunProgress?
 
     /// A reader with default settings.
     public init() {}
@@ -51,6 +53,10 @@ public struct InputReader: Sendable {
     /// Reads one file's bytes in the format its name (or, failing that, its content) says.
     /// `id` names a whole-file article.
     func readFile(_ data: Data, path: String, id: String, into result: inout ReadResult, ids: inout [String: String]) {
+        let before = result.articles.count
+        // Plain JSONL counts its bytes as its lines are parsed; other files when read.
+        var counted = false
+        defer { progress?.read(bytes: counted ? 0 : data.count, articles: counted ? 0 : result.articles.count - before) }
         let named = InputFormat.byName(path)
         let gzipped = data.withUnsafeBytes(Gzip.hasMagic)
         let format = named.format ?? InputFormat.sniff(gzipped ? peek(data) : Array(data.prefix(8)))
@@ -58,7 +64,10 @@ public struct InputReader: Sendable {
         case .warc:
             WARCReader(limits: limits).read(data, file: path, into: &result, ids: &ids)
         case .jsonl:
-            guard gzipped else { return readJSONL(data, file: path, into: &result, ids: &ids) }
+            guard gzipped else {
+                counted = true
+                return readJSONL(data, file: path, into: &result, ids: &ids)
+            }
             var (bytes, failure) = data.withUnsafeBytes { Gzip.inflate($0, format: .gzip, limit: limits.maxInflatedFileBytes) }
             if let failure {
                 result.problems.append(BadRecord(origin: "\(Escape.terminal(path, limit: 4096)): at byte \(failure.offset)",
