@@ -224,8 +224,11 @@ public struct LineShape: Sendable, Equatable {
                 inWord = false
                 segment += 1
             case .separator:
+                // A slash right after a letter, digit, slash or colon joins a path, a web address
+                // or a fraction ("/api/v1/items", "https://", "1/2"); between words it separates a menu.
+                let joins = v == 0x2F && inWord
                 inWord = false
-                if Self.isSeparator(v) {
+                if Self.isSeparator(v) && !joins {
                     separatorsSeen += 1
                     if segment > 0 && segment <= 12 { shortSegments += 1 }
                     segment = 0
