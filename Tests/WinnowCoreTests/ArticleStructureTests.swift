@@ -42,6 +42,20 @@ struct ArticleStructureTests {
         #expect(ArticleAnalyzer.sectionNumber("## 3D 打印") == nil)
     }
 
+    @Test func hexNumberedSectionsOfAWriteUpStay() throws {
+        let b = Pages.body(seed: 44, paragraphs: 6)
+        // Between two promos, the fix section "0x03" is the article's: the numbering runs through it.
+        let lines = ["0x01", "", b[0], "", "0x02", "", b[1], "", b[2], "", "知识星球：某某安全", "", "![](https://img.example/qr.png)", "",
+                     "0x03", "", "**修复建议**", "", "升级至安全版本", "", "关闭互联网暴露面", "", "0x04", "", "知识星球：某某安全交个朋友，加入立减"]
+        let rules = try RuleSet(rules: [Rule(id: "promo", category: .boilerplate, matcher: .phrases(["知识星球"]))])
+        let articles = [Article(id: "p", text: lines.joined(separator: "\n"))]
+        let a = Support.analyze(articles, rules: rules)[0]
+        let f = Set(a.findings.filter(\.category.isFurniture).flatMap { $0.lineStart...$0.lineEnd })
+        #expect(!f.contains(15) && !f.contains(19), "\(f)")
+        #expect(ArticleAnalyzer.hexSectionNumber("**0x07**") == 7)
+        #expect(ArticleAnalyzer.hexSectionNumber("0x7FFFFFFF") == nil)
+    }
+
     @Test func leadPictureAboveTheTextStays() {
         let body = Pages.body(seed: 43, paragraphs: 4)
         let lines = ["原文来自订阅号：某某随笔", "", "---", "", "![](https://img.example/lead.jpg)", ""] + body.flatMap { [$0, ""] }
@@ -53,5 +67,7 @@ struct ArticleStructureTests {
         #expect(shape("**易宝OA /SmartTradeScan/Inventory/GetProductInv 接口处存在SQL注入漏洞**").separators < 2)
         #expect(shape("首页 / 资讯 / 本地").separators >= 2)
         #expect(shape("首页/资讯/本地").separators >= 2)
+        #expect(shape("在策略组->计算机配置->Windows设置->脚本(启动/关闭)->启动->属性 发现自启动了一个bat脚本").separators < 2)
+        #expect(shape("首页 > 新闻中心 > 本地").separators >= 2)
     }
 }

@@ -41,10 +41,14 @@ extension ArticleAnalyzer {
     /// unless a rule says so. They lean body.
     func markNumberedSections(_ doc: PreparedArticle, evidence: [LineEvidence], weights: inout [Double?]) {
         var numbered: [(line: Int, rank: Int, number: Int)] = []
-        for i in evidence.indices {
-            guard let rank = evidence[i].headingRank, rank <= 6, evidence[i].furnitureRules.isEmpty,
-                  let n = Self.sectionNumber(doc.lines[i].original) else { continue }
-            numbered.append((i, rank, n))
+        for i in evidence.indices where evidence[i].furnitureRules.isEmpty {
+            let line = doc.lines[i].original
+            if let rank = evidence[i].headingRank, rank <= 6, let n = Self.sectionNumber(line) {
+                numbered.append((i, rank, n))
+            } else if let n = Self.hexSectionNumber(line) {
+                // "0x01", "0x02" on lines of their own: the sections of security write-ups.
+                numbered.append((i, 0, n))
+            }
         }
         guard numbered.count >= 2 else { return }
         for (k, h) in numbered.enumerated() {
@@ -53,6 +57,16 @@ extension ArticleAnalyzer {
                 || (after.map { $0.rank == h.rank && $0.number == h.number + 1 } ?? false)
             if inSequence { weights[h.line] = min(weights[h.line] ?? 0, -3) }
         }
+    }
+
+    /// The number of a line that is only a hexadecimal section label ("0x07", "**0x07**"), or nil.
+    static func hexSectionNumber(_ line: some StringProtocol) -> Int? {
+        let marks = " \t\r#*_".unicodeScalars
+        let scalars = Substring(line).unicodeScalars.filter { !marks.contains($0) }
+        guard (3...4).contains(scalars.count), scalars.first == "0", scalars.dropFirst().first == "x" || scalars.dropFirst().first == "X" else { return nil }
+        var digits = String.UnicodeScalarView()
+        digits.append(contentsOf: scalars.dropFirst(2))
+        return Int(String(digits), radix: 16)
     }
 
     /// The number a heading line opens with ("## 3", "**3**", "3.", "## 2.漏洞描述", "3、影响版本"),
