@@ -38,6 +38,8 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @OptionGroup var log: LogOptions
+
     @Flag(help: "Print the time each stage took.")
     var timings = false
 
@@ -68,6 +70,7 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         SignalHandling.install()
         let started = Date()
+        log.apply()
         if let jobs { Parallel.jobs.store(jobs, ordering: .relaxed) }
         // ICU's tables are built while the inputs are read.
         let icuReady = DispatchSemaphore(value: 0)
@@ -84,7 +87,10 @@ struct ScanCommand: ParsableCommand {
         }
         defer { archive?.close() }
         let readStarted = Date()
-        let stage = StageInputs.read(inputs, quiet: quiet, followSymlinks: followSymlinks)
+        let progress = RunProgress(inputBytes: StageInputs.size(of: inputs))
+        let display = ProgressDisplay.start(progress, options: log, quiet: quiet)
+        defer { display?.stop() }
+        let stage = StageInputs.read(inputs, quiet: quiet, progress: progress, followSymlinks: followSymlinks)
         let read = stage.read, unique = stage.articles, failedInputs = stage.failedInputs
         let readSeconds = Date().timeIntervalSince(readStarted)
         icuReady.wait()
@@ -95,7 +101,8 @@ struct ScanCommand: ParsableCommand {
         let ruleSet = try RuleOptions.compile(ruleList)
 
         let match = self.match.settings
-        let engine = ScanEngine(rules: ruleSet, match: match)
+        var engine = ScanEngine(rules: ruleSet, match: match)
+        engine.progress = progress
         let result: ScanEngine.Result
         do {
             let history = try archive?.store.lineStatistics()
@@ -116,12 +123,14 @@ struct ScanCommand: ParsableCommand {
             }
         }
         let writeStarted = Date()
+        progress.enter(.write)
         let html = HTMLReportReporter(language: reportLang ?? .fromEnvironment(ProcessInfo.processInfo.environment))
         do { try Reporters.write(report, reporters: Reporters.scan + (noHtmlReport ? [] : [html]), to: out) } catch {
             Console.error("\(error)")
             throw WinnowExit.error
         }
         if let archive {
+            progress.enter(.archive)
             let run = RunRecord(id: runId ?? ArchiveSession.runId(started), startedAt: ArchiveSession.iso(started),
                                 finishedAt: ArchiveSession.iso(Date()), inputs: inputs, rulesVersion: rules.version,
                                 winnowVersion: WinnowVersion.string)
@@ -137,6 +146,7 @@ struct ScanCommand: ParsableCommand {
                 throw WinnowExit.error
             }
         }
+        display?.stop()
         if timings {
             var parts = [String(format: "read %.3f", readSeconds)]
             for stage in ["prepare", "statistics", "analyze", "decide"] {

@@ -16,9 +16,10 @@ struct StageInputs {
     var hadProblems: Bool { failedInputs > 0 || !read.problems.isEmpty }
 
     /// Reads `inputs`, printing problems, warnings and skipped counts on standard error.
-    static func read(_ inputs: [String], quiet: Bool, followSymlinks: Bool = false) -> StageInputs {
+    static func read(_ inputs: [String], quiet: Bool, progress: RunProgress? = nil, followSymlinks: Bool = false) -> StageInputs {
         var out = StageInputs()
         var reader = InputReader()
+        reader.progress = progress
         reader.followSymlinks = followSymlinks
         for input in inputs {
             do { out.read.append(try reader.read([input])) } catch {
@@ -41,6 +42,27 @@ struct StageInputs {
         for w in out.read.warnings { Console.warning(w) }
         if !out.read.skipped.isEmpty && !quiet { Console.info("not articles (counted, not read): " + out.read.skippedSummary) }
         return out
+    }
+
+    /// Bytes of all inputs (files, and files inside folders), or nil when one is standard input.
+    static func size(of inputs: [String]) -> Int? {
+        var total = 0
+        let fm = FileManager.default
+        for input in inputs {
+            guard input != "-" else { return nil }
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: input, isDirectory: &isDir) else { continue }
+            if !isDir.boolValue {
+                total += (try? fm.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
+                continue
+            }
+            let walker = fm.enumerator(at: URL(fileURLWithPath: input), includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
+            while let url = walker?.nextObject() as? URL {
+                guard let values = try? url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey]), values.isRegularFile == true else { continue }
+                total += values.fileSize ?? 0
+            }
+        }
+        return total
     }
 
     /// Reads a whole file (or standard input for `-`) as bytes, or exits with a message.

@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs the `winnow` binary built next to the test bundle.
 enum CLI {
@@ -15,7 +17,8 @@ enum CLI {
 
     /// Exit status (or the signal that ended it, negated), standard output and standard error.
     @discardableResult
-    static func run(_ args: [String], environment: [String: String] = [:], cwd: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    static func run(_ args: [String], environment: [String: String] = [:], cwd: String? = nil,
+                    stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = args
@@ -26,8 +29,20 @@ enum CLI {
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
+        if let stdin { p.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: stdin)) }
         try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        // Both pipes are drained at once: a child that fills one while we wait on the other would hang.
+        let errData = Mutex(Data())
+        let drained = DispatchSemaphore(value: 0)
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async {
+            let data = errHandle.readDataToEndOfFile()
+            errData.withLock { $0 = data }
+            drained.signal()
+        }
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        let e = errData.withLock { $0 }
         p.waitUntilExit()
         let status = p.terminationReason == .uncaughtSignal ? -p.terminationStatus : p.terminationStatus
         return (status, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The Spark job against `winnow scan` on generated sets, in local mode (run by .ci/run).
 #
-#   integrations/spark/test.sh            # from anywhere; needs Java 17, python3, ../shared/eval
+#   integrations/spark/test.sh            # from anywhere; needs Java 17 and python3
 #
-# 1. installs pyspark (and opencc for make_corpus.py) into a venv under /tmp when missing;
+# 1. installs pyspark into a venv under /tmp when missing;
 # 2. builds winnow (release);
-# 3. dev set (make_corpus.py, 300 clusters): scan and the Spark job must give byte-identical
-#    decisions (so pairs F1 equal, no cluster lost, lines F1 equal);
+# 3. dev set (eval/make_labelled_crawl.py, 300 clusters; or the shared kit's make_corpus.py with
+#    WINNOW_SPARK_SET=make_corpus): scan and the Spark job must give byte-identical decisions
+#    (so pairs F1 equal, no cluster lost, lines F1 equal);
 # 4. skewed set (the dev set plus one story x 4,000 copies, half of them edited): the job must
 #    finish with every document decided, no cluster lost, lines F1 equal to scan's and pairs F1
 #    within 0.05 of scan's (above the hot-bucket size the SimHash search links members to
@@ -19,13 +20,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
 export PATH="/opt/swift/usr/bin:$PATH"
+# The dev set comes from the repository's own generator, so the test runs in any clean clone;
+# WINNOW_SPARK_SET=make_corpus takes it from the shared evaluation kit beside the repository.
+generator=${WINNOW_SPARK_SET:-own}
 eval_dir=$root/../shared/eval
 corpus=$root/../shared/corpus
-# The generated sets come from the shared evaluation kit beside the repository (make_corpus.py and
-# its base articles, which the repository must not copy). Without it there is nothing to compare.
-if [[ ! -f $eval_dir/make_corpus.py || ! -f $corpus/zh_base.jsonl ]]; then
-  echo "spark: skipped (needs the evaluation kit at $root/../shared: eval/make_corpus.py and corpus/)"
-  exit 0
+if [[ $generator == make_corpus && ( ! -f $eval_dir/make_corpus.py || ! -f $corpus/zh_base.jsonl ) ]]; then
+  echo "spark: WINNOW_SPARK_SET=make_corpus needs the evaluation kit at $root/../shared" >&2
+  exit 2
 fi
 venv=${WINNOW_SPARK_VENV:-/tmp/winnow-spark-venv}
 work=${WINNOW_SPARK_WORK:-/tmp/winnow-spark-test}
@@ -44,8 +46,12 @@ swift build -c release --product winnow --scratch-path "$scratch" >&2
 winnow=$(swift build -c release --product winnow --scratch-path "$scratch" --show-bin-path)/winnow
 
 rm -rf "$work" && mkdir -p "$work"
-"$py" "$eval_dir/make_corpus.py" --bases "$corpus/zh_base.jsonl" --bases "$corpus/en_base.jsonl" \
-  --clusters 300 --seed 11 --out "$work/dev" >&2
+if [[ $generator == make_corpus ]]; then
+  "$py" "$eval_dir/make_corpus.py" --bases "$corpus/zh_base.jsonl" --bases "$corpus/en_base.jsonl" \
+    --clusters 300 --seed 11 --out "$work/dev" >&2
+else
+  "$py" "$root/eval/make_labelled_crawl.py" --clusters 300 --seed 11 --out "$work/dev" >&2
+fi
 "$py" "$here/make_skew.py" --set "$work/dev" --copies "$copies" --out "$work/skew" >&2
 
 passed=0 failed=0

@@ -170,7 +170,9 @@ public struct ArticleAnalyzer: Sendable {
             if shapes[i].isBlank {
                 // Images sit with what surrounds them (an article's figures, a promo's QR codes).
                 // Tags and comments alone carry nothing to read: furniture of the conversion.
-                if doc.markup[i].images > 0 { weights[i] = 0.2 } else if doc.markup[i].tags > 0 { weights[i] = 3 }
+                // The picture right above the body's first line (blank lines between) is its lead image.
+                let leadsBody = body.map { b in i < b.lowerBound && (i + 1..<b.lowerBound).allSatisfy { shapes[$0].isBlank && doc.markup[$0].images == 0 } } ?? false
+                if doc.markup[i].images > 0 { weights[i] = leadsBody ? -0.5 : 0.2 } else if doc.markup[i].tags > 0 { weights[i] = 3 }
                 continue
             }
             let region: RulePosition = body.map { i < $0.lowerBound ? .head : i > $0.upperBound ? .tail : .any } ?? .head
@@ -185,6 +187,10 @@ public struct ArticleAnalyzer: Sendable {
             if excerpt, let b = body, b.contains(i), evidence[i].furnitureRules.isEmpty { weights[i] = -8 }
         }
         markSections(evidence, shapes: shapes, weights: &weights, body: body, title: doc.titleLine)
+        if !excerpt {
+            markSignOff(doc, evidence: evidence, weights: &weights, body: body)
+            markNumberedSections(doc, evidence: evidence, weights: &weights)
+        }
         // Without a known title, the first headline-shaped line before the body is the headline.
         let untitled = doc.article.title?.isEmpty ?? true
         let title = doc.titleLine ?? body.flatMap { b in

@@ -28,6 +28,13 @@ extension ScanEngine {
     /// Costs two indexed reads per batch when no verdict applies.
     public func applyVerdicts(to analyses: [ArticleAnalysis], prepared: [PreparedArticle], statistics: LineStatistics,
                               lookup: any VerdictLookup) throws -> (analyses: [ArticleAnalysis], verdicts: BatchVerdicts) {
+        try applyVerdicts(to: analyses, prepare: { prepared[$0] }, statistics: statistics, lookup: lookup)
+    }
+
+    /// `applyVerdicts(to:prepared:statistics:lookup:)` for a batch whose prepared articles are not
+    /// held: `prepare` gives document `i` prepared (again), for the few an editor's verdict re-analyses.
+    public func applyVerdicts(to analyses: [ArticleAnalysis], prepare: @Sendable (Int) -> PreparedArticle, statistics: LineStatistics,
+                              lookup: any VerdictLookup) throws -> (analyses: [ArticleAnalysis], verdicts: BatchVerdicts) {
         let ids = analyses.map(\.id)
         var keys = analyses.map { a in a.fingerprint.textKey.map { [$0] } ?? [] }
         var verdicts = try lookup.verdicts(ids: ids, keys: Array(Set(keys.joined())).sorted())
@@ -43,7 +50,7 @@ extension ScanEngine {
             var redone: [Int: ArticleAnalysis] = [:]
             Parallel.forEachChunk(count: redo.count, chunk: 8) { range in
                 range.map { k in
-                    (redo[k].doc, analyzer.analyze(prepared[redo[k].doc], statistics: statistics, suppressedRules: Set(redo[k].rules.keys)))
+                    (redo[k].doc, analyzer.analyze(prepare(redo[k].doc), statistics: statistics, suppressedRules: Set(redo[k].rules.keys)))
                 }
             } collect: { for (i, a) in $0 { redone[i] = a } }
             var newKeys: [TextKey] = []

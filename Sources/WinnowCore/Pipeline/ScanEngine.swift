@@ -5,6 +5,13 @@ public struct ScanEngine: Sendable {
     public let analyzer: ArticleAnalyzer
     /// Candidate search and clustering thresholds.
     public let match: MatchSettings
+    /// Counters a progress display reads (none by default).
+    public var progress: RunProgress?
+    /// Articles prepared at a time in a batch larger than this. A prepared article holds several
+    /// times its text, so a large batch is prepared twice, a chunk at a time — once to count its
+    /// lines, once to analyse it with the whole batch's counts — and its prepared articles are
+    /// never all in memory. Smaller batches are prepared once. The result is the same either way.
+    public var chunkSize = 8192
 
     /// Creates an engine.
     public init(rules: RuleSet, analysis: AnalysisSettings = AnalysisSettings(), match: MatchSettings = MatchSettings()) {
@@ -31,11 +38,20 @@ public struct ScanEngine: Sendable {
 
     /// Prepares articles on all cores.
     public func prepare(_ articles: [Article]) -> [PreparedArticle] {
-        var out = [PreparedArticle?](repeating: nil, count: articles.count)
-        Parallel.forEachChunk(count: articles.count, chunk: 32) { range in
-            range.map { ($0, PreparedArticle(articles[$0])) }
-        } collect: { for (i, p) in $0 { out[i] = p } }
-        return out.compactMap { $0 }
+        progress?.enter(.prepare, total: articles.count)
+        return prepare(articles, range: articles.indices)
+    }
+
+    /// Prepares `articles[range]` on all cores, counting them done in the current stage.
+    func prepare(_ articles: [Article], range whole: Range<Int>) -> [PreparedArticle] {
+        var out: [PreparedArticle] = []
+        out.reserveCapacity(whole.count)
+        let progress = self.progress
+        Parallel.forEachChunk(count: whole.count, chunk: 32) { range in
+            defer { progress?.advance(by: range.count) }
+            return range.map { PreparedArticle(articles[whole.lowerBound + $0]) }
+        } collect: { out += $0 }
+        return out
     }
 
     /// Counts lines per site across the batch.
@@ -47,12 +63,19 @@ public struct ScanEngine: Sendable {
 
     /// Analyzes prepared articles on all cores.
     public func analyze(_ prepared: [PreparedArticle], statistics: LineStatistics) -> [ArticleAnalysis] {
-        var out = [ArticleAnalysis?](repeating: nil, count: prepared.count)
-        let analyzer = self.analyzer
+        progress?.enter(.analyze, total: prepared.count)
+        var out: [ArticleAnalysis] = []
+        analyze(prepared, statistics: statistics, into: &out)
+        return out
+    }
+
+    /// Analyzes prepared articles on all cores, appending in order, counting them done in the current stage.
+    func analyze(_ prepared: [PreparedArticle], statistics: LineStatistics, into out: inout [ArticleAnalysis]) {
+        let analyzer = self.analyzer, progress = self.progress
         Parallel.forEachChunk(count: prepared.count, chunk: 32) { range in
-            range.map { ($0, analyzer.analyze(prepared[$0], statistics: statistics)) }
-        } collect: { for (i, a) in $0 { out[i] = a } }
-        return out.compactMap { $0 }
+            defer { progress?.advance(by: range.count) }
+            return range.map { analyzer.analyze(prepared[$0], statistics: statistics) }
+        } collect: { out += $0 }
     }
 
     /// Candidate search, clustering and decisions over analyses; with an archive, documents that
@@ -104,22 +127,53 @@ public struct ScanEngine: Sendable {
             clock = now
             cpu = nowCPU
         }
-        let prepared = prepare(articles)
-        lap("prepare")
-        let batchStats = statistics(of: prepared)
-        var stats = batchStats
-        if let extra = extraStatistics { stats.merge(extra) }
-        lap("statistics")
-        var analyses = analyze(prepared, statistics: stats)
-        lap("analyze")
+        let batchStats: LineStatistics
+        var stats: LineStatistics
+        var analyses: [ArticleAnalysis] = []
         var verdicts = BatchVerdicts.none
-        if let lookup {
-            (analyses, verdicts) = try applyVerdicts(to: analyses, prepared: prepared, statistics: stats, lookup: lookup)
-            lap("verdicts")
+        if articles.count <= chunkSize {
+            let prepared = prepare(articles)
+            lap("prepare")
+            progress?.enter(.statistics, total: prepared.count)
+            batchStats = statistics(of: prepared)
+            stats = batchStats
+            if let extra = extraStatistics { stats.merge(extra) }
+            lap("statistics")
+            analyses = analyze(prepared, statistics: stats)
+            lap("analyze")
+            if let lookup {
+                (analyses, verdicts) = try applyVerdicts(to: analyses, prepare: { prepared[$0] }, statistics: stats, lookup: lookup)
+                lap("verdicts")
+            }
+        } else {
+            // Pass 1 counts lines a chunk at a time; pass 2 prepares each chunk again to analyse it.
+            progress?.enter(.statistics, total: articles.count)
+            var builder = LineStatistics.Builder()
+            for start in stride(from: 0, to: articles.count, by: chunkSize) {
+                for p in prepare(articles, range: start..<min(articles.count, start + chunkSize)) {
+                    builder.add(site: p.article.site, distinctKeys: p.lineKeys, siteKeys: p.siteLineKeys, story: p.story, language: p.language)
+                }
+            }
+            batchStats = builder.build()
+            stats = batchStats
+            if let extra = extraStatistics { stats.merge(extra) }
+            lap("statistics")
+            progress?.enter(.analyze, total: articles.count)
+            analyses.reserveCapacity(articles.count)
+            for start in stride(from: 0, to: articles.count, by: chunkSize) {
+                analyze(prepare(articles, range: start..<min(articles.count, start + chunkSize)), statistics: stats, into: &analyses)
+            }
+            lap("analyze")
+            if let lookup {
+                (analyses, verdicts) = try applyVerdicts(to: analyses, prepare: { PreparedArticle(articles[$0]) }, statistics: stats,
+                                                         lookup: lookup)
+                lap("verdicts")
+            }
         }
         counters.articles = analyses.count
         counters.linesFlagged = analyses.reduce(0) { $0 + $1.strippedLines.count }
         counters.excerpts = analyses.filter(\.isExcerpt).count
+        progress?.enter(.decide)
         let (decisions, clusters, archived, revisions) = try decide(analyses, archive: archive, verdicts: verdicts)
         lap("decide")
         for d in decisions { counters.decisions[d.kind.rawValue, default: 0] += 1 }

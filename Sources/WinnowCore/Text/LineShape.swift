@@ -211,6 +211,7 @@ public struct LineShape: Sendable, Equatable {
                 || (v == 0x20 && previous == 0x2E) {
                 innerPunctuation += 1
             }
+            let arrowTail = previous
             previous = v
             let isDigit = v >= 0x30 && v <= 0x39
             let isAsciiLetter = (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
@@ -224,8 +225,12 @@ public struct LineShape: Sendable, Equatable {
                 inWord = false
                 segment += 1
             case .separator:
+                // A slash right after a letter, digit, slash or colon joins a path, a web address
+                // or a fraction ("/api/v1/items", "https://", "1/2"); between words it separates a menu.
+                // "->" and "=>" are arrows of a click path in a sentence, not a breadcrumb's ">".
+                let joins = (v == 0x2F && inWord) || (v == 0x3E && (arrowTail == 0x2D || arrowTail == 0x3D))
                 inWord = false
-                if Self.isSeparator(v) {
+                if Self.isSeparator(v) && !joins {
                     separatorsSeen += 1
                     if segment > 0 && segment <= 12 { shortSegments += 1 }
                     segment = 0

@@ -20,8 +20,12 @@ extension InputReader {
         }
         var parsed = [Result<Article, BadRecord>?](repeating: nil, count: bounds.count)
         let maxRecord = limits.maxRecordBytes
+        let progress = self.progress
         Parallel.forEachChunk(count: bounds.count, chunk: 256) { range in
-            data.withUnsafeBytes { raw in
+            if let progress, let first = range.first, let last = range.last {
+                progress.read(bytes: bounds[last].upperBound + 1 - bounds[first].lowerBound, articles: range.count)
+            }
+            return data.withUnsafeBytes { raw in
                 let all = raw.bindMemory(to: UInt8.self)
                 return range.compactMap { i -> (Int, Result<Article, BadRecord>)? in
                     var r = bounds[i]

@@ -25,6 +25,8 @@ public struct InputReader: Sendable {
     /// Whether symbolic links inside input folders are followed wherever they point (by default
     /// links leaving the folder, and links to folders, are passed over with a warning).
     public var followSymlinks = false
+    /// Counters of bytes and articles read, for a progress display (none by default).
+    public var progress: RunProgress?
 
     /// A reader with default settings.
     public init() {}
@@ -55,6 +57,10 @@ public struct InputReader: Sendable {
     /// Reads one file's bytes in the format its name (or, failing that, its content) says.
     /// `id` names a whole-file article.
     func readFile(_ data: Data, path: String, id: String, into result: inout ReadResult, ids: inout [String: String]) {
+        let before = result.articles.count
+        // Plain JSONL counts its bytes as its lines are parsed; other files when read.
+        var counted = false
+        defer { progress?.read(bytes: counted ? 0 : data.count, articles: counted ? 0 : result.articles.count - before) }
         let named = InputFormat.byName(path)
         let gzipped = data.withUnsafeBytes(Gzip.hasMagic)
         let format = named.format ?? InputFormat.sniff(gzipped ? peek(data) : Array(data.prefix(8)))
@@ -64,6 +70,7 @@ public struct InputReader: Sendable {
         case .jsonl:
             guard gzipped else {
                 if data.withUnsafeBytes(InputFormat.looksBinary) { return result.problems.append(binary(path)) }
+                counted = true
                 return readJSONL(data, file: path, into: &result, ids: &ids)
             }
             var (bytes, failure) = data.withUnsafeBytes {

@@ -1,0 +1,87 @@
+extension ArticleAnalyzer {
+    /// Lines of a sign-off at most.
+    static let signOffMaxLines = 3
+    /// Size (`LineShape.size`) of a sign-off line at most.
+    static let signOffMaxSize = 16
+
+    /// An author's sign-off: right after the body's last line, a few short lines that end the
+    /// page — the author's name, a place ("于清华园"), and a date without a time ("2019年3月29日").
+    /// It is the article's own ending, not a page's date stamp: a stamp carries a time or a
+    /// label, sits at the head, or is followed by the page's furniture. The lines lean body.
+    /// Any line with a rule, a template, a list, a link or recurring text behind it breaks the pattern.
+    func markSignOff(_ doc: PreparedArticle, evidence: [LineEvidence], weights: inout [Double?], body: ClosedRange<Int>?) {
+        guard let body else { return }
+        let shapes = doc.shapes
+        let tail = (body.upperBound + 1..<shapes.count).filter { !shapes[$0].isBlank }
+        guard !tail.isEmpty, tail.count <= Self.signOffMaxLines else { return }
+        var dated = false
+        for i in tail {
+            let e = evidence[i], shape = shapes[i]
+            // A date recurs on a site's pages of the same day: that is no template.
+            guard shape.size <= Self.signOffMaxSize, e.furnitureRules.isEmpty, !e.isTemplate || shape.dateOnly, !e.recurs, !e.inListing,
+                  !e.isLinkOnly, !e.isNavigation, !e.isTruncated, !shape.endsWithColon, !shape.bulleted,
+                  e.regions.isDisjoint(with: LineHint.Regions.furniture), !e.outsideMainText else { return }
+            if shape.hasDate || shape.dateOnly {
+                // A date alone and without a time of day; "发布时间：…" or "2019-03-29 10:00" is a stamp.
+                guard shape.dateOnly, !doc.lines[i].original.unicodeScalars.contains(where: { $0 == ":" || $0 == "：" }) else { return }
+                dated = true
+            } else if e.isDate || e.isMeta {
+                return
+            }
+        }
+        guard dated else { return }
+        for i in tail { weights[i] = min(weights[i] ?? 0, -3) }
+    }
+}
+
+extension ArticleAnalyzer {
+    /// Headings numbered one after another ("## 0", "## 1", …; "## 1. 简介", "## 2.漏洞描述", …)
+    /// are the article's own structure: bare numbers recur on every page of a site that numbers
+    /// its sections, which makes no template of them, and a numbered heading is no page furniture
+    /// unless a rule says so. They lean body.
+    func markNumberedSections(_ doc: PreparedArticle, evidence: [LineEvidence], weights: inout [Double?]) {
+        var numbered: [(line: Int, rank: Int, number: Int)] = []
+        for i in evidence.indices where evidence[i].furnitureRules.isEmpty {
+            let line = doc.lines[i].original
+            if let rank = evidence[i].headingRank, rank <= 6, let n = Self.sectionNumber(line) {
+                numbered.append((i, rank, n))
+            } else if let n = Self.hexSectionNumber(line) {
+                // "0x01", "0x02" on lines of their own: the sections of security write-ups.
+                numbered.append((i, 0, n))
+            }
+        }
+        guard numbered.count >= 2 else { return }
+        for (k, h) in numbered.enumerated() {
+            let before = k > 0 ? numbered[k - 1] : nil, after = k + 1 < numbered.count ? numbered[k + 1] : nil
+            let inSequence = (before.map { $0.rank == h.rank && $0.number + 1 == h.number } ?? false)
+                || (after.map { $0.rank == h.rank && $0.number == h.number + 1 } ?? false)
+            if inSequence { weights[h.line] = min(weights[h.line] ?? 0, -3) }
+        }
+    }
+
+    /// The number of a line that is only a hexadecimal section label ("0x07", "**0x07**"), or nil.
+    static func hexSectionNumber(_ line: some StringProtocol) -> Int? {
+        let marks = " \t\r#*_".unicodeScalars
+        let scalars = Substring(line).unicodeScalars.filter { !marks.contains($0) }
+        guard (3...4).contains(scalars.count), scalars.first == "0", scalars.dropFirst().first == "x" || scalars.dropFirst().first == "X" else { return nil }
+        var digits = String.UnicodeScalarView()
+        digits.append(contentsOf: scalars.dropFirst(2))
+        return Int(String(digits), radix: 16)
+    }
+
+    /// The number a heading line opens with ("## 3", "**3**", "3.", "## 2.漏洞描述", "3、影响版本"),
+    /// or nil. After the number comes the line's end, or a period or 、 and a title; "2024年" or
+    /// "3D" is no section number.
+    static func sectionNumber(_ line: some StringProtocol) -> Int? {
+        let marks = " \t\r#*_".unicodeScalars
+        var scalars = Substring(line).unicodeScalars.drop { marks.contains($0) }
+        let digits = scalars.prefix { ("0"..."9").contains($0) }
+        guard (1...2).contains(digits.count) else { return nil }
+        scalars = scalars.dropFirst(digits.count)
+        let rest = scalars.filter { !marks.contains($0) }
+        guard rest.isEmpty || rest.first == "." || rest.first == "、" || rest.first == "．" else { return nil }
+        var number = String.UnicodeScalarView()
+        number.append(contentsOf: digits)
+        return Int(String(number))
+    }
+}

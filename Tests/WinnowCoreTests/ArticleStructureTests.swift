@@ -1,0 +1,73 @@
+import Testing
+@testable import WinnowCore
+
+/// The article's own structure that looks like furniture: an author's sign-off at the end,
+/// numbered section headings, a lead picture right above the text.
+struct ArticleStructureTests {
+    func stripped(_ text: String, others: [String] = []) -> Set<Int> {
+        let articles = ([text] + others).enumerated().map { Article(id: "p\($0.offset)", text: $0.element, url: "https://essays.example/\($0.offset)") }
+        let a = Support.analyze(articles)[0]
+        return Set(a.findings.filter(\.category.isFurniture).flatMap { $0.lineStart...$0.lineEnd })
+    }
+
+    @Test func signOffWithNamePlaceAndDateStays() {
+        let body = Pages.body(seed: 41, paragraphs: 4)
+        let lines = ["原文来自订阅号：某某随笔", ""] + body.flatMap { [$0, ""] } + ["褚某某", "", "2019年3月29日", "于清华园"]
+        let f = stripped(lines.joined(separator: "\n"))
+        #expect(!f.contains(lines.count - 3) && !f.contains(lines.count - 1) && !f.contains(lines.count), "\(f)")
+    }
+
+    @Test func dateStampWithTimeOrFurnitureAfterIsNoSignOff() {
+        let body = Pages.body(seed: 42, paragraphs: 4)
+        let stamped = (body + ["2019-03-29 10:30"]).joined(separator: "\n")
+        #expect(stripped(stamped).contains(5))
+        // A date followed by a list of other articles is the page's, not the author's.
+        let listed = (body + ["2019年3月29日", "...另一篇文章的开头几句话被截断在这里，后面还有很多内容没有显示出来...", "2019-03-28 08:00:00",
+                              "...又一篇文章的开头几句话同样被截断在这里，后面还有很多内容没有显示出来...", "2019-03-27 09:00:00"]).joined(separator: "\n")
+        #expect(stripped(listed).contains(5))
+    }
+
+    @Test func numberedSectionHeadingsAreTheArticles() {
+        // Every page of the site opens its sections with "## 0", "## 1": a template by count alone.
+        func page(_ seed: UInt64) -> String {
+            let b = Pages.body(seed: seed, paragraphs: 4)
+            return ["## 0", "", b[0], "", b[1], "", "## 1", "", b[2], "", "## 2", "", b[3]].joined(separator: "\n")
+        }
+        let f = stripped(page(50), others: (51...56).map(page))
+        #expect(!f.contains(1) && !f.contains(7) && !f.contains(11), "\(f)")
+        #expect(ArticleAnalyzer.sectionNumber("## 2.漏洞描述") == 2)
+        #expect(ArticleAnalyzer.sectionNumber("**3**") == 3)
+        #expect(ArticleAnalyzer.sectionNumber("3、影响版本") == 3)
+        #expect(ArticleAnalyzer.sectionNumber("## 2024年回顾") == nil)
+        #expect(ArticleAnalyzer.sectionNumber("## 3D 打印") == nil)
+    }
+
+    @Test func hexNumberedSectionsOfAWriteUpStay() throws {
+        let b = Pages.body(seed: 44, paragraphs: 6)
+        // Between two promos, the fix section "0x03" is the article's: the numbering runs through it.
+        let lines = ["0x01", "", b[0], "", "0x02", "", b[1], "", b[2], "", "知识星球：某某安全", "", "![](https://img.example/qr.png)", "",
+                     "0x03", "", "**修复建议**", "", "升级至安全版本", "", "关闭互联网暴露面", "", "0x04", "", "知识星球：某某安全交个朋友，加入立减"]
+        let rules = try RuleSet(rules: [Rule(id: "promo", category: .boilerplate, matcher: .phrases(["知识星球"]))])
+        let articles = [Article(id: "p", text: lines.joined(separator: "\n"))]
+        let a = Support.analyze(articles, rules: rules)[0]
+        let f = Set(a.findings.filter(\.category.isFurniture).flatMap { $0.lineStart...$0.lineEnd })
+        #expect(!f.contains(15) && !f.contains(19), "\(f)")
+        #expect(ArticleAnalyzer.hexSectionNumber("**0x07**") == 7)
+        #expect(ArticleAnalyzer.hexSectionNumber("0x7FFFFFFF") == nil)
+    }
+
+    @Test func leadPictureAboveTheTextStays() {
+        let body = Pages.body(seed: 43, paragraphs: 4)
+        let lines = ["原文来自订阅号：某某随笔", "", "---", "", "![](https://img.example/lead.jpg)", ""] + body.flatMap { [$0, ""] }
+        #expect(!stripped(lines.joined(separator: "\n")).contains(5))
+    }
+
+    @Test func slashesInsideAPathSeparateNoMenu() {
+        func shape(_ s: String) -> LineShape { LineShape(normalized: Support.normalized(s)) }
+        #expect(shape("**易宝OA /SmartTradeScan/Inventory/GetProductInv 接口处存在SQL注入漏洞**").separators < 2)
+        #expect(shape("首页 / 资讯 / 本地").separators >= 2)
+        #expect(shape("首页/资讯/本地").separators >= 2)
+        #expect(shape("在策略组->计算机配置->Windows设置->脚本(启动/关闭)->启动->属性 发现自启动了一个bat脚本").separators < 2)
+        #expect(shape("首页 > 新闻中心 > 本地").separators >= 2)
+    }
+}

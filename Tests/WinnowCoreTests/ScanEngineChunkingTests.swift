@@ -1,0 +1,37 @@
+import Testing
+@testable import WinnowCore
+
+/// A batch larger than `ScanEngine.chunkSize` is prepared twice, a chunk at a time, and never
+/// held prepared; its analyses and decisions must be exactly those of the one-pass path.
+struct ScanEngineChunkingTests {
+    static func batch() -> [Article] {
+        let heads = ["首页 > 新闻中心 > 本地", "当前位置：首页 / 资讯 / 本地", "Home > News > Local"]
+        let tails = ["版权所有 © 2020-2025 滨江新闻网", "声明：本文转载自网络，如有侵权请联系删除。", "All rights reserved."]
+        var articles: [Article] = []
+        for i in 0..<60 {
+            let story = Pages.body(seed: UInt64(700 + i % 17), paragraphs: 3 + i % 3)
+            let site = i % 3
+            let body = i % 5 == 4 ? [String(story[0].prefix(40)) + "……"] : story
+            let text = ([heads[site], "标题\(i % 17)", "发布时间：2025-05-0\(1 + i % 9) 08:30"] + body + [tails[site]]).joined(separator: "\n")
+            articles.append(Article(id: "doc\(i)", text: text, url: "https://s\(site).example/\(i)", publishedAt: "2025-05-\(10 + i % 9)"))
+        }
+        return articles
+    }
+
+    @Test func chunkedScanGivesTheOnePassResult() throws {
+        _ = Support.ready
+        let articles = Self.batch()
+        let whole = try ScanEngine(rules: .empty).scan(articles)
+        for size in [1, 7, 59] {
+            var engine = ScanEngine(rules: .empty)
+            engine.chunkSize = size
+            let chunked = try engine.scan(articles)
+            #expect(chunked.analyses.map(\.fingerprint) == whole.analyses.map(\.fingerprint), "chunk \(size)")
+            #expect(chunked.analyses.map(\.strippedLines) == whole.analyses.map(\.strippedLines), "chunk \(size)")
+            #expect(chunked.analyses.map(\.findings) == whole.analyses.map(\.findings), "chunk \(size)")
+            #expect(String(describing: chunked.decisions) == String(describing: whole.decisions), "chunk \(size)")
+            #expect(chunked.clusters.count == whole.clusters.count)
+        }
+        #expect(whole.clusters.count > 0 && whole.analyses.contains { !$0.strippedLines.isEmpty })
+    }
+}
