@@ -43,7 +43,8 @@ let package = Package(
         .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"]),
         .testTarget(name: "WinnowIOTests", dependencies: ["WinnowIO", "WinnowCore"]),
         .testTarget(name: "WinnowStoreTests", dependencies: ["WinnowStore", "WinnowCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        // Runs the built `winnow` binary: exit codes, crash safety of the archive.
-        .testTarget(name: "WinnowCLITests", dependencies: ["winnow"]),
+        // Runs the built `winnow` binary: exit codes, crash safety of the archive. GRDB forges
+        // damaged and newer-schema archives for the bad-input matrix.
+        .testTarget(name: "WinnowCLITests", dependencies: ["winnow", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

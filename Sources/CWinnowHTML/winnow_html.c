@@ -105,6 +105,8 @@ int32_t wn_html_replaced_sequences(const wn_html_page *page) { return page != NU
 
 int32_t wn_html_truncated(const wn_html_page *page) { return page != NULL ? page->truncated : 0; }
 
+uint32_t wn_html_max_depth(void) { return k_max_depth; }
+
 void wn_html_free(wn_html_page *page) {
     if (page == NULL) return;
     wn_lines_free(&page->lines);

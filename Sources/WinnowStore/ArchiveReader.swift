@@ -51,9 +51,12 @@ public final class ArchiveReader: ArchiveLookup {
             queue = try DatabaseQueue(path: path, configuration: config)
             applied = try queue.read { db in try ArchiveSchema.migrator.appliedIdentifiers(db) }
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+            throw StoreError.cannotOpen(path: path, reason: StoreError.describe(error, path: path))
         }
         guard applied.contains("v1") else { throw StoreError.cannotOpen(path: path, reason: "not a Winnow archive") }
+        let known = Set(ArchiveSchema.migrator.migrations)
+        let unknown = applied.filter { !known.contains($0) }
+        guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, steps: Array(unknown)) }
         // Band indexes (v5) and verdicts (v6) are optional for reading: without them lookups load the
         // SimHashes once and no verdicts apply.
         let optional: Set<String> = [ArchiveSchema.simHashBandsMigration, ArchiveSchema.verdictsMigration]
@@ -150,7 +153,7 @@ public final class ArchiveReader: ArchiveLookup {
     /// Runs `body`, turning database errors into `StoreError.failed`.
     func guarded<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as StoreError { throw e } catch {
-            throw StoreError.failed(path: path, reason: "\(error)")
+            throw StoreError.failed(path: path, reason: StoreError.describe(error, path: path))
         }
     }
 }

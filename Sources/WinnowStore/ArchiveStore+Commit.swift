@@ -33,10 +33,14 @@ extension ArchiveStore {
     /// later runs match against), and its line statistics. One transaction: all or nothing.
     /// Articles whose id is already archived keep their first record.
     ///
+    /// With `reviewQueue`, the run's review queue (see `recordReviewQueue`) is recorded in the same
+    /// transaction, so a kill can never leave a run without its queue.
+    ///
     /// `crashAfterWrites` is for tests only: the process kills itself after that many article
     /// rows, inside the transaction, to prove that nothing of the run survives.
     public func commit(run: RunRecord, articles: [Article], analyses: [ArticleAnalysis], decisions: [Decision],
-                       revisions: [Decision] = [], statistics: LineStatistics, crashAfterWrites: Int? = nil) throws {
+                       revisions: [Decision] = [], statistics: LineStatistics, reviewQueue: Bool = false,
+                       crashAfterWrites: Int? = nil) throws {
         var counts: [DecisionKind: Int] = [:]
         for d in decisions { counts[d.kind, default: 0] += 1 }
         try guarded {
@@ -82,6 +86,9 @@ extension ArchiveStore {
                     try db.execute(sql: "DELETE FROM anchors WHERE article = (SELECT seq FROM articles WHERE id = ?)", arguments: [r.id])
                 }
                 try Self.addStatistics(statistics, to: db)
+                if reviewQueue {
+                    try Self.insertReviewQueue(run: run.id, analyses: analyses, decisions: decisions, revisions: revisions, into: db)
+                }
             }
             // Fold the run into the main file so the WAL does not grow run after run.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }

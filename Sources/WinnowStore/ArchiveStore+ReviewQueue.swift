@@ -40,26 +40,31 @@ public struct ReviewItem: Sendable, Equatable {
 extension ArchiveStore {
     /// Records the run's review queue (after the run itself was committed): each merge or removal
     /// with its figures (exact copies excepted), each review decision, and each document a rule
-    /// asked to review or remove. A run recorded again replaces its rows.
+    /// asked to review or remove. A run recorded again replaces its rows. (`commit(…,
+    /// reviewQueue: true)` records it inside the run's own transaction instead.)
     public func recordReviewQueue(run: String, analyses: [ArticleAnalysis], decisions: [Decision], revisions: [Decision] = []) throws {
-        let items = decisions.indices.compactMap { Self.queueItem(decisions[$0], analysis: analyses[$0], run: run) }
-            + revisions.compactMap { Self.queueItem($0, analysis: nil, run: run) }
-        guard !items.isEmpty else { return }
         try guarded {
-            try pool.write { db in
-                let insert = try db.makeStatement(sql: """
-                    INSERT OR REPLACE INTO review_queue (run_id, article_id, decision, canonical, canonical_run, match_kind, hamming, jaccard,
-                        containment, reasons, rules, review_rules, remove_rules, revision)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for q in items {
-                    try insert.execute(arguments: [
-                        q.run, q.id, q.decision, q.canonical, q.canonicalRun, q.match?.kind.rawValue, q.match?.hamming, q.match?.jaccard,
-                        q.match?.containment, Self.joined(q.reasons), Self.joined(q.rules), Self.joined(q.reviewRules),
-                        Self.joined(q.removeRules), q.revision ? 1 : 0,
-                    ])
-                }
-            }
+            try pool.write { db in try Self.insertReviewQueue(run: run, analyses: analyses, decisions: decisions, revisions: revisions, into: db) }
+        }
+    }
+
+    /// Inserts the run's review queue rows (see `recordReviewQueue`) in the caller's transaction.
+    static func insertReviewQueue(run: String, analyses: [ArticleAnalysis], decisions: [Decision], revisions: [Decision],
+                                  into db: Database) throws {
+        let items = decisions.indices.compactMap { queueItem(decisions[$0], analysis: analyses[$0], run: run) }
+            + revisions.compactMap { queueItem($0, analysis: nil, run: run) }
+        guard !items.isEmpty else { return }
+        let insert = try db.makeStatement(sql: """
+            INSERT OR REPLACE INTO review_queue (run_id, article_id, decision, canonical, canonical_run, match_kind, hamming, jaccard,
+                containment, reasons, rules, review_rules, remove_rules, revision)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for q in items {
+            try insert.execute(arguments: [
+                q.run, q.id, q.decision, q.canonical, q.canonicalRun, q.match?.kind.rawValue, q.match?.hamming, q.match?.jaccard,
+                q.match?.containment, joined(q.reasons), joined(q.rules), joined(q.reviewRules),
+                joined(q.removeRules), q.revision ? 1 : 0,
+            ])
         }
     }
 

@@ -19,12 +19,15 @@ public final class ArchiveStore: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA foreign_keys = ON") }
+        let unknown: [String]
         do {
             pool = try DatabasePool(path: path, configuration: config)
-            try ArchiveSchema.migrator.migrate(pool)
+            unknown = try pool.read(ArchiveSchema.unknownSteps)
+            if unknown.isEmpty { try ArchiveSchema.migrator.migrate(pool) }
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+            throw StoreError.cannotOpen(path: path, reason: StoreError.describe(error, path: path))
         }
+        guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, steps: unknown) }
     }
 
     /// Line statistics of every earlier run, to merge with tonight's.
@@ -142,7 +145,7 @@ public final class ArchiveStore: Sendable {
     /// Runs `body`, turning database errors into `StoreError.failed`.
     func guarded<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as StoreError { throw e } catch {
-            throw StoreError.failed(path: path, reason: "\(error)")
+            throw StoreError.failed(path: path, reason: StoreError.describe(error, path: path))
         }
     }
 }

@@ -22,6 +22,9 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
+    @Flag(help: "Follow symbolic links in input folders wherever they point (default: links leaving a folder are skipped with a warning).")
+    var followSymlinks = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -36,7 +39,7 @@ struct AnalyzeCommand: ParsableCommand {
             throw WinnowExit.error
         }
         let ruleSet = try rules.load()
-        let read = StageInputs.read(inputs, quiet: quiet)
+        let read = StageInputs.read(inputs, quiet: quiet, followSymlinks: followSymlinks)
         let engine = ScanEngine(rules: ruleSet)
         let analyses = engine.analyze(engine.prepare(read.articles), statistics: statistics)
         var bytes = AnalysisRecordFile.header

@@ -62,6 +62,9 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var match: MatchOptions
 
+    @Flag(help: "Follow symbolic links in input folders wherever they point (default: links leaving a folder are skipped with a warning).")
+    var followSymlinks = false
+
     @Flag(name: .shortAndLong, help: "Print nothing on standard error but errors.")
     var quiet = false
 
@@ -75,7 +78,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let ruleSet = try rules.load()
-        let (drafts, problems) = CheckInputs.read(files)
+        let (drafts, problems) = CheckInputs.read(files, followSymlinks: followSymlinks)
         // --record writes: the run lock first (no run may change the archive between the check
         // and the commit), which also creates and migrates the archive.
         let session: ArchiveSession?

@@ -9,15 +9,19 @@ import WinnowIO
 /// `WARC/`), else one Markdown or text draft with id `-`: a hook can pipe a staged file in.
 enum CheckInputs {
     /// The drafts in input order, and the inputs or records that could not be read.
-    static func read(_ files: [String]) -> (drafts: [Article], problems: [BadRecord]) {
+    /// Warnings (links not followed in a folder) are printed on standard error.
+    static func read(_ files: [String], followSymlinks: Bool = false) -> (drafts: [Article], problems: [BadRecord]) {
         var drafts: [Article] = []
         var problems: [BadRecord] = []
         var seen: [String: String] = [:]
         let here = FileManager.default.currentDirectoryPath + "/"
         for file in files {
             do {
-                let r = try file == "-" ? readStandardInput() : InputReader().read([file])
+                var reader = InputReader()
+                reader.followSymlinks = followSymlinks
+                let r = try file == "-" ? readStandardInput() : reader.read([file])
                 problems += r.problems
+                for w in r.warnings { Console.warning(w) }
                 for var a in r.articles {
                     // Files found in a folder given relatively are shown relatively too.
                     if !file.hasPrefix("/"), let o = a.origin, o.file.hasPrefix(here) {

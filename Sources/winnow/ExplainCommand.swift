@@ -24,10 +24,16 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Archive index: ids not in the inputs are looked up there.")
     var index: String?
 
+    @Flag(help: "Follow symbolic links in input folders wherever they point (default: links leaving a folder are skipped with a warning).")
+    var followSymlinks = false
+
     func run() throws {
         try TextNormalizer.prepare()
         let ruleSet = try rules.load()
-        let read = try InputReader().read(inputs)
+        var reader = InputReader()
+        reader.followSymlinks = followSymlinks
+        let read = try reader.read(inputs)
+        for w in read.warnings { Console.warning(w) }
         let engine = ScanEngine(rules: ruleSet)
         let prepared = engine.prepare(read.articles)
         let analyses = engine.analyze(prepared, statistics: engine.statistics(of: prepared))

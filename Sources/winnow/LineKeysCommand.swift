@@ -25,6 +25,9 @@ struct LineKeysCommand: ParsableCommand {
     @Option(help: "The JSON Lines file to write (- for standard output).")
     var out = "-"
 
+    @Flag(help: "Follow symbolic links in input folders wherever they point (default: links leaving a folder are skipped with a warning).")
+    var followSymlinks = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -34,7 +37,7 @@ struct LineKeysCommand: ParsableCommand {
 
     func run() throws {
         try TextNormalizer.prepare()
-        let read = StageInputs.read(inputs, quiet: quiet)
+        let read = StageInputs.read(inputs, quiet: quiet, followSymlinks: followSymlinks)
         let prepared = ScanEngine(rules: .empty).prepare(read.articles)
         var out = JSONBuffer(capacity: prepared.count * 1024)
         for p in prepared {

@@ -32,7 +32,7 @@ struct RulesTestCommand: ParsableCommand {
         for r in results {
             if r.passed { passed += 1 } else {
                 failed += 1
-                print("FAIL \(r.rule) (\(r.definedAt)): \(Escape.terminal(r.message))")
+                print("FAIL \(Escape.terminal(r.rule)) (\(Escape.terminal(r.definedAt))): \(Escape.terminal(r.message))")
             }
         }
         print("rules: \(passed) passed, \(failed) failed")
@@ -52,7 +52,7 @@ struct RulesListCommand: ParsableCommand {
         let loaded = RuleFileLoader().load(paths: paths.isEmpty ? ["rules"] : paths)
         for e in loaded.errors { Console.error(e.description) }
         for r in loaded.rules {
-            print("\(r.id)\t\(r.category.rawValue)\t\(r.severity.rawValue)\t\(r.action.rawValue)\t\(Escape.terminal(r.description))")
+            print("\(Escape.terminal(r.id))\t\(r.category.rawValue)\t\(r.severity.rawValue)\t\(r.action.rawValue)\t\(Escape.terminal(r.description))")
         }
         let tuned = Set(loaded.rules.compactMap { r -> String? in if case .detector(let n, _) = r.matcher { return n } else { return nil } })
         for d in BuiltInDetector.allCases where !tuned.contains(d.rawValue) {
@@ -78,7 +78,7 @@ struct RulesExplainCommand: ParsableCommand {
             Console.error("no rule with id \(id)")
             throw WinnowExit.error
         }
-        print("id:          \(r.id)\ndefined at:  \(r.definedAt)\ndescription: \(Escape.terminal(r.description))")
+        print("id:          \(Escape.terminal(r.id))\ndefined at:  \(Escape.terminal(r.definedAt))\ndescription: \(Escape.terminal(r.description))")
         print("category:    \(r.category.rawValue)\nseverity:    \(r.severity.rawValue)\naction:      \(r.action.rawValue)")
         switch r.matcher {
         case .phrases(let p): print("phrases:     \(p.map { Escape.terminal($0) }.joined(separator: " | "))")

@@ -32,6 +32,9 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Exit 1 when a finding has this severity or higher (info|warning|error), or when any document gets this decision (review|merge|remove). Default: off.")
     var failOn: FailThreshold = .off
 
+    @Flag(help: "Follow symbolic links in input folders wherever they point (default: links leaving a folder are skipped with a warning).")
+    var followSymlinks = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -65,6 +68,7 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
+        SignalHandling.install()
         let started = Date()
         log.apply()
         if let jobs { Parallel.jobs.store(jobs, ordering: .relaxed) }
@@ -86,7 +90,7 @@ struct ScanCommand: ParsableCommand {
         let progress = RunProgress(inputBytes: StageInputs.size(of: inputs))
         let display = ProgressDisplay.start(progress, options: log, quiet: quiet)
         defer { display?.stop() }
-        let stage = StageInputs.read(inputs, quiet: quiet, progress: progress)
+        let stage = StageInputs.read(inputs, quiet: quiet, followSymlinks: followSymlinks, progress: progress)
         let read = stage.read, unique = stage.articles, failedInputs = stage.failedInputs
         let readSeconds = Date().timeIntervalSince(readStarted)
         icuReady.wait()
@@ -132,13 +136,15 @@ struct ScanCommand: ParsableCommand {
                                 winnowVersion: WinnowVersion.string)
             let crash = ProcessInfo.processInfo.environment["WINNOW_TEST_CRASH_AFTER_WRITES"].flatMap { Int($0) }
             do {
-                try archive.store.commit(run: run, articles: unique, analyses: result.analyses, decisions: result.decisions,
-                                         revisions: result.revisions, statistics: result.statistics, crashAfterWrites: crash)
+                try SignalHandling.finishing("the archive commit") {
+                    try archive.store.commit(run: run, articles: unique, analyses: result.analyses, decisions: result.decisions,
+                                             revisions: result.revisions, statistics: result.statistics, reviewQueue: true,
+                                             crashAfterWrites: crash)
+                }
             } catch {
                 Console.error("\(error) (the reports in \(out) describe this run; the archive was left as it was)")
                 throw WinnowExit.error
             }
-            try archive.recordReviewQueue(run: run.id, result: result)
         }
         display?.stop()
         if timings {

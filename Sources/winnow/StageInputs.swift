@@ -15,10 +15,11 @@ struct StageInputs {
     /// Whether any record or input could not be read (exit 2 at the end).
     var hadProblems: Bool { failedInputs > 0 || !read.problems.isEmpty }
 
-    /// Reads `inputs`, printing problems and skipped counts on standard error.
-    static func read(_ inputs: [String], quiet: Bool, progress: RunProgress? = nil) -> StageInputs {
+    /// Reads `inputs`, printing problems, warnings and skipped counts on standard error.
+    static func read(_ inputs: [String], quiet: Bool, followSymlinks: Bool = false, progress: RunProgress? = nil) -> StageInputs {
         var out = StageInputs()
         var reader = InputReader()
+        reader.followSymlinks = followSymlinks
         reader.progress = progress
         for input in inputs {
             do { out.read.append(try reader.read([input])) } catch {
@@ -38,6 +39,7 @@ struct StageInputs {
         }
         out.read.articles = []
         for p in out.read.problems { Console.warning("\(p.origin): skipped record: \(p.reason)") }
+        for w in out.read.warnings { Console.warning(w) }
         if !out.read.skipped.isEmpty && !quiet { Console.info("not articles (counted, not read): " + out.read.skippedSummary) }
         return out
     }

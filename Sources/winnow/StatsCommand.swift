@@ -26,6 +26,9 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Sum statistics files instead of reading articles.")
     var merge = false
 
+    @Flag(help: "Follow symbolic links in input folders wherever they point (default: links leaving a folder are skipped with a warning).")
+    var followSymlinks = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -46,7 +49,7 @@ struct StatsCommand: ParsableCommand {
             return
         }
         try TextNormalizer.prepare()
-        let read = StageInputs.read(inputs, quiet: quiet)
+        let read = StageInputs.read(inputs, quiet: quiet, followSymlinks: followSymlinks)
         let engine = ScanEngine(rules: .empty)
         let statistics = engine.statistics(of: engine.prepare(read.articles))
         try StageInputs.write(LineStatisticsFile.encode(statistics), to: out)

@@ -37,6 +37,18 @@ struct GzipTests {
         #expect(inflate(first + [0x42, 0x42]).1 == InflateFailure(message: "bytes after a gzip member are not gzip", offset: first.count))
     }
 
+    @Test func anEndlessLineStopsAtTheRecordLimit() {
+        let text = Array("first line\nsecond line\n".utf8) + [UInt8](repeating: 0x61, count: 5 << 20)
+        let (out, failure) = Gzip.deflate(text, level: 9).withUnsafeBytes { Gzip.inflate($0, format: .gzip, limit: 1 << 30, maxLine: 1 << 20) }
+        #expect(out == Array("first line\nsecond line\n".utf8))
+        #expect(failure?.overLimit == true)
+        #expect(failure?.message == "a line inflates to more than the per-record limit of 1048576 bytes (a decompression bomb?)")
+        // Many short lines are fine however many bytes they add up to.
+        let lines = Array(String(repeating: "a short line\n", count: 200_000).utf8)
+        let (all, none) = Gzip.deflate(lines).withUnsafeBytes { Gzip.inflate($0, format: .gzip, limit: 1 << 30, maxLine: 64) }
+        #expect(all == lines && none == nil)
+    }
+
     @Test func decompressionBombIsCapped() throws {
         let zeros = [UInt8](repeating: 0, count: 20 << 20)
         let bomb = Gzip.deflate(zeros, level: 9)

@@ -55,6 +55,30 @@ struct InputReaderTests {
         #expect(r.problems.map(\.description) == [dir + "/empty.md: no text"])
     }
 
+    @Test func rawControlBytesNullLinesAndOverlongLinesAreNamed() throws {
+        let dir = IOSupport.tempDir()
+        let path = dir + "/in.jsonl"
+        IOSupport.write(Array("{\"id\":\"n\",\"text\":\"a".utf8) + [0] + Array("b\"}\n{\"id\":\"t\",\t\"text\":\"tab\tinside\"}\nnull\n".utf8)
+                        + Array("{\"id\":\"long\",\"text\":\"\(String(repeating: "x", count: 200))\"}\n{\"id\":\"ok\",\"text\":\"fine\"}\n".utf8), to: path)
+        var reader = InputReader()
+        reader.limits.maxRecordBytes = 100
+        let r = try reader.read([path])
+        #expect(r.articles.map(\.id) == ["ok"])
+        #expect(r.problems.map(\.description) == [
+            path + ":1: not JSON: raw control character U+0000 at byte 20 of the line (JSON strings need it escaped as \\u0000)",
+            path + ":2: not JSON: raw control character U+0009 at byte 23 of the line (JSON strings need it escaped as \\u0009)",
+            path + ":3: not a JSON object (null)",
+            path + ":4: the line is 223 bytes, more than the per-record limit of 100 bytes",
+        ])
+    }
+
+    @Test func binaryDataIsOneProblemNotOnePerLine() throws {
+        let dir = IOSupport.tempDir()
+        IOSupport.write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D] + Array(repeating: 0x0A, count: 50), to: dir + "/image")
+        let r = try InputReader().read([dir + "/image"])
+        #expect(r.problems.map(\.description) == [dir + "/image: binary data (NUL bytes), not JSONL, WARC, text or HTML; the file was skipped"])
+    }
+
     @Test func missingInputIsAnError() {
         #expect(throws: WinnowIOError.self) { try InputReader().read(["/nonexistent/winnow.jsonl"]) }
     }

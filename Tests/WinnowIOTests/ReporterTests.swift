@@ -62,6 +62,17 @@ struct ReporterTests {
         b.string("q\"\\\n\r\t\u{01}\u{7F}\u{2028}\u{2029}中")
         #expect(String(decoding: b.bytes, as: UTF8.self) == "\"q\\\"\\\\\\n\\r\\t\\u0001\\u007f\\u2028\\u2029中\"")
         #expect(Escape.json("a\u{2028}") == "\"a\\u2028\"")
+        // Bidirectional overrides and isolates, which would make an id read backwards in a terminal.
+        var bidi = JSONBuffer()
+        bidi.string("x\u{202A}\u{202E}y\u{2066}\u{2069}\u{2027}\u{2070}")
+        #expect(String(decoding: bidi.bytes, as: UTF8.self) == "\"x\\u202a\\u202ey\\u2066\\u2069\u{2027}\u{2070}\"")
+        #expect(Escape.json("\u{202E}") == "\"\\u202e\"")
+    }
+
+    @Test func csvShowsControlAndBidiCharacters() {
+        #expect(Escape.csvVisible("esc\u{1B}[31m\r\u{202E}") == "esc\\u{1b}[31m\\u{d}\\u{202e}")
+        #expect(Escape.csvVisible("=cmd\u{0}") == "'=cmd\\u{0}")
+        #expect(Escape.csvVisible("plain, quoted") == "\"plain, quoted\"")
     }
 
     @Test func cleanTextDropsStrippedLines() throws {

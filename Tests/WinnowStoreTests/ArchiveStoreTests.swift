@@ -237,6 +237,17 @@ struct ArchiveStoreTests {
         try RunLock(index: path, wait: false).release()
     }
 
+    @Test func anArchiveOfANewerWinnowIsNeitherReadNorChanged() throws {
+        let path = tempIndex()
+        _ = try ArchiveStore(path: path)
+        let db = try DatabaseQueue(path: path)
+        try db.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')") }
+        try db.close()
+        #expect(throws: StoreError.newerSchema(path: path, steps: ["v99-future"])) { try ArchiveStore(path: path) }
+        #expect(throws: StoreError.newerSchema(path: path, steps: ["v99-future"])) { try ArchiveReader(path: path) }
+        #expect(throws: StoreError.self) { try ArchiveStore(path: NSTemporaryDirectory()) }
+    }
+
     @Test func blobsRoundTrip() {
         let values: [UInt64] = [0, 1, .max, 0x0123_4567_89AB_CDEF]
         #expect(BlobCoding.decode(BlobCoding.encode(values)) == values)

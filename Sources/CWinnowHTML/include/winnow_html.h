@@ -97,6 +97,9 @@ int32_t wn_html_replaced_sequences(const wn_html_page *page);
 /// 1 when libxml2 stopped early (nesting deeper than its limit): text after that point is missing.
 int32_t wn_html_truncated(const wn_html_page *page);
 
+/// The nesting depth past which libxml2 stops parsing a page (wn_html_truncated then says 1).
+uint32_t wn_html_max_depth(void);
+
 /// Releases a page from wn_html_extract (NULL is fine).
 void wn_html_free(wn_html_page *page);
 

@@ -101,7 +101,8 @@ public struct RuleSet: Sendable {
     /// Regex rules matching each line of a document, found with one search per rule over the
     /// whole UTF-8 text (`^` and `$` match at line ends; a match spanning lines counts for none).
     /// With `sizes` (each line's `LineShape.size`), a rule limited to short lines searches only
-    /// those lines, one by one. Also returns the rules whose step budget ran out on this text.
+    /// those lines, one by one. Also returns the rules whose step budget ran out on this text
+    /// (such a rule searches no further in it: at most one budget per rule and document).
     public func regexMatches(text: String, lines: [Substring], sizes: [Int]? = nil) -> (perLine: [[Int]], timedOut: [Int]) {
         var perLine = [[Int]](repeating: [], count: lines.count)
         guard !compiled.isEmpty else { return (perLine, []) }
@@ -113,13 +114,15 @@ public struct RuleSet: Sendable {
             }
             for i in lines.indices where sizes[i] <= max && sizes[i] > 0 {
                 var line = lines[i]
-                let hit = line.withUTF8 { bytes -> Bool in
-                    guard Self.hasLiteral(literals[rule], in: bytes) else { return false }
+                let (hit, stopped) = line.withUTF8 { bytes -> (Bool, Bool) in
+                    guard Self.hasLiteral(literals[rule], in: bytes) else { return (false, false) }
                     let (found, stopped) = regex.matchingLines(utf8: bytes, limit: 1)
-                    if stopped && !timedOut.contains(rule) { timedOut.append(rule) }
-                    return !found.isEmpty
+                    return (!found.isEmpty, stopped)
                 }
                 if hit { perLine[i].append(rule) }
+                // One stopped search is enough: the rule is reported for this document, and running
+                // every other line of a hostile page to the budget would multiply it by the lines.
+                if stopped { timedOut.append(rule); break }
             }
         }
         guard !wholeText.isEmpty else { return (perLine, timedOut) }

@@ -32,4 +32,14 @@ enum InputFormat: Equatable {
     static func sniff(_ prefix: [UInt8]) -> InputFormat {
         prefix.starts(with: Array("WARC/".utf8)) ? .warc : .jsonl
     }
+
+    /// Whether bytes read as JSONL are binary data rather than broken JSON lines: a NUL byte in
+    /// the first 4 KiB and no `{` opening the first line. Such a file is skipped with one message
+    /// instead of one per "line".
+    static func looksBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let head = UnsafeRawBufferPointer(rebasing: bytes.prefix(4096))
+        guard head.contains(0) else { return false }
+        let first = head.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+        return first != 0x7B
+    }
 }

@@ -3,44 +3,38 @@ import WinnowCore
 
 extension InputReader {
     /// Reads every known file under `root`, sorted by path. Whole-file articles get the path
-    /// relative to `root` as id.
+    /// relative to `root` as id. Symbolic links leaving `root` are not followed unless
+    /// `followSymlinks` (see `FolderWalker`); what is passed over is counted and named in `warnings`.
     func readFolder(_ root: String, into result: inout ReadResult, ids: inout [String: String]) throws {
-        let base = URL(fileURLWithPath: root)
-        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else {
-            throw WinnowIOError.cannotRead(path: root, reason: "cannot list folder")
-        }
-        var files: [URL] = []
-        for case let url as URL in walker {
-            let named = InputFormat.byName(url.path)
+        let folderExtensions = self.folderExtensions
+        let (sorted, passedOver) = try FolderWalker(followSymlinks: followSymlinks).walk(URL(fileURLWithPath: root).path) { name in
+            let named = InputFormat.byName(name)
             switch named.format {
-            case .jsonl?, .warc?: files.append(url)
-            case .text?, .html?: if folderExtensions.contains(named.ext) { files.append(url) }
-            case nil: break
+            case .jsonl?, .warc?: return true
+            case .text?, .html?: return folderExtensions.contains(named.ext)
+            case nil: return false
             }
         }
-        let rootPath = base.standardizedFileURL.path
-        let sorted = files.sorted(by: { $0.path < $1.path })
-        func relative(_ url: URL) -> String {
-            var rel = url.standardizedFileURL.path
-            if rel.hasPrefix(rootPath + "/") { rel.removeFirst(rootPath.count + 1) }
-            return rel
+        for message in passedOver {
+            result.warnings.append(message)
+            result.skip(.notFollowed)
         }
         // Runs of whole-file pages (text, HTML) are parsed on all cores, then taken in path order;
         // JSONL and WARC files parallelise inside.
         var k = 0
         while k < sorted.count {
-            guard isWholeFile(sorted[k]) else {
-                read(sorted[k], id: relative(sorted[k]), into: &result, ids: &ids)
+            guard isWholeFile(sorted[k].path) else {
+                read(sorted[k].path, id: sorted[k].id, into: &result, ids: &ids)
                 k += 1
                 continue
             }
             var end = k
-            while end < sorted.count && isWholeFile(sorted[end]) { end += 1 }
-            let run = Array(sorted[k..<end]).map { ($0, relative($0)) }
+            while end < sorted.count && isWholeFile(sorted[end].path) { end += 1 }
+            let run = Array(sorted[k..<end])
             Parallel.forEachChunk(count: run.count, chunk: 4) { range in
                 range.map { i in
                     var local = ReadResult(), seen = [String: String]()
-                    read(run[i].0, id: run[i].1, into: &local, ids: &seen)
+                    read(run[i].path, id: run[i].id, into: &local, ids: &seen)
                     return local
                 }
             } collect: { parts in
@@ -54,17 +48,17 @@ extension InputReader {
         }
     }
 
-    private func isWholeFile(_ url: URL) -> Bool {
-        switch InputFormat.byName(url.path).format {
+    private func isWholeFile(_ path: String) -> Bool {
+        switch InputFormat.byName(path).format {
         case .text?, .html?: return true
         default: return false
         }
     }
 
-    private func read(_ url: URL, id: String, into result: inout ReadResult, ids: inout [String: String]) {
-        guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else {
-            result.problems.append(BadRecord(origin: url.path, reason: "cannot read file")); return
+    private func read(_ path: String, id: String, into result: inout ReadResult, ids: inout [String: String]) {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else {
+            result.problems.append(BadRecord(origin: path, reason: "cannot read file")); return
         }
-        readFile(data, path: url.path, id: id, into: &result, ids: &ids)
+        readFile(data, path: path, id: id, into: &result, ids: &ids)
     }
 }

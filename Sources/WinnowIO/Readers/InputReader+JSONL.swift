@@ -20,6 +20,7 @@ extension InputReader {
         }
         var parsed = [Result<Article, BadRecord>?](repeating: nil, count: bounds.count)
         let progress = self.progress
+        let maxRecord = limits.maxRecordBytes
         Parallel.forEachChunk(count: bounds.count, chunk: 256) { range in
             if let progress, let first = range.first, let last = range.last {
                 progress.read(bytes: bounds[last].upperBound + 1 - bounds[first].lowerBound, articles: range.count)
@@ -31,6 +32,10 @@ extension InputReader {
                     if r.upperBound > r.lowerBound && all[r.upperBound - 1] == 0x0D { r = r.lowerBound..<(r.upperBound - 1) }
                     let line = UnsafeBufferPointer(rebasing: all[r])
                     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+                    if line.count > maxRecord {
+                        return (i, .failure(BadRecord(origin: RecordOrigin(file: file, line: i + 1).description,
+                                                      reason: "the line is \(line.count) bytes, more than the per-record limit of \(maxRecord) bytes")))
+                    }
                     return (i, JSONLLineParser.parse(line, origin: RecordOrigin(file: file, line: i + 1)))
                 }
             }

@@ -8,7 +8,8 @@ import WinnowCore
 /// - WARC/WET (`.warc`, `.wet`): HTML and text responses and WET conversions; see `WARCRecordReader`.
 /// - `.txt`/`.md` and `.html`/`.htm` files: one article each (id = the path given, or inside a
 ///   folder the path relative to it).
-/// - Folders: every file above, sorted by path.
+/// - Folders: every file above, sorted by path; symbolic links leaving the folder are not
+///   followed unless `followSymlinks` (see `FolderWalker`).
 ///
 /// Bad input is explicit policy: a record that is not JSON, has no text, repeats an id or cannot
 /// be framed is reported with its file and line (or record and byte offset) and skipped; every
@@ -23,6 +24,9 @@ public struct InputReader: Sendable {
     public var limits = ReadLimits()
     /// Counters of bytes and articles read, for a progress display (none by default).
     public var progress: RunProgress?
+    /// Whether symbolic links inside input folders are followed wherever they point (by default
+    /// links leaving the folder, and links to folders, are passed over with a warning).
+    public var followSymlinks = false
 
     /// A reader with default settings.
     public init() {}
@@ -66,15 +70,19 @@ public struct InputReader: Sendable {
         case .jsonl:
             guard gzipped else {
                 counted = true
+                if data.withUnsafeBytes(InputFormat.looksBinary) { return result.problems.append(binary(path)) }
                 return readJSONL(data, file: path, into: &result, ids: &ids)
             }
-            var (bytes, failure) = data.withUnsafeBytes { Gzip.inflate($0, format: .gzip, limit: limits.maxInflatedFileBytes) }
+            var (bytes, failure) = data.withUnsafeBytes {
+                Gzip.inflate($0, format: .gzip, limit: limits.maxInflatedFileBytes, maxLine: limits.maxRecordBytes)
+            }
             if let failure {
                 result.problems.append(BadRecord(origin: "\(Escape.terminal(path, limit: 4096)): at byte \(failure.offset)",
                                                  reason: failure.message + "; the lines before it were read"))
                 // The line the damage cut short is not reported a second time.
                 bytes.removeSubrange((bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)...)
             }
+            if bytes.withUnsafeBytes(InputFormat.looksBinary) { return result.problems.append(binary(path)) }
             readJSONL(bytes, file: path, into: &result, ids: &ids)
         case .text, .html:
             let shown = Escape.terminal(path, limit: 4096)
@@ -95,6 +103,12 @@ public struct InputReader: Sendable {
             }
             readWholeFile(bytes, html: format == .html, id: id, file: path, into: &result, ids: &ids)
         }
+    }
+
+    /// The problem reported for a binary file read as JSONL.
+    private func binary(_ path: String) -> BadRecord {
+        BadRecord(origin: Escape.terminal(path, limit: 4096),
+                  reason: "binary data (NUL bytes), not JSONL, WARC, text or HTML; the file was skipped")
     }
 
     /// The first inflated bytes of gzip data (to sniff a file whose name says nothing).

@@ -80,10 +80,29 @@ enum JSONLLineParser {
         return parseValid(bytes, origin: origin)
     }
 
+    /// The offset of the first control byte JSON does not allow where it stands: any byte below
+    /// 0x20 inside a string, or one other than tab and CR between tokens.
+    static func firstRawControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var inString = false, escaped = false
+        for (k, b) in bytes.enumerated() {
+            if b < 0x20 && (inString || (b != 0x09 && b != 0x0D)) { return k }
+            if escaped { escaped = false } else if inString && b == 0x5C { escaped = true } else if b == 0x22 { inString.toggle() }
+        }
+        return nil
+    }
+
     /// Parses one line of valid UTF-8.
     static func parseValid(_ bytes: UnsafeBufferPointer<UInt8>, origin: RecordOrigin) -> Result<Article, BadRecord> {
         if let fast = FlatJSONScanner.fields(bytes, wanted: wantedFields), let article = article(from: fast, origin: origin) {
             return article
+        }
+        // JSON strings cannot hold raw control bytes (NUL, tab, ESC…); the decoder would blame
+        // the field instead ("must be a string"), so say what is wrong and where.
+        if let k = firstRawControl(bytes) {
+            let hex = String(bytes[k], radix: 16, uppercase: true)
+            let code = String(repeating: "0", count: 4 - hex.count) + hex
+            return .failure(BadRecord(origin: origin.description,
+                                      reason: "not JSON: raw control character U+\(code) at byte \(k + 1) of the line (JSON strings need it escaped as \\u\(code))"))
         }
         do {
             let r = try JSONDecoder().decode(JSONLRecord.self, from: Data(buffer: bytes))
@@ -96,6 +115,8 @@ enum JSONLLineParser {
             return .failure(BadRecord(origin: origin.description, reason: "not JSON: \(detail)"))
         } catch DecodingError.typeMismatch(_, _) {
             return .failure(BadRecord(origin: origin.description, reason: "not a JSON object"))
+        } catch DecodingError.valueNotFound(_, let ctx) where ctx.codingPath.isEmpty {
+            return .failure(BadRecord(origin: origin.description, reason: "not a JSON object (null)"))
         } catch {
             return .failure(BadRecord(origin: origin.description, reason: "not JSON: \(error)"))
         }

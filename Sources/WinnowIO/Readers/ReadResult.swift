@@ -13,6 +13,9 @@ public struct ReadResult: Sendable {
     public var skipped: [String: Int] = [:]
     /// Bytes of article text read.
     public var textBytes = 0
+    /// Things passed over that are not errors but must not go unnoticed (symbolic links not
+    /// followed, FIFOs in a folder), one message each naming the path.
+    public var warnings: [String] = []
 
     /// An empty result.
     public init() {}
@@ -22,6 +25,7 @@ public struct ReadResult: Sendable {
         articles += other.articles
         problems += other.problems
         textBytes += other.textBytes
+        warnings += other.warnings
         for (reason, n) in other.skipped { skipped[reason, default: 0] += n }
     }
 
@@ -74,12 +78,16 @@ public enum SkipReason: String, Sendable, CaseIterable {
     case unsupportedEncoding = "unsupported Content-Encoding"
     /// A page or text without any visible text.
     case noText = "no text"
+    /// A folder entry passed over: a symbolic link leaving the folder (without
+    /// `--follow-symlinks`), a broken link, a FIFO or device (named in `ReadResult.warnings`).
+    case notFollowed = "folder entry not read (link, FIFO or device)"
 }
 
 /// Limits that keep one hostile record from exhausting memory.
 public struct ReadLimits: Sendable {
-    /// The largest record held in memory: a WARC content block, an inflated HTTP payload, or a
-    /// whole `.txt`/`.md`/`.html` file (inflated). Larger records are reported and skipped.
+    /// The largest record held in memory: a WARC content block, an inflated HTTP payload, a
+    /// JSONL line, or a whole `.txt`/`.md`/`.html` file (inflated). Larger records are reported
+    /// and skipped.
     public var maxRecordBytes = 64 << 20
     /// The largest inflated size of a gzip file read whole (`.jsonl.gz`).
     public var maxInflatedFileBytes = 8 << 30

@@ -1,6 +1,7 @@
 import WinnowCore
 
-/// `report.csv`: one row per document for spreadsheets, formula injection defused.
+/// `report.csv`: one row per document for spreadsheets, formula injection defused, control and
+/// bidirectional characters shown as `\u{…}` (`Escape.csvVisible`).
 public struct CSVReporter: Reporter {
     /// The file name.
     public let fileName = "report.csv"
@@ -19,7 +20,7 @@ public struct CSVReporter: Reporter {
                 d.match.map { DecisionsReporter.fmt($0.containment) } ?? "", String(d.clusterSize), a.site,
                 String(a.isExcerpt), String(a.strippedLines.count), String(a.findings.count), d.reasons.first ?? "",
             ]
-            out += cells.map { Escape.csv($0) }.joined(separator: ",") + "\r\n"
+            out += cells.map { Escape.csvVisible($0) }.joined(separator: ",") + "\r\n"
         }
         return Array(out.utf8)
     }

@@ -49,25 +49,38 @@ public enum Reporters {
     /// decisions.jsonl, clean.jsonl, summary.md, report.csv.
     public static let scan: [any Reporter] = [DecisionsReporter(), CleanTextReporter(), SummaryReporter(), CSVReporter()]
 
-    /// Renders every reporter and writes each file atomically into `directory`.
+    /// Renders every reporter and writes the files into `directory` as one set: each is written
+    /// and flushed under a temporary name first, and only when all of them are on disk are they
+    /// renamed into place. A failure (a full disk, a read-only folder) leaves every file in
+    /// `directory` as it was and no temporary file behind.
     public static func write(_ report: ScanReport, reporters: [any Reporter], to directory: String) throws {
         try AtomicFile.makeDirectory(directory)
-        // Render and write each file on its own core; report the first failure.
+        AtomicFile.removeStaleTemporaries(in: directory, names: reporters.map(\.fileName))
+        // Render and write each file on its own core.
+        var staged: [AtomicFile.Staged] = []
         var failure: Error?
         Parallel.forEachChunk(count: reporters.count, chunk: 1) { range in
-            range.map { i -> String? in
-                do {
-                    try AtomicFile.write(reporters[i].render(report), to: directory + "/" + reporters[i].fileName)
-                    return nil
-                } catch {
-                    return "\(error)"
-                }
+            range.map { i -> Result<AtomicFile.Staged, Error> in
+                Result { try AtomicFile.stage(reporters[i].render(report), for: directory + "/" + reporters[i].fileName) }
             }
         } collect: { results in
-            for case let message? in results where failure == nil {
-                failure = WinnowIOError.cannotWrite(path: directory, reason: message)
+            for r in results {
+                switch r {
+                case .success(let s): staged.append(s)
+                case .failure(let e): if failure == nil { failure = e }
+                }
             }
         }
-        if let failure { throw failure }
+        if let failure {
+            AtomicFile.discard(staged)
+            throw Self.unwritten(failure, directory: directory)
+        }
+        try AtomicFile.commit(staged)
+    }
+
+    /// The error for a set of outputs that was not written, saying that nothing changed.
+    private static func unwritten(_ error: Error, directory: String) -> Error {
+        guard case WinnowIOError.cannotWrite(let path, let reason) = error else { return error }
+        return WinnowIOError.cannotWrite(path: path, reason: reason + " (no output was written; \(directory) holds what it held before)")
     }
 }

@@ -25,7 +25,8 @@ public enum Escape {
         if isUnsafe(u) { out += "\\u{\(String(u.value, radix: 16))}" } else { out.unicodeScalars.append(u) }
     }
 
-    /// A JSON string literal, quotes included (RFC 8259; also escapes U+2028/2029).
+    /// A JSON string literal, quotes included (RFC 8259; also escapes U+2028/2029 and the
+    /// bidirectional controls U+202A–202E, U+2066–2069).
     public static func json(_ s: some StringProtocol) -> String {
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
@@ -37,7 +38,7 @@ public enum Escape {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 || u.value == 0x7F {
+                if u.value < 0x20 || (0x2028...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value) || u.value == 0x7F {
                     let h = String(u.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
                 } else {
@@ -57,6 +58,13 @@ public enum Escape {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return v
+    }
+
+    /// A CSV field for a spreadsheet or a terminal (`report.csv`): `csv`, with control
+    /// characters, bidirectional controls and line breaks shown as `\u{…}`, as `terminal` shows
+    /// them, so an id cannot carry an escape sequence or read backwards.
+    public static func csvVisible(_ s: some StringProtocol) -> String {
+        csv(s.unicodeScalars.contains(where: isUnsafe) ? terminal(s, limit: Int.max) : String(s))
     }
 
     /// Inline Markdown text: no HTML, no links, no table breaks, no emphasis, one line.

@@ -19,7 +19,18 @@ public struct JSONBuffer {
         bytes.append(contentsOf: s.utf8)
     }
 
-    /// Appends a JSON string literal: quotes, `\"`, `\\`, control characters, U+2028/2029 escaped.
+    /// The scalar of `E2 b1 b2` when it is one escaped for terminals and JavaScript: the line and
+    /// paragraph separators U+2028/2029 and the bidirectional embeddings, overrides and isolates
+    /// U+202A–202E and U+2066–2069 (shown raw, an id could read backwards in a terminal).
+    @inline(__always)
+    static func escapedE2(_ b1: UInt8, _ b2: UInt8) -> UInt32? {
+        if b1 == 0x80 && (0xA8...0xAE).contains(b2) { return 0x2000 + UInt32(b2 - 0x80) }
+        if b1 == 0x81 && (0xA6...0xA9).contains(b2) { return 0x2040 + UInt32(b2 - 0x80) }
+        return nil
+    }
+
+    /// Appends a JSON string literal: quotes, `\"`, `\\`, control characters, U+2028/2029 and
+    /// bidirectional controls escaped.
     public mutating func string(_ s: some StringProtocol) {
         bytes.append(0x22)
         var copy = String(s)
@@ -39,9 +50,9 @@ public struct JSONBuffer {
                     case 0x09: escape = [0x5C, 0x74]
                     default: escape = Array("\\u00\(b < 0x10 ? "0" : "")\(String(b, radix: 16))".utf8)
                     }
-                } else if b == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9) {
+                } else if b == 0xE2 && i + 2 < n, let scalar = Self.escapedE2(u[i + 1], u[i + 2]) {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i]))
-                    bytes.append(contentsOf: Array((u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                    bytes.append(contentsOf: Array("\\u\(String(scalar, radix: 16))".utf8))
                     runStart = i + 3
                     i = ByteScan.firstSpecial(u, from: i + 3, output: true)
                     continue

@@ -1,4 +1,5 @@
 import CWinnowZlib
+import Foundation
 
 /// Why inflating stopped early: the message and the byte offset in the compressed input.
 struct InflateFailure: Error, Equatable, CustomStringConvertible {
@@ -31,11 +32,15 @@ enum Gzip {
 
     /// Inflates a whole buffer. For gzip, concatenated members are read one after another and
     /// zero padding after the last is ignored. Returns what was inflated and, when it stopped
-    /// early (corrupt, truncated, or more than `limit` bytes), why.
-    static func inflate(_ input: UnsafeRawBufferPointer, format: Inflater.Format, limit: Int) -> (bytes: [UInt8], failure: InflateFailure?) {
+    /// early (corrupt, truncated, or more than `limit` bytes), why. With `maxLine`, it also stops
+    /// when a line (bytes between `\n`) grows past that many bytes, so a bomb of one endless JSONL
+    /// line costs no more memory than one record; the bytes returned then end with the last
+    /// complete line.
+    static func inflate(_ input: UnsafeRawBufferPointer, format: Inflater.Format, limit: Int,
+                        maxLine: Int? = nil) -> (bytes: [UInt8], failure: InflateFailure?) {
         guard let z = Inflater(format) else { return ([], InflateFailure(message: "zlib could not allocate an inflater", offset: 0)) }
         var out = [UInt8](repeating: 0, count: max(1, min(limit + 1, 256 << 20, max(64 << 10, input.count * 4))))
-        var used = 0, pos = 0, memberStart = 0
+        var used = 0, pos = 0, memberStart = 0, lineStart = 0
         var failure: InflateFailure?
         loop: while true {
             if used == out.count {
@@ -50,6 +55,23 @@ enum Gzip {
                 z.run(UnsafeRawBufferPointer(rebasing: input[pos...]), into: UnsafeMutableRawBufferPointer(rebasing: o[used...]))
             }
             pos += step.consumed
+            if let maxLine, step.produced > 0 {
+                out.withUnsafeBytes { o in
+                    guard let base = o.baseAddress else { return }
+                    let end = used + step.produced
+                    var k = max(used, lineStart)
+                    while k < end, let hit = memchr(base + k, 0x0A, end - k) {
+                        k = base.distance(to: UnsafeRawPointer(hit)) + 1
+                        lineStart = k
+                    }
+                }
+                if used + step.produced - lineStart > maxLine {
+                    used = lineStart  // the complete lines before it
+                    failure = InflateFailure(message: "a line inflates to more than the per-record limit of \(maxLine) bytes (a decompression bomb?)",
+                                             offset: memberStart, overLimit: true)
+                    break
+                }
+            }
             used += step.produced
             if let message = step.failure {
                 failure = InflateFailure(message: kind(format) + " data error: " + message, offset: memberStart)

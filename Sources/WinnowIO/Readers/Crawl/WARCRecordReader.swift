@@ -85,8 +85,11 @@ enum WARCRecordReader {
         switch kind {
         case .html:
             let decoded = CharsetDecoder.decode(bytes, declared: declared, isHTML: true)
-            guard var a = HTMLArticleReader.article(utf8: decoded.utf8, id: id, url: url, fetchedAt: date, origin: origin) else {
-                return .skipped(.noText)
+            guard let document = HTMLDocument(utf8: decoded.utf8) else { return .skipped(.noText) }
+            guard var a = HTMLArticleReader.article(from: document, id: id, url: url, fetchedAt: date, origin: origin) else {
+                guard document.truncated else { return .skipped(.noText) }
+                return .problem(BadRecord(origin: Escape.terminal(origin.description, limit: 4096),
+                                          reason: "no text before the HTML nesting limit of \(HTMLDocument.maxDepth) levels (the page nests deeper)"))
             }
             a.replacedSequences += decoded.replaced
             return .article(a)

@@ -39,6 +39,8 @@ public struct HTMLDocument: Sendable {
     public var replacedSequences: Int
     /// True when the page nests deeper than the parser allows: text after that point is missing.
     public var truncated: Bool
+    /// The nesting depth past which the parser stops (`truncated`): far deeper than real pages go.
+    public static let maxDepth = Int(wn_html_max_depth())
 
     /// Parses a page's UTF-8 bytes. Returns nil only when memory runs out or the page exceeds
     /// libxml2's 2 GiB input limit; a page without text gives an empty document.
