@@ -45,7 +45,7 @@ extension ArticleAnalyzer {
             let line = doc.lines[i].original
             if let rank = evidence[i].headingRank, rank <= 6, let n = Self.sectionNumber(line) {
                 numbered.append((i, rank, n))
-            } else if let n = Self.hexSectionNumber(line) {
+            } else if doc.shapes[i].size <= 2, doc.shapes[i].words == 1, let n = Self.hexSectionNumber(line) {
                 // "0x01", "0x02" on lines of their own: the sections of security write-ups.
                 numbered.append((i, 0, n))
             }
@@ -61,27 +61,52 @@ extension ArticleAnalyzer {
 
     /// The number of a line that is only a hexadecimal section label ("0x07", "**0x07**"), or nil.
     static func hexSectionNumber(_ line: some StringProtocol) -> Int? {
-        let marks = " \t\r#*_".unicodeScalars
-        let scalars = Substring(line).unicodeScalars.filter { !marks.contains($0) }
-        guard (3...4).contains(scalars.count), scalars.first == "0", scalars.dropFirst().first == "x" || scalars.dropFirst().first == "X" else { return nil }
-        var digits = String.UnicodeScalarView()
-        digits.append(contentsOf: scalars.dropFirst(2))
-        return Int(String(digits), radix: 16)
+        var value = 0, digits = 0, state = 0  // 0: before "0", 1: before "x", 2: in the digits
+        for b in line.utf8 where !isMark(b) {
+            switch state {
+            case 0: guard b == 0x30 else { return nil }; state = 1
+            case 1: guard b == 0x78 || b == 0x58 else { return nil }; state = 2
+            default:
+                guard let d = hexDigit(b), digits < 2 else { return nil }
+                value = value * 16 + d
+                digits += 1
+            }
+        }
+        return state == 2 && digits > 0 ? value : nil
     }
 
     /// The number a heading line opens with ("## 3", "**3**", "3.", "## 2.漏洞描述", "3、影响版本"),
     /// or nil. After the number comes the line's end, or a period or 、 and a title; "2024年" or
     /// "3D" is no section number.
     static func sectionNumber(_ line: some StringProtocol) -> Int? {
-        let marks = " \t\r#*_".unicodeScalars
-        var scalars = Substring(line).unicodeScalars.drop { marks.contains($0) }
-        let digits = scalars.prefix { ("0"..."9").contains($0) }
-        guard (1...2).contains(digits.count) else { return nil }
-        scalars = scalars.dropFirst(digits.count)
-        let rest = scalars.filter { !marks.contains($0) }
-        guard rest.isEmpty || rest.first == "." || rest.first == "、" || rest.first == "．" else { return nil }
-        var number = String.UnicodeScalarView()
-        number.append(contentsOf: digits)
-        return Int(String(number))
+        var value = 0, digits = 0
+        var bytes = line.utf8.drop { isMark($0) }
+        while let b = bytes.first, (0x30...0x39).contains(b) {
+            guard digits < 2 else { return nil }
+            value = value * 10 + Int(b - 0x30)
+            digits += 1
+            bytes = bytes.dropFirst()
+        }
+        guard digits > 0 else { return nil }
+        bytes = bytes.drop { isMark($0) }
+        // Nothing more, or ".", "．" (EF BC 8E) or "、" (E3 80 81) before the title.
+        guard let next = bytes.first else { return value }
+        if next == 0x2E { return value }
+        let three = Array(bytes.prefix(3))
+        return three == [0xEF, 0xBC, 0x8E] || three == [0xE3, 0x80, 0x81] ? value : nil
+    }
+
+    /// Spaces and Markdown emphasis or heading marks around a section label.
+    private static func isMark(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0D || b == 0x23 || b == 0x2A || b == 0x5F
+    }
+
+    private static func hexDigit(_ b: UInt8) -> Int? {
+        switch b {
+        case 0x30...0x39: return Int(b - 0x30)
+        case 0x61...0x66: return Int(b - 0x61 + 10)
+        case 0x41...0x46: return Int(b - 0x41 + 10)
+        default: return nil
+        }
     }
 }
