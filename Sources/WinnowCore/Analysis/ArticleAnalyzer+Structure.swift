@@ -38,7 +38,8 @@ extension ArticleAnalyzer {
     /// Headings numbered one after another ("## 0", "## 1", …; "## 1. 简介", "## 2.漏洞描述", …)
     /// are the article's own structure: bare numbers recur on every page of a site that numbers
     /// its sections, which makes no template of them, and a numbered heading is no page furniture
-    /// unless a rule says so. They lean body.
+    /// unless a rule says so. They lean body, more than two switches of the labeller cost: a
+    /// numbered heading between a notice and a template line still opens the article's section.
     func markNumberedSections(_ doc: PreparedArticle, evidence: [LineEvidence], weights: inout [Double?]) {
         var numbered: [(line: Int, rank: Int, number: Int)] = []
         for i in evidence.indices where evidence[i].furnitureRules.isEmpty {
@@ -55,7 +56,7 @@ extension ArticleAnalyzer {
             let before = k > 0 ? numbered[k - 1] : nil, after = k + 1 < numbered.count ? numbered[k + 1] : nil
             let inSequence = (before.map { $0.rank == h.rank && $0.number + 1 == h.number } ?? false)
                 || (after.map { $0.rank == h.rank && $0.number == h.number + 1 } ?? false)
-            if inSequence { weights[h.line] = min(weights[h.line] ?? 0, -3) }
+            if inSequence { weights[h.line] = min(weights[h.line] ?? 0, -6) }
         }
     }
 
