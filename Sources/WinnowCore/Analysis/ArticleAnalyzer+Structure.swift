@@ -60,6 +60,32 @@ extension ArticleAnalyzer {
         }
     }
 
+    /// Numbered references ("[1]. https://…", "[2] 某某报告"): the article's sources, wherever
+    /// they stand; with the short line that announces them ("参考资料：", "References:"). They lean body.
+    func markReferences(_ doc: PreparedArticle, evidence: [LineEvidence], weights: inout [Double?]) {
+        let shapes = doc.shapes
+        var previousText: Int?
+        for i in evidence.indices where !shapes[i].isBlank {
+            defer { previousText = i }
+            guard evidence[i].furnitureRules.isEmpty, !evidence[i].inListing, Self.isReference(doc.lines[i].original) else { continue }
+            weights[i] = min(weights[i] ?? 0, -3)
+            if let h = previousText, shapes[h].endsWithColon, shapes[h].size <= 8, evidence[h].furnitureRules.isEmpty {
+                weights[h] = min(weights[h] ?? 0, -3)
+            }
+        }
+    }
+
+    /// Whether a line opens with a bracketed reference number: "[1]", "[12].", "［3］".
+    static func isReference(_ line: some StringProtocol) -> Bool {
+        var bytes = Substring(line).utf8.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x3E }  // spaces, Markdown quote
+        guard bytes.first == 0x5B else { return false }
+        bytes = bytes.dropFirst()
+        let digits = bytes.prefix { (0x30...0x39).contains($0) }
+        guard (1...3).contains(digits.count) else { return false }
+        bytes = bytes.dropFirst(digits.count)
+        return bytes.first == 0x5D && bytes.count > 2
+    }
+
     /// The number of a line that is only a hexadecimal section label ("0x07", "**0x07**"), or nil.
     static func hexSectionNumber(_ line: some StringProtocol) -> Int? {
         var value = 0, digits = 0, state = 0  // 0: before "0", 1: before "x", 2: in the digits
