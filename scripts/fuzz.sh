@@ -49,6 +49,9 @@ scratch=${WINNOW_FUZZ_SCRATCH:-/tmp/winnow-fuzz}/$target
 seeds=$repo/Fuzz/corpus/$target
 binary=${WINNOW_FUZZ_BIN:-$repo/.build-fuzz/release}/fuzz-$target
 export WINNOW_FUZZ_RULES=$repo/rules
+# Swift's own crash backtracer reads raw register values as memory, which ASan reports as a
+# second, bogus "unknown-crash"; libFuzzer's handler already prints the stack.
+export SWIFT_BACKTRACE=enable=no
 
 if [[ -n ${WINNOW_FUZZ_BIN:-} ]]; then
     echo "== using the binary $binary as it is (WINNOW_FUZZ_BIN set: no build)"
@@ -79,6 +82,7 @@ mkdir -p "$scratch/corpus" "$scratch/artifacts"
 log=$scratch/fuzz-$(date +%Y%m%d-%H%M%S).log
 echo "== fuzzing $target for $mode s; seeds $seeds; new entries $scratch/corpus; log $log"
 status=0
+started=$SECONDS
 # Seed and scratch folders both feed the run; libFuzzer writes new entries to the first one only.
 "$binary" "$scratch/corpus" "$seeds" \
     -max_total_time="$mode" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
@@ -89,6 +93,9 @@ echo "== summary ($target)"
 grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" || true
 last=$(grep -E '^#[0-9]+' "$log" | tail -n 1 || true)
 echo "last status line: ${last:-none}"
+runs=$(sed -E 's/^#([0-9]+).*/\1/' <<<"${last:-#0}")
+elapsed=$((SECONDS - started))
+echo "ran $elapsed s: $runs executions, $((runs / (elapsed > 0 ? elapsed : 1))) exec/s on average"
 echo "corpus entries: $(find "$scratch/corpus" -type f | wc -l) new in $scratch/corpus, $(find "$seeds" -type f | wc -l) seeds"
 artifacts=$(find "$scratch/artifacts" -type f | sort)
 if [[ -n $artifacts ]]; then
