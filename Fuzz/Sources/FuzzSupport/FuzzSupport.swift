@@ -69,7 +69,8 @@ public enum FuzzSupport {
 
     /// Analyzes `articles` as one batch, as `winnow analyze` does: prepare, line statistics over
     /// the batch, then the per-article analysis; checks that findings point at real lines.
-    public static func analyze(_ articles: [Article], rules: RuleSet) {
+    @discardableResult
+    public static func analyze(_ articles: [Article], rules: RuleSet) -> [[Finding]] {
         let engine = ScanEngine(rules: rules)
         let prepared = engine.prepare(articles)
         let analyses = engine.analyze(prepared, statistics: engine.statistics(of: prepared))
@@ -80,5 +81,6 @@ public enum FuzzSupport {
                              "finding lines \(finding.lineStart)...\(finding.lineEnd) of \(doc.lines.count)")
             }
         }
+        return analyses.map(\.findings)
     }
 }
