@@ -48,3 +48,14 @@ let package = Package(
         .testTarget(name: "WinnowCLITests", dependencies: ["winnow", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
+
+// Fuzz targets (Fuzz/, run with scripts/fuzz.sh): declared only when WINNOW_FUZZ is set, so the
+// regular `swift build` and `swift test` never see, build or link them.
+if Context.environment["WINNOW_FUZZ"] != nil {
+    package.targets.append(.target(name: "CFuzzDriver", path: "Fuzz/Sources/CFuzzDriver"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["CFuzzDriver", "WinnowCore", "WinnowIO"], path: "Fuzz/Sources/FuzzSupport"))
+    for name in ["jsonl", "warc", "html", "rules", "analyze"] {
+        package.targets.append(.executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzSupport", "WinnowCore", "WinnowIO"],
+                                                 path: "Fuzz/Sources/fuzz-\(name)"))
+    }
+}

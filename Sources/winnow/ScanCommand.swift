@@ -90,7 +90,7 @@ struct ScanCommand: ParsableCommand {
         let progress = RunProgress(inputBytes: StageInputs.size(of: inputs))
         let display = ProgressDisplay.start(progress, options: log, quiet: quiet)
         defer { display?.stop() }
-        let stage = StageInputs.read(inputs, quiet: quiet, progress: progress, followSymlinks: followSymlinks)
+        let stage = StageInputs.read(inputs, quiet: quiet, followSymlinks: followSymlinks, progress: progress)
         let read = stage.read, unique = stage.articles, failedInputs = stage.failedInputs
         let readSeconds = Date().timeIntervalSince(readStarted)
         icuReady.wait()

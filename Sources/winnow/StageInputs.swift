@@ -16,11 +16,11 @@ struct StageInputs {
     var hadProblems: Bool { failedInputs > 0 || !read.problems.isEmpty }
 
     /// Reads `inputs`, printing problems, warnings and skipped counts on standard error.
-    static func read(_ inputs: [String], quiet: Bool, progress: RunProgress? = nil, followSymlinks: Bool = false) -> StageInputs {
+    static func read(_ inputs: [String], quiet: Bool, followSymlinks: Bool = false, progress: RunProgress? = nil) -> StageInputs {
         var out = StageInputs()
         var reader = InputReader()
-        reader.progress = progress
         reader.followSymlinks = followSymlinks
+        reader.progress = progress
         for input in inputs {
             do { out.read.append(try reader.read([input])) } catch {
                 Console.error("\(error)")

@@ -56,6 +56,15 @@ struct ArticleStructureTests {
         #expect(ArticleAnalyzer.hexSectionNumber("0x7FFFFFFF") == nil)
     }
 
+    @Test func numberedReferencesAfterTheTextStay() {
+        let body = Pages.body(seed: 45, paragraphs: 4)
+        let lines = body.flatMap { [$0, ""] } + ["参考资料：", "", "[1]. https://support.example.com/advisory", "", "[2] 某某实验室漏洞分析报告"]
+        let f = stripped(lines.joined(separator: "\n"))
+        #expect(!f.contains(9) && !f.contains(11) && !f.contains(13), "\(f)")
+        #expect(ArticleAnalyzer.isReference("> [12]. https://a.example"))
+        #expect(!ArticleAnalyzer.isReference("[广告] 点击领取"))
+    }
+
     @Test func leadPictureAboveTheTextStays() {
         let body = Pages.body(seed: 43, paragraphs: 4)
         let lines = ["原文来自订阅号：某某随笔", "", "---", "", "![](https://img.example/lead.jpg)", ""] + body.flatMap { [$0, ""] }

@@ -102,6 +102,19 @@ struct FlatJSONScannerTests {
         #expect(scan("{\"id\":\"x\",\"text\":\"raw\ncontrol\"}") == nil)
         #expect(scan(#"["id"]"#) == nil)
     }
+
+    /// Found by fuzzing (fuzz-jsonl): with a field given twice the fast scanner kept the last
+    /// value and JSONDecoder the first, so a record's text depended on which parser read it.
+    @Test func aRepeatedFieldReadsAsJSONDecoderReadsIt() {
+        let line = Array(#"{"id":"c1","text":"Windows c2","text":"second"}"#.utf8)
+        #expect(line.withUnsafeBufferPointer { FlatJSONScanner.fields($0, wanted: ["id", "text"]) } == nil)
+        let parsed = JSONLLineParser.parse(line[...], origin: RecordOrigin(file: "f.jsonl", line: 1))
+        let viaDecoder = try? JSONDecoder().decode(JSONLRecord.self, from: Data(line))
+        #expect((try? parsed.get())?.text == viaDecoder?.text)
+        #expect(viaDecoder?.text == "Windows c2")
+        // An ignored field given twice does not matter.
+        #expect(scan(#"{"id":"x","text":"a","n":1,"n":2}"#)?["text"] == .string("a"))
+    }
 }
 
 struct UTF8ValidationTests {

@@ -38,14 +38,15 @@ extension ArticleAnalyzer {
     /// Headings numbered one after another ("## 0", "## 1", …; "## 1. 简介", "## 2.漏洞描述", …)
     /// are the article's own structure: bare numbers recur on every page of a site that numbers
     /// its sections, which makes no template of them, and a numbered heading is no page furniture
-    /// unless a rule says so. They lean body.
+    /// unless a rule says so. They lean body, more than two switches of the labeller cost: a
+    /// numbered heading between a notice and a template line still opens the article's section.
     func markNumberedSections(_ doc: PreparedArticle, evidence: [LineEvidence], weights: inout [Double?]) {
         var numbered: [(line: Int, rank: Int, number: Int)] = []
         for i in evidence.indices where evidence[i].furnitureRules.isEmpty {
             let line = doc.lines[i].original
             if let rank = evidence[i].headingRank, rank <= 6, let n = Self.sectionNumber(line) {
                 numbered.append((i, rank, n))
-            } else if let n = Self.hexSectionNumber(line) {
+            } else if doc.shapes[i].size <= 2, doc.shapes[i].words == 1, let n = Self.hexSectionNumber(line) {
                 // "0x01", "0x02" on lines of their own: the sections of security write-ups.
                 numbered.append((i, 0, n))
             }
@@ -55,33 +56,84 @@ extension ArticleAnalyzer {
             let before = k > 0 ? numbered[k - 1] : nil, after = k + 1 < numbered.count ? numbered[k + 1] : nil
             let inSequence = (before.map { $0.rank == h.rank && $0.number + 1 == h.number } ?? false)
                 || (after.map { $0.rank == h.rank && $0.number == h.number + 1 } ?? false)
-            if inSequence { weights[h.line] = min(weights[h.line] ?? 0, -3) }
+            if inSequence { weights[h.line] = min(weights[h.line] ?? 0, -6) }
         }
+    }
+
+    /// Numbered references ("[1]. https://…", "[2] 某某报告"): the article's sources, wherever
+    /// they stand; with the short line that announces them ("参考资料：", "References:"). They lean body.
+    func markReferences(_ doc: PreparedArticle, evidence: [LineEvidence], weights: inout [Double?]) {
+        let shapes = doc.shapes
+        var previousText: Int?
+        for i in evidence.indices where !shapes[i].isBlank {
+            defer { previousText = i }
+            guard evidence[i].furnitureRules.isEmpty, !evidence[i].inListing, Self.isReference(doc.lines[i].original) else { continue }
+            weights[i] = min(weights[i] ?? 0, -3)
+            if let h = previousText, shapes[h].endsWithColon, shapes[h].size <= 8, evidence[h].furnitureRules.isEmpty {
+                weights[h] = min(weights[h] ?? 0, -3)
+            }
+        }
+    }
+
+    /// Whether a line opens with a bracketed reference number: "[1]", "[12].", "［3］".
+    static func isReference(_ line: some StringProtocol) -> Bool {
+        var bytes = Substring(line).utf8.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x3E }  // spaces, Markdown quote
+        guard bytes.first == 0x5B else { return false }
+        bytes = bytes.dropFirst()
+        let digits = bytes.prefix { (0x30...0x39).contains($0) }
+        guard (1...3).contains(digits.count) else { return false }
+        bytes = bytes.dropFirst(digits.count)
+        return bytes.first == 0x5D && bytes.count > 2
     }
 
     /// The number of a line that is only a hexadecimal section label ("0x07", "**0x07**"), or nil.
     static func hexSectionNumber(_ line: some StringProtocol) -> Int? {
-        let marks = " \t\r#*_".unicodeScalars
-        let scalars = Substring(line).unicodeScalars.filter { !marks.contains($0) }
-        guard (3...4).contains(scalars.count), scalars.first == "0", scalars.dropFirst().first == "x" || scalars.dropFirst().first == "X" else { return nil }
-        var digits = String.UnicodeScalarView()
-        digits.append(contentsOf: scalars.dropFirst(2))
-        return Int(String(digits), radix: 16)
+        var value = 0, digits = 0, state = 0  // 0: before "0", 1: before "x", 2: in the digits
+        for b in line.utf8 where !isMark(b) {
+            switch state {
+            case 0: guard b == 0x30 else { return nil }; state = 1
+            case 1: guard b == 0x78 || b == 0x58 else { return nil }; state = 2
+            default:
+                guard let d = hexDigit(b), digits < 2 else { return nil }
+                value = value * 16 + d
+                digits += 1
+            }
+        }
+        return state == 2 && digits > 0 ? value : nil
     }
 
     /// The number a heading line opens with ("## 3", "**3**", "3.", "## 2.漏洞描述", "3、影响版本"),
     /// or nil. After the number comes the line's end, or a period or 、 and a title; "2024年" or
     /// "3D" is no section number.
     static func sectionNumber(_ line: some StringProtocol) -> Int? {
-        let marks = " \t\r#*_".unicodeScalars
-        var scalars = Substring(line).unicodeScalars.drop { marks.contains($0) }
-        let digits = scalars.prefix { ("0"..."9").contains($0) }
-        guard (1...2).contains(digits.count) else { return nil }
-        scalars = scalars.dropFirst(digits.count)
-        let rest = scalars.filter { !marks.contains($0) }
-        guard rest.isEmpty || rest.first == "." || rest.first == "、" || rest.first == "．" else { return nil }
-        var number = String.UnicodeScalarView()
-        number.append(contentsOf: digits)
-        return Int(String(number))
+        var value = 0, digits = 0
+        var bytes = line.utf8.drop { isMark($0) }
+        while let b = bytes.first, (0x30...0x39).contains(b) {
+            guard digits < 2 else { return nil }
+            value = value * 10 + Int(b - 0x30)
+            digits += 1
+            bytes = bytes.dropFirst()
+        }
+        guard digits > 0 else { return nil }
+        bytes = bytes.drop { isMark($0) }
+        // Nothing more, or ".", "．" (EF BC 8E) or "、" (E3 80 81) before the title.
+        guard let next = bytes.first else { return value }
+        if next == 0x2E { return value }
+        let three = Array(bytes.prefix(3))
+        return three == [0xEF, 0xBC, 0x8E] || three == [0xE3, 0x80, 0x81] ? value : nil
+    }
+
+    /// Spaces and Markdown emphasis or heading marks around a section label.
+    private static func isMark(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0D || b == 0x23 || b == 0x2A || b == 0x5F
+    }
+
+    private static func hexDigit(_ b: UInt8) -> Int? {
+        switch b {
+        case 0x30...0x39: return Int(b - 0x30)
+        case 0x61...0x66: return Int(b - 0x61 + 10)
+        case 0x41...0x46: return Int(b - 0x41 + 10)
+        default: return nil
+        }
     }
 }

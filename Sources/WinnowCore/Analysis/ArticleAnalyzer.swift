@@ -166,13 +166,17 @@ public struct ArticleAnalyzer: Sendable {
         // HTML: a caption is set apart from the text around it: furniture whatever its neighbours
         // are, while in the sequence it weighs no more than weak evidence (`LineEvidence.weight`).
         let setApart = evidence.map { $0.regions.contains(.caption) }
+        // The picture right above the body's first line (blank lines between) is its lead image.
+        let leadImage: Int? = body.flatMap { b in
+            var k = b.lowerBound - 1
+            while k >= 0 && shapes[k].isBlank && doc.markup[k].images == 0 { k -= 1 }
+            return k >= 0 && shapes[k].isBlank && doc.markup[k].images > 0 ? k : nil
+        }
         for i in 0..<n where i != doc.titleLine {
             if shapes[i].isBlank {
                 // Images sit with what surrounds them (an article's figures, a promo's QR codes).
                 // Tags and comments alone carry nothing to read: furniture of the conversion.
-                // The picture right above the body's first line (blank lines between) is its lead image.
-                let leadsBody = body.map { b in i < b.lowerBound && (i + 1..<b.lowerBound).allSatisfy { shapes[$0].isBlank && doc.markup[$0].images == 0 } } ?? false
-                if doc.markup[i].images > 0 { weights[i] = leadsBody ? -0.5 : 0.2 } else if doc.markup[i].tags > 0 { weights[i] = 3 }
+                if doc.markup[i].images > 0 { weights[i] = i == leadImage ? -0.5 : 0.2 } else if doc.markup[i].tags > 0 { weights[i] = 3 }
                 continue
             }
             let region: RulePosition = body.map { i < $0.lowerBound ? .head : i > $0.upperBound ? .tail : .any } ?? .head
@@ -190,6 +194,7 @@ public struct ArticleAnalyzer: Sendable {
         if !excerpt {
             markSignOff(doc, evidence: evidence, weights: &weights, body: body)
             markNumberedSections(doc, evidence: evidence, weights: &weights)
+            markReferences(doc, evidence: evidence, weights: &weights)
         }
         // Without a known title, the first headline-shaped line before the body is the headline.
         let untitled = doc.article.title?.isEmpty ?? true

@@ -25,6 +25,8 @@ enum FlatJSONScanner {
         while true {
             skipSpace()
             guard let key = string(bytes, &i) else { return nil }
+            // A wanted field given twice: JSONDecoder keeps the first, so let it decide.
+            if out[key] != nil { return nil }
             skipSpace()
             guard i < n, bytes[i] == 0x3A else { return nil }
             i += 1

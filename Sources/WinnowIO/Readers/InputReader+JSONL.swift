@@ -19,8 +19,8 @@ extension InputReader {
             return out
         }
         var parsed = [Result<Article, BadRecord>?](repeating: nil, count: bounds.count)
-        let maxRecord = limits.maxRecordBytes
         let progress = self.progress
+        let maxRecord = limits.maxRecordBytes
         Parallel.forEachChunk(count: bounds.count, chunk: 256) { range in
             if let progress, let first = range.first, let last = range.last {
                 progress.read(bytes: bounds[last].upperBound + 1 - bounds[first].lowerBound, articles: range.count)

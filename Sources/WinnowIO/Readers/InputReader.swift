@@ -22,11 +22,11 @@ public struct InputReader: Sendable {
     public var folderExtensions: Set<String> = ["txt", "md", "html", "htm"]
     /// Memory limits per record and per inflated file.
     public var limits = ReadLimits()
+    /// Counters of bytes and articles read, for a progress display (none by default).
+    public var progress: RunProgress?
     /// Whether symbolic links inside input folders are followed wherever they point (by default
     /// links leaving the folder, and links to folders, are passed over with a warning).
     public var followSymlinks = false
-    /// Counters of bytes and articles read, for a progress display (none by default).
-    public var progress: RunProgress?
 
     /// A reader with default settings.
     public init() {}
