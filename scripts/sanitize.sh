@@ -42,12 +42,13 @@ for s in "${sanitizers[@]}"; do
   echo "== swift test --sanitize=$s --scratch-path $scratch (log: $log)"
   swift test --sanitize="$s" --scratch-path "$scratch" >"$log" 2>&1
   code=$?
-  reports=$(grep -c -E "^(==[0-9]+==ERROR: AddressSanitizer|WARNING: ThreadSanitizer|==[0-9]+==ERROR: LeakSanitizer)" "$log")
+  # Reports of the winnow children appear indented inside the failing tests' messages.
+  reports=$(grep -c -E "^[[:space:]]*(==[0-9]+==ERROR: (AddressSanitizer|LeakSanitizer)|WARNING: ThreadSanitizer)" "$log")
   elapsed=$((SECONDS - start))
   grep -E "^(✔|✘) Test run|Executed .* tests" "$log" | tail -n 2
   if [ "$code" -ne 0 ] || [ "$reports" -ne 0 ]; then
     echo "== $s: FAILED (exit $code, $reports sanitizer reports) in ${elapsed} s; see $log" >&2
-    grep -E -A12 "^(==[0-9]+==ERROR|WARNING: ThreadSanitizer)" "$log" | head -n 80 >&2
+    grep -E -A12 "^[[:space:]]*(==[0-9]+==ERROR|WARNING: ThreadSanitizer)" "$log" | head -n 80 >&2
     failed+=("$s")
   else
     echo "== $s: passed, no sanitizer reports, in ${elapsed} s"

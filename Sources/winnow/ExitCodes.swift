@@ -8,6 +8,8 @@ enum WinnowExit {
     static let findings = ExitCode(1)
     /// Input or runtime errors.
     static let error = ExitCode(2)
+    // Stopped by a signal: 128 + its number (130 SIGINT, 143 SIGTERM, 129 SIGHUP), as shells
+    // report it; see SignalHandling.
 }
 
 /// What `--fail-on` compares against.

@@ -31,6 +31,8 @@ enum SignalHandling {
         var pending: Int32?
         /// Whether a `finishing` section completed (the archive holds the run).
         var committed = false
+        /// Whether the watcher decided to stop: no `finishing` section may start after that.
+        var stopping = false
     }
 
     private static let state = Mutex(State())
@@ -75,7 +77,14 @@ enum SignalHandling {
     /// Runs `body` (the archive commit) to its end even when a stop signal arrives meanwhile; the
     /// process then stops right after it, whether it succeeded or failed.
     static func finishing<T>(_ what: String, _ body: () throws -> T) throws -> T {
-        state.withLock { $0.finishing = what }
+        let proceed = state.withLock { s -> Bool in
+            guard !s.stopping else { return false }
+            s.finishing = what
+            return true
+        }
+        // A stop is under way on the watcher thread, which said the archive is as it was and
+        // ends the process: starting the commit now would make that untrue.
+        while !proceed { pause() }
         let outcome = Result { try body() }
         let pending: Int32? = state.withLock { s in
             s.finishing = nil
@@ -96,17 +105,23 @@ enum SignalHandling {
     /// Called on the watcher thread for each signal received.
     private static func handle(_ signo: Int32) {
         let count = received.wrappingAdd(1, ordering: .relaxed).newValue
-        let deferred: String? = state.withLock { s in
-            guard count == 1, let what = s.finishing else { return nil }
-            s.pending = signo
-            return what
+        // Decided under the lock, so the main thread cannot start the commit in between.
+        let (deferred, committed, midCommit) = state.withLock { s -> (String?, Bool, Bool) in
+            if count == 1, let what = s.finishing {
+                s.pending = signo
+                return (what, false, true)
+            }
+            s.stopping = true
+            return (nil, s.committed, s.finishing != nil)
         }
         if let what = deferred {
             Console.warning("\(name(signo)): finishing \(what) before stopping (send it again to stop at once; the archive then stays as it was)")
             return
         }
-        let committed = state.withLock { $0.committed }
-        stop(signo, detail: committed ? "the archive holds this run entirely" : "any archive (--index) is as it was")
+        let detail = committed ? "the archive holds this run entirely"
+            : midCommit ? "the archive commit was cut short: SQLite keeps the archive as it was (or, had it just finished, with the whole run)"
+            : "any archive (--index) is as it was"
+        stop(signo, detail: detail)
     }
 
     /// Removes temporary files, says what happened and exits with 128 + the signal number.

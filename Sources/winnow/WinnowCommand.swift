@@ -8,7 +8,9 @@ struct WinnowCommand: ParsableCommand {
         abstract: "Clean and deduplicate crawled news archives.",
         discussion: """
         Exit codes: 0 ran; 1 ran and found something at or above --fail-on; 2 input or runtime \
-        errors (bad records are reported and skipped, the rest is processed); 64 usage errors.
+        errors (bad records are reported and skipped, the rest is processed); 64 usage errors; \
+        130/143 scan stopped by SIGINT/SIGTERM (temporary outputs removed, the archive as before or \
+        after the run).
         """,
         version: WinnowVersion.string,
         subcommands: [ScanCommand.self, CheckCommand.self, ExplainCommand.self, RulesCommand.self, IndexCommand.self,

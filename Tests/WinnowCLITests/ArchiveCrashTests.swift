@@ -33,7 +33,7 @@ struct ArchiveCrashTests {
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
         holder.arguments = [index + ".lock", "sleep", "20"]
         try holder.run()
-        defer { holder.terminate() }
+        defer { holder.terminate(); holder.waitUntilExit() }
         // Wait until the holder really has the lock (a busy machine may take a moment).
         for _ in 0..<100 {
             let probe = Process()

@@ -69,8 +69,8 @@ public struct InputReader: Sendable {
             WARCReader(limits: limits).read(data, file: path, into: &result, ids: &ids)
         case .jsonl:
             guard gzipped else {
-                counted = true
                 if data.withUnsafeBytes(InputFormat.looksBinary) { return result.problems.append(binary(path)) }
+                counted = true
                 return readJSONL(data, file: path, into: &result, ids: &ids)
             }
             var (bytes, failure) = data.withUnsafeBytes {
