@@ -41,12 +41,11 @@ enum Console {
             switch s.format {
             case .text:
                 let prefix = level == "info" ? "winnow: " : "winnow: \(level): "
-                line = prefix + Escape.terminal(message, limit: 2000) + "\n"
+                line = prefix + Escape.terminal(message, limit: 2000)
             case .json:
-                line = jsonLine(["level": Escape.json(level), "message": Escape.json(message)]) + "\n"
+                line = jsonLine(["level": Escape.json(level), "message": Escape.json(message)])
             }
-            emit((s.liveLineShown ? "\r\u{1B}[K" : "") + line)
-            s.liveLineShown = false
+            emitLine(line, over: &s)
         }
     }
 
@@ -70,10 +69,7 @@ enum Console {
     static func event(_ fields: KeyValuePairs<String, String>) {
         var all: [String: String] = ["level": Escape.json("info")]
         for (k, v) in fields { all[k] = v }
-        state.withLock { s in
-            emit((s.liveLineShown ? "\r\u{1B}[K" : "") + jsonLine(all) + "\n")
-            s.liveLineShown = false
-        }
+        state.withLock { s in emitLine(jsonLine(all), over: &s) }
     }
 
     /// `{"time": "…", …}` with the keys after `time` in a fixed order (level, message, event, then the rest sorted).
@@ -83,6 +79,12 @@ enum Console {
         for k in leading { if let v = fields[k] { parts.append(Escape.json(k) + ":" + v) } }
         for (k, v) in fields.sorted(by: { $0.key < $1.key }) where !leading.contains(k) { parts.append(Escape.json(k) + ":" + v) }
         return "{" + parts.joined(separator: ",") + "}"
+    }
+
+    /// Writes one line, first clearing the live progress line if one is shown.
+    private static func emitLine(_ line: String, over s: inout State) {
+        emit((s.liveLineShown ? "\r\u{1B}[K" : "") + line + "\n")
+        s.liveLineShown = false
     }
 
     private static func emit(_ s: String) {

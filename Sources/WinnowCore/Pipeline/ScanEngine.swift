@@ -57,7 +57,7 @@ public struct ScanEngine: Sendable {
     /// Counts lines per site across the batch.
     public func statistics(of prepared: [PreparedArticle]) -> LineStatistics {
         var builder = LineStatistics.Builder()
-        for p in prepared { builder.add(site: p.article.site, distinctKeys: p.lineKeys, siteKeys: p.siteLineKeys, story: p.story, language: p.language) }
+        for p in prepared { builder.add(p) }
         return builder.build()
     }
 
@@ -150,9 +150,7 @@ public struct ScanEngine: Sendable {
             progress?.enter(.statistics, total: articles.count)
             var builder = LineStatistics.Builder()
             for start in stride(from: 0, to: articles.count, by: chunkSize) {
-                for p in prepare(articles, range: start..<min(articles.count, start + chunkSize)) {
-                    builder.add(site: p.article.site, distinctKeys: p.lineKeys, siteKeys: p.siteLineKeys, story: p.story, language: p.language)
-                }
+                for p in prepare(articles, range: start..<min(articles.count, start + chunkSize)) { builder.add(p) }
             }
             batchStats = builder.build()
             stats = batchStats
@@ -228,5 +226,12 @@ extension Duration {
     public var seconds: Double {
         let c = components
         return Double(c.seconds) + Double(c.attoseconds) / 1e18
+    }
+}
+
+extension LineStatistics.Builder {
+    /// Counts a prepared article's lines under its site.
+    mutating func add(_ p: PreparedArticle) {
+        add(site: p.article.site, distinctKeys: p.lineKeys, siteKeys: p.siteLineKeys, story: p.story, language: p.language)
     }
 }
