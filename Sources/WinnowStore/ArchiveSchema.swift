@@ -73,6 +73,10 @@ enum ArchiveSchema {
         }
         registerSimHashBands(&m)
         registerVerdicts(&m)
+        m.registerMigration("v5-story-lines") { db in
+            // Stories per line key over all sites (LineStatistics.storiesPerLine).
+            try db.execute(sql: "CREATE TABLE story_lines (key INTEGER PRIMARY KEY, documents INTEGER NOT NULL)")
+        }
         return m
     }
 }

@@ -116,7 +116,7 @@ extension ArchiveStore {
                 ON CONFLICT(site, language) DO UPDATE SET documents = documents + excluded.documents
                 """, arguments: [key.site, key.language, n])
         }
-        for (table, counts) in [("site_lines", s.documentsPerLine), ("all_lines", s.documentsPerLineAllSites)] {
+        for (table, counts) in [("site_lines", s.documentsPerLine), ("all_lines", s.documentsPerLineAllSites), ("story_lines", s.storiesPerLine)] {
             let update = try db.makeStatement(sql: "UPDATE \(table) SET documents = documents + ? WHERE key = ?")
             let insert = try db.makeStatement(sql: "INSERT INTO \(table) (key, documents) VALUES (?, ?)")
             for (key, n) in counts.entries {

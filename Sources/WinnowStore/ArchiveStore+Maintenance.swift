@@ -27,7 +27,7 @@ extension ArchiveStore {
         let counts: [Int] = try guarded {
             try pool.read { db in
                 try ["SELECT COUNT(*) FROM runs", "SELECT COUNT(*) FROM articles", "SELECT COUNT(*) FROM articles WHERE sketch IS NOT NULL",
-                     "SELECT COUNT(*) FROM anchors", "SELECT (SELECT COUNT(*) FROM site_lines) + (SELECT COUNT(*) FROM all_lines)"]
+                     "SELECT COUNT(*) FROM anchors", "SELECT (SELECT COUNT(*) FROM site_lines) + (SELECT COUNT(*) FROM all_lines) + (SELECT COUNT(*) FROM story_lines)"]
                     .map { try Int.fetchOne(db, sql: $0) ?? 0 }
             }
         }

@@ -52,7 +52,8 @@ public final class ArchiveStore: Sendable {
                     perSiteLanguage[SiteLanguage(site: row[0], language: row[1])] = row[2]
                 }
                 return LineStatistics.restored(documentsPerSite: perSite, documentsPerSiteLanguage: perSiteLanguage,
-                                               documentsPerLine: try table("site_lines"), documentsPerLineAllSites: try table("all_lines"))
+                                               documentsPerLine: try table("site_lines"), documentsPerLineAllSites: try table("all_lines"),
+                                               storiesPerLine: try table("story_lines"))
             }
         }
     }

@@ -84,10 +84,12 @@ public struct ArticleAnalyzer: Sendable {
                 evidence[i] = e
                 continue
             }
-            e.recurrence = counts.documentsAnywhere(withLine: shape.key)
+            e.recurrence = counts.storiesAnywhere(withLine: shape.key)
             // How many of the site's stories carry the line (also for sites too small for templates:
             // a moderation match in a line every page repeats is the site's, not the article's).
             if !site.isEmpty { e.templateDocuments = counts.documents(withLine: shape.key) }
+            // Without a site, an author's own repeated text cannot be told from other sites' notices.
+            e.recursElsewhere = !site.isEmpty && counts.documentsAnywhere(withLine: shape.key) > e.templateDocuments
             if checkTemplates {
                 e.templateShare = Double(e.templateDocuments) / Double(counts.documents)
                 // Long lines need a larger share: one story reposted on a site is not its template.
@@ -107,8 +109,9 @@ public struct ArticleAnalyzer: Sendable {
             evidence[i] = e
         }
         // Recurrence stands in for a site's template where no site is known (feeds of
-        // self-published articles); with a site, its own statistics are sharper.
-        if site.isEmpty && !tuning.suppresses(BuiltInDetector.siteTemplate.rawValue) { markRecurring(&evidence, shapes: shapes) }
+        // self-published articles) or the site has too few pages for its own statistics (the
+        // long tail, seen a handful of times); with a site of its own, those are sharper.
+        if !checkTemplates && !tuning.suppresses(BuiltInDetector.siteTemplate.rawValue) { markRecurring(&evidence, shapes: shapes) }
         return (evidence, regexHits.timedOut.filter { !tuning.suppresses(rules.rules[$0].id) })
     }
 

@@ -11,8 +11,10 @@ struct LineEvidence {
     /// The line recurs across more documents (of any site) than the document's own text does:
     /// promos and notices pasted under many articles, when the site is unknown or small.
     var recurs = false
-    /// Documents of any site holding the line.
+    /// Stories of any site holding the line.
     var recurrence = 0
+    /// The line also occurs on other sites than the page's (never known for pages without a site).
+    var recursElsewhere = false
     var isDate = false
     var isMeta = false
     var isNavigation = false

@@ -1,3 +1,4 @@
+import Foundation
 /// Labels a page's lines body or furniture as one sequence, not line by line.
 ///
 /// Each line carries a weight: positive when its own evidence says furniture (a rule, a
@@ -71,7 +72,12 @@ extension LineEvidence {
         if isTruncated { f = max(f, 3) }
         // Shape alone (a date with a few words, separators) is weaker evidence inside the text.
         if isMeta || isNavigation { f = max(f, atEdge ? 3 : 1.5) }
-        if recurs { f = max(f, min(4, Double(shape.size) / 8) * (atEdge ? 1 : 0.5)) }
+        // A line under more stories, on other sites too, is surer furniture: a notice under thirty
+        // articles of many sites is no one's text (one site's own series text may be its articles').
+        if recurs {
+            let stories = recursElsewhere ? 1 + log2(Double(max(recurrence, 1))) : 0
+            f = max(f, min(4, max(Double(shape.size) / 8, stories)) * (atEdge ? 1 : 0.5))
+        }
         if isLinkOnly { f = max(f, 2) }
         if isBullet { f = max(f, 1.5) }
         // HTML: the page's own structure (a footer, a menu, a share bar, a block of links).

@@ -1,11 +1,11 @@
 /// The binary line-statistics file `winnow stats` writes and `winnow analyze` reads: `WNLS`, a
-/// version byte, documents per site and per (site, language), then the two count tables (sorted
+/// version byte, documents per site and per (site, language), then the three count tables (version 1: two, without stories per line) (sorted
 /// keys as 8 little-endian bytes each, counts as varints). Statistics files add up: `merge`.
 public enum LineStatisticsFile {
     /// The magic at the start of the file.
     public static let magic: [UInt8] = Array("WNLS".utf8)
     /// The format version written (and the newest read).
-    public static let version: UInt8 = 1
+    public static let version: UInt8 = 2
 
     /// The statistics as bytes.
     public static func encode(_ s: LineStatistics) -> [UInt8] {
@@ -17,7 +17,7 @@ public enum LineStatisticsFile {
         let languages = s.documentsPerSiteLanguage.sorted { ($0.key.site, $0.key.language) < ($1.key.site, $1.key.language) }
         w.count(languages.count)
         for (key, n) in languages { w.string(key.site); w.string(key.language); w.count(n) }
-        for table in [s.documentsPerLine, s.documentsPerLineAllSites] {
+        for table in [s.documentsPerLine, s.documentsPerLineAllSites, s.storiesPerLine] {
             w.count(table.count)
             for (key, _) in table.entries { w.fixed64(key) }
             for (_, n) in table.entries { w.count(Int(n)) }
@@ -40,7 +40,7 @@ public enum LineStatisticsFile {
             perLanguage[SiteLanguage(site: site, language: language)] = try r.int()
         }
         var tables: [CountTable] = []
-        for _ in 0..<2 {
+        for _ in 0..<(bytes[magic.count] >= 2 ? 3 : 2) {
             let n = try r.count(minBytes: 9)
             var keys: [UInt64] = []
             keys.reserveCapacity(n)
@@ -51,6 +51,7 @@ public enum LineStatisticsFile {
             tables.append(CountTable(keys: keys, counts: counts))
         }
         return LineStatistics.restored(documentsPerSite: perSite, documentsPerSiteLanguage: perLanguage,
-                                       documentsPerLine: tables[0], documentsPerLineAllSites: tables[1])
+                                       documentsPerLine: tables[0], documentsPerLineAllSites: tables[1],
+                                       storiesPerLine: tables.count > 2 ? tables[2] : CountTable())
     }
 }

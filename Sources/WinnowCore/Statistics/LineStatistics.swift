@@ -19,6 +19,10 @@ public struct LineStatistics: Sendable {
     public private(set) var documentsPerLine = CountTable()
     /// Documents per line key over all sites.
     public private(set) var documentsPerLineAllSites = CountTable()
+    /// Stories per line key over all sites: a story counts once however many sites carry it, so
+    /// an article's own paragraphs count about once wherever they are reposted, while a notice
+    /// pasted under many articles counts once per article. Empty in statistics written before it.
+    public private(set) var storiesPerLine = CountTable()
     /// Documents seen.
     public private(set) var documents = 0
 
@@ -79,14 +83,15 @@ public struct LineStatistics: Sendable {
             s.documentsPerSite = perSite
             s.documentsPerSiteLanguage = perSiteLanguage
             s.documents = documents
-            // The two tables are independent: build them on two cores.
-            var tables = [CountTable](repeating: CountTable(), count: 2)
-            let inputs = [(siteKeys, stories), (allKeys, siteStories)]
-            Parallel.forEachChunk(count: 2, chunk: 1) { range in
+            // The tables are independent: build them on all cores.
+            var tables = [CountTable](repeating: CountTable(), count: 3)
+            let inputs = [(siteKeys, stories), (allKeys, siteStories), (allKeys, stories)]
+            Parallel.forEachChunk(count: 3, chunk: 1) { range in
                 range.map { ($0, CountTable(counting: Self.distinctPerStory(inputs[$0].0, stories: inputs[$0].1))) }
             } collect: { for (i, t) in $0 { tables[i] = t } }
             s.documentsPerLine = tables[0]
             s.documentsPerLineAllSites = tables[1]
+            s.storiesPerLine = tables[2]
             return s
         }
 
@@ -104,13 +109,15 @@ public struct LineStatistics: Sendable {
 
     /// Statistics restored from storage (the archive keeps them between runs).
     public static func restored(documentsPerSite: [String: Int], documentsPerSiteLanguage: [SiteLanguage: Int] = [:],
-                                documentsPerLine: CountTable, documentsPerLineAllSites: CountTable) -> LineStatistics {
+                                documentsPerLine: CountTable, documentsPerLineAllSites: CountTable,
+                                storiesPerLine: CountTable = CountTable()) -> LineStatistics {
         var s = LineStatistics()
         s.documentsPerSite = documentsPerSite
         s.documentsPerSiteLanguage = documentsPerSiteLanguage
         s.documents = documentsPerSite.values.reduce(0, +)
         s.documentsPerLine = documentsPerLine
         s.documentsPerLineAllSites = documentsPerLineAllSites
+        s.storiesPerLine = storiesPerLine
         return s
     }
 
@@ -120,6 +127,7 @@ public struct LineStatistics: Sendable {
         documentsPerSiteLanguage.merge(other.documentsPerSiteLanguage, uniquingKeysWith: +)
         documentsPerLine = documentsPerLine.merged(with: other.documentsPerLine)
         documentsPerLineAllSites = documentsPerLineAllSites.merged(with: other.documentsPerLineAllSites)
+        storiesPerLine = storiesPerLine.merged(with: other.storiesPerLine)
         documents += other.documents
     }
 
@@ -172,6 +180,12 @@ public struct SiteLineCounts: Sendable {
     /// In how many documents of any site the line key occurs (a story counts once per site).
     public func documentsAnywhere(withLine key: UInt64) -> Int {
         statistics.documentsPerLineAllSites.count(of: key)
+    }
+
+    /// With how many stories of any site the line key occurs (a story counts once, whatever
+    /// sites carry it): an article's paragraphs stay near one, a notice grows with each article.
+    public func storiesAnywhere(withLine key: UInt64) -> Int {
+        statistics.storiesPerLine.count(of: key)
     }
 
     /// The share of *other* sites' documents holding the line, or nil when too few are known.
