@@ -19,11 +19,7 @@ enum Pages {
 }
 
 struct ArticleAnalyzerTests {
-    func flagged(_ a: ArticleAnalysis) -> Set<Int> {
-        var s = Set<Int>()
-        for f in a.findings where f.category.isFurniture { for l in f.lineStart...f.lineEnd { s.insert(l) } }
-        return s
-    }
+    func flagged(_ a: ArticleAnalysis) -> Set<Int> { Support.furnitureLines(a) }
 
     /// A crawled snapshot page like shared/seeds: nav, title, meta, byline, body, snapshot
     /// notices, then related excerpts alternating with timestamps. No rules: structure alone.

@@ -6,11 +6,7 @@ import Testing
 /// articles is furniture on every site, while a story's paragraphs, however widely reposted,
 /// belong to one story and stay body.
 struct LongTailSiteTests {
-    func flagged(_ a: ArticleAnalysis) -> Set<Int> {
-        var s = Set<Int>()
-        for f in a.findings where f.category.isFurniture { for l in f.lineStart...f.lineEnd { s.insert(l) } }
-        return s
-    }
+    func flagged(_ a: ArticleAnalysis) -> Set<Int> { Support.furnitureLines(a) }
 
     @Test func noticeSharedAcrossStoriesIsFurnitureOnSmallSites() {
         var articles: [Article] = []

@@ -2,6 +2,13 @@
 
 /// Shared helpers: ICU set-up and tiny article builders.
 enum Support {
+    /// The 1-based lines an analysis flags as furniture.
+    static func furnitureLines(_ a: ArticleAnalysis) -> Set<Int> {
+        var s = Set<Int>()
+        for f in a.findings where f.category.isFurniture { for l in f.lineStart...f.lineEnd { s.insert(l) } }
+        return s
+    }
+
     static let ready: Bool = {
         do { try TextNormalizer.prepare(); return true } catch { return false }
     }()
