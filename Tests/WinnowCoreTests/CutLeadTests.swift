@@ -28,4 +28,48 @@ struct CutLeadTests {
         let result = try ScanEngine(rules: .empty).scan([a, b])
         #expect(result.decisions.allSatisfy { $0.kind == .keep }, "\(result.decisions.map(\.reasons))")
     }
+
+    /// English listings glue words where they collapsed line breaks, and some cut without a mark:
+    /// the excerpt is still found, whitespace-blind, in the article's opening.
+    @Test func gluedAndUnmarkedExcerptsAreLinked() throws {
+        _ = Support.ready
+        let paragraphs = ["Two days of talks on the future of Gibraltar begin at Jack Straw's country residence later on Wednesday.",
+                          "Officials at the talks will discuss how to share the running of the territory's airport, and what the change would mean for residents and visitors.",
+                          "The talks follow months of preparation by both governments, and are expected to conclude with a joint statement on Thursday evening."]
+        let article = Article(id: "full", text: paragraphs.joined(separator: "\n"), title: "Gibraltar talks begin", url: "https://a.example.com/1")
+        let notices = ["Spotted a typo? Tell the night desk.", "Become a member for ad-free reading."]
+        let glued = Article(id: "glued", text: (["Gibraltar talks begin", "Two days of talks on the future of Gibraltar begin atJack Straw's country residence later onWednesday.Officials at the talks will"] + notices).joined(separator: "\n"),
+                            title: "Gibraltar talks begin", url: "https://tiny.example.org/2")
+        let unmarked = Article(id: "unmarked", text: (["Gibraltar talks begin", "Two days of talks on the future of Gibraltar begin at Jack Straw's country residence later on Wednesday. Officials at the talks will discuss how"] + notices).joined(separator: "\n"),
+                               title: "Gibraltar talks begin", url: "https://small.example.net/3")
+        let result = try ScanEngine(rules: .empty).scan([article, glued, unmarked])
+        for d in result.decisions.dropFirst() {
+            #expect(d.canonical == "full" && d.match?.kind == .excerpt, "\(d.id): \(d.reasons)")
+        }
+    }
+
+    /// Under one headline, two different reports in the same official style share long phrases;
+    /// a short report is no excerpt of the other unless its line is found nearly verbatim.
+    @Test func sharedPhrasesAreNoExcerpt() throws {
+        _ = Support.ready
+        let a = Article(id: "a", text: ["本报讯：连日来，各地干部群众深切缅怀老同志，表示要更加紧密地团结起来，为全面建设现代化国家而不懈奋斗，在新征程上再立新功。",
+                                        "港澳各界以多种形式表达敬意和哀思。"].joined(separator: "\n"),
+                        title: "各地干部群众深切缅怀", url: "https://a.example.cn/1")
+        let b = Article(id: "b", text: (["论坛首页 › 时事讨论", "本报讯：连日来，各地广大干部群众深切缅怀老同志。大家表示，要化悲痛为力量，更加紧密地团结起来，为全面建设现代化国家而不懈奋斗。"]
+                                        + Pages.body(seed: 41, paragraphs: 4)).joined(separator: "\n"),
+                        title: "各地干部群众深切缅怀", url: "https://bbs.example.org/2")
+        let result = try ScanEngine(rules: .empty).scan([a, b])
+        #expect(result.decisions.allSatisfy { $0.kind == .keep }, "\(result.decisions.map(\.reasons))")
+    }
+
+    /// A templated report's first line with other figures starts another report.
+    @Test func aFirstLineWithOtherFiguresIsNoExcerpt() throws {
+        _ = Support.ready
+        let full = Article(id: "full", text: ["Shr 34 cts vs 1.19 dlrs", "Net 807,000 vs 2,858,000", "Revs 12.5 mln vs 11.2 mln", "Note: full year results."].joined(separator: "\n"),
+                           title: "HALCYON SAVINGS BANK YEAR NET", url: "https://a.example.com/1")
+        let teaser = Article(id: "teaser", text: ["HALCYON SAVINGS BANK YEAR NET", "Shr 36 cts vs 1.19 dlrs Net 812,000 vs 2,858,000 Revs..."].joined(separator: "\n"),
+                             title: "HALCYON SAVINGS BANK YEAR NET", url: "https://b.example.com/2")
+        let result = try ScanEngine(rules: .empty).scan([full, teaser])
+        #expect(result.decisions[1].canonical == "teaser", "\(result.decisions[1].reasons)")
+    }
 }

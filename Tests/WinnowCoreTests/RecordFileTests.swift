@@ -40,6 +40,7 @@ struct RecordFileTests {
             #expect(r.article.id == a.id && r.article.title == a.title && r.article.url == a.url && r.article.origin == a.origin)
             #expect(r.analysis.fingerprint == an.fingerprint && r.analysis.findings == an.findings)
             #expect(r.analysis.strippedLines == an.strippedLines && r.analysis.body == an.body && r.analysis.cutLead == an.cutLead)
+            #expect(r.analysis.cutLetters == an.cutLetters && r.analysis.cutFigures == an.cutFigures && r.analysis.leadLetters == an.leadLetters && r.analysis.cutMarked == an.cutMarked)
             #expect(r.textBytes == a.text.utf8.count)
         }
     }
@@ -53,7 +54,7 @@ struct RecordFileTests {
         #expect(throws: RecordError.notARecordFile(expected: "Winnow analysis-record (WNAR)")) { try AnalysisRecordFile.decode(Array("{}".utf8)) }
         var newer = record
         newer[4] = 9
-        #expect(throws: RecordError.unsupportedVersion(9, supported: 1)) { try AnalysisRecordFile.decode(newer) }
+        #expect(throws: RecordError.unsupportedVersion(9, supported: Int(AnalysisRecordFile.version))) { try AnalysisRecordFile.decode(newer) }
         #expect(throws: RecordError.self) { try LineStatisticsFile.decode(Array("WNLS".utf8) + [1, 200]) }
     }
 }

@@ -166,16 +166,53 @@ extension ArticleAnalyzer {
         var analysis = ArticleAnalysis(id: doc.article.id, site: site, language: doc.language, publishedAt: doc.article.publishedAt,
                                findings: findings, strippedLines: stripped, body: body.map { ($0.lowerBound + 1)...($0.upperBound + 1) },
                                isExcerpt: isExcerpt, fingerprint: fingerprint, reviewRules: review, removeRules: remove)
-        if !isExcerpt, let cut = Self.longestCutLine(doc, minSize: settings.coreMinSize) {
-            analysis.cutLead = Fingerprint.of(chunks: [doc.visible[cut]], width: settings.shingleWidth).sketch
-        }
+        addLeadEvidence(to: &analysis, doc, evidence: evidence, stripped: stripped, body: body)
         return analysis
     }
 
-    /// The page's longest cut-off line of at least `minSize`, if any.
-    static func longestCutLine(_ doc: PreparedArticle, minSize: Int) -> Int? {
+    /// What links an excerpt page to its article whatever its spacing and cut mark: the start of
+    /// the page's own text as letter windows (`LetterGrams`), and the page's lead line — its
+    /// longest cut-off line outside related lists, or, on a page with little text of its own, its
+    /// longest line no rule claims — as shingles (to find candidates), letter windows and figures.
+    private func addLeadEvidence(to analysis: inout ArticleAnalysis, _ doc: PreparedArticle, evidence: [LineEvidence],
+                                 stripped: Set<Int>, body: ClosedRange<Int>?) {
+        let kept = doc.lines.indices.filter { !stripped.contains($0 + 1) && !doc.shapes[$0].isBlank && $0 != doc.titleLine }
+        if !analysis.isExcerpt {
+            analysis.leadLetters = LetterGrams.of(chunks: kept.map { doc.visible[$0] }, limit: Self.leadLetterLimit)
+        }
+        var line: Int?
+        if analysis.isExcerpt, let body {
+            line = body.filter { $0 < doc.shapes.count }.max { doc.shapes[$0].size < doc.shapes[$1].size }
+            analysis.cutMarked = true
+        } else if let cut = Self.longestCutLine(doc, evidence: evidence, minSize: settings.coreMinSize) {
+            line = cut
+            analysis.cutMarked = true
+        } else {
+            // The page's longest line no rule or list claims, kept or not (a lead cut without a
+            // mark reads like furniture: no sentence end).
+            line = doc.shapes.indices.filter {
+                    $0 != doc.titleLine && doc.shapes[$0].size >= settings.coreLongSize / 2 && !evidence[$0].inListing
+                        && evidence[$0].furnitureRules.isEmpty && !evidence[$0].isStructuredContent
+                }.max { doc.shapes[$0].size < doc.shapes[$1].size }
+        }
+        guard let line else { return }
+        let shingles = Fingerprint.of(chunks: [doc.visible[line]], width: settings.shingleWidth).sketch
+        // Only a page whose own text is not much more than that line can be an excerpt page.
+        guard analysis.isExcerpt || analysis.fingerprint.sketch.count <= shingles.count * Self.leadLineMaxRatio else { return }
+        if !analysis.isExcerpt { analysis.cutLead = shingles }
+        analysis.cutLetters = LetterGrams.of(chunks: [doc.visible[line]], limit: Self.leadLetterLimit)
+        analysis.cutFigures = Figures.of(chunks: [doc.visible[line]])
+    }
+
+    /// Characters of a page's start kept as letter windows.
+    static let leadLetterLimit = 600
+    /// A page's kept sampled shingles at most this many times its lead line's: an excerpt page.
+    static let leadLineMaxRatio = 3
+
+    /// The page's longest cut-off line of at least `minSize` outside related lists, if any.
+    static func longestCutLine(_ doc: PreparedArticle, evidence: [LineEvidence], minSize: Int) -> Int? {
         var best: Int?
-        for (i, shape) in doc.shapes.enumerated() where shape.isTruncated && shape.size >= minSize {
+        for (i, shape) in doc.shapes.enumerated() where shape.isTruncated && shape.size >= minSize && !evidence[i].inListing {
             if best.map({ doc.shapes[$0].size < shape.size }) ?? true { best = i }
         }
         return best

@@ -110,19 +110,12 @@ public struct CandidateSearch: Sendable {
             var local: [Link] = []
             for k in range {
                 let q = queries[k], cut = docs[q].cutLead
-                var best: (doc: Int, share: Double)?
-                for hit in containment.candidates(for: cut, minShare: settings.candidateShare) where hit.doc != q {
-                    let c = docs[hit.doc]
-                    guard !c.isExcerpt, !c.fingerprint.title.isEmpty, !skipping.contains(hit.doc) else { continue }
-                    let share = Double(SketchOverlap.intersection(cut, c.lead)) / Double(cut.count)
-                    let titles = SketchOverlap.compare(docs[q].fingerprint.title, c.fingerprint.title).jaccard
-                    guard share >= settings.excerptPlainContainment, titles >= settings.excerptTitleJaccard else { continue }
-                    if best.map({ share > $0.share }) ?? true { best = (hit.doc, share) }
+                var best: (doc: Int, relation: PairRelation)?
+                for hit in containment.candidates(for: cut, minShare: settings.candidateShare) where hit.doc != q && !skipping.contains(hit.doc) {
+                    guard let r = PairJudge.leadLine(of: docs[q], in: docs[hit.doc], settings: settings) else { continue }
+                    if best.map({ r.containment > $0.relation.containment }) ?? true { best = (hit.doc, r) }
                 }
-                if let b = best {
-                    let hamming = SimHash.distance(docs[q].fingerprint.simhash, docs[b.doc].fingerprint.simhash)
-                    local.append(Link(from: q, to: b.doc, relation: PairRelation(kind: .excerpt, hamming: hamming, jaccard: 0, containment: b.share)))
-                }
+                if let b = best { local.append(Link(from: q, to: b.doc, relation: b.relation)) }
             }
             return local
         } collect: { out.append(contentsOf: $0) }

@@ -97,6 +97,9 @@ public struct Clusterer: Sendable {
                 if constrained && ([d] + clusters[own].members.map(\.doc)).contains(where: { conflict($0, tc) }) { continue }
                 let center = clusters[tc].center
                 var relation = center == target.doc ? target.relation : PairJudge.relate(docs[d], to: docs[center], settings: settings)
+                // A page linked by its lead line is checked on its lead line again.
+                if relation.kind == nil, target.relation.kind == .excerpt, center != target.doc,
+                   let lead = PairJudge.leadLine(of: docs[d], in: docs[center], settings: settings) { relation = lead }
                 guard relation.kind != nil || relation.containment >= settings.relaxedContainment else { continue }
                 if relation.kind == nil || relation.kind == .nearDuplicate { relation.kind = target.relation.kind }
                 clusters[tc].members.append((d, relation))

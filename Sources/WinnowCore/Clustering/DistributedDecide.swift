@@ -21,6 +21,7 @@ public enum DistributedDecide {
         var doc = MatchDocument(id: a.id, publishedAt: a.publishedAt, isExcerpt: a.isExcerpt, fingerprint: a.fingerprint,
                                 weights: weights, totalWeight: weights.reduce(0, +), size: n)
         doc.cutLead = a.cutLead
+        doc.leadLine = MatchDocument.LeadLine(a)
         return doc
     }
 
@@ -45,13 +46,7 @@ public enum DistributedDecide {
     /// candidate's lead when it passes (with the headline test), else nil. Of the passing
     /// candidates the one with the largest share wins.
     public static func cutLead(_ query: MatchDocument, in candidate: MatchDocument, settings: MatchSettings) -> PairRelation? {
-        let cut = query.cutLead
-        guard !cut.isEmpty, !candidate.isExcerpt, !candidate.fingerprint.title.isEmpty else { return nil }
-        let share = Double(SketchOverlap.intersection(cut, candidate.lead)) / Double(cut.count)
-        let titles = SketchOverlap.compare(query.fingerprint.title, candidate.fingerprint.title).jaccard
-        guard share >= settings.excerptPlainContainment, titles >= settings.excerptTitleJaccard else { return nil }
-        let hamming = SimHash.distance(query.fingerprint.simhash, candidate.fingerprint.simhash)
-        return PairRelation(kind: .excerpt, hamming: hamming, jaccard: 0, containment: share)
+        PairJudge.leadLine(of: query, in: candidate, settings: settings)
     }
 
     /// A relation from exchanged fields (a link found by another process).

@@ -18,8 +18,35 @@ public struct MatchDocument: Sendable {
     public var totalWeight: Float
     /// Size for ordering: distinct sampled shingles.
     public var size: Int
-    /// Sampled shingles of the page's longest cut-off line (`ArticleAnalysis.cutLead`).
+    /// Sampled shingles of the page's lead line (`ArticleAnalysis.cutLead`).
     public var cutLead: [UInt64] = []
+    /// The lead line's letter windows and figures, and the page's opening letter windows
+    /// (`ArticleAnalysis.cutLetters`, `cutFigures`, `leadLetters`).
+    public var leadLine = LeadLine()
+
+    /// What an excerpt page's lead line and an article's opening are compared on, whatever their
+    /// spacing and cut marks.
+    public struct LeadLine: Sendable {
+        /// Letter windows of the page's lead line.
+        public var letters: [UInt32] = []
+        /// Figures the lead line states.
+        public var figures: [UInt64] = []
+        /// Letter windows of the page's opening (not for excerpt pages).
+        public var opening: [UInt32] = []
+        /// The lead line is marked as cut off (`ArticleAnalysis.cutMarked`).
+        public var marked = false
+
+        /// An empty lead line.
+        public init() {}
+
+        /// The lead-line evidence of an analysis.
+        public init(_ a: ArticleAnalysis) {
+            letters = a.cutLetters
+            figures = a.cutFigures
+            opening = a.leadLetters
+            marked = a.cutMarked
+        }
+    }
 
     /// Creates a match document.
     public init(id: String, publishedAt: String?, isExcerpt: Bool, fingerprint: Fingerprint, weights: [Float], totalWeight: Float, size: Int) {
@@ -46,6 +73,7 @@ public struct MatchDocument: Sendable {
             var doc = MatchDocument(id: a.id, publishedAt: a.publishedAt, isExcerpt: a.isExcerpt, fingerprint: a.fingerprint,
                                     weights: w, totalWeight: w.reduce(0, +), size: a.fingerprint.sketch.count)
             doc.cutLead = a.cutLead
+            doc.leadLine = LeadLine(a)
             return doc
         }
     }

@@ -14,6 +14,10 @@ public struct MatchSettings: Sendable, Equatable {
     public var containment = 0.7
     /// An excerpt's sampled shingles, counted without weights, must be found in the other's lead at least this much.
     public var excerptPlainContainment = 0.75
+    /// A page's lead line not marked as cut off (its longest line) must be found in an article's
+    /// opening at least this much to make the page an excerpt of it (official prose shares long
+    /// phrases between different reports; an excerpt is verbatim).
+    public var unmarkedLeadContainment = 0.9
     /// When both have headlines, an excerpt's headline shares at least this Jaccard similarity with its article's.
     public var excerptTitleJaccard = 0.5
     /// A partial copy's lead must be found in the other's lead at least this much (copies cut short keep the beginning).

@@ -17,6 +17,30 @@ public struct PairRelation: Sendable, Equatable {
 
 /// Decides whether a document is a copy of another.
 public enum PairJudge {
+    /// Whether `query`'s lead line (`MatchDocument.cutLead`: its longest cut-off line, or the
+    /// one line a page with little text of its own holds) is the verbatim start of `candidate`, an
+    /// article with the same headline that states the line's figures: then the page is an excerpt
+    /// of it, whatever else the page holds (on a site seen twice, its notices can pass for the
+    /// page's body). Verbatim means most of the line's shingles (unweighted) or of its letter
+    /// windows (whatever the spacing: listings glue words) are in the article's opening.
+    public static func leadLine(of query: MatchDocument, in candidate: MatchDocument, settings: MatchSettings) -> PairRelation? {
+        let cut = query.cutLead
+        guard !cut.isEmpty, !candidate.isExcerpt, !candidate.fingerprint.title.isEmpty else { return nil }
+        let shingles = Double(SketchOverlap.intersection(cut, candidate.lead)) / Double(cut.count)
+        let letters = LetterGrams.containment(of: query.leadLine.letters, in: candidate.leadLine.opening)
+        let share = max(shingles, letters)
+        let titles = SketchOverlap.compare(query.fingerprint.title, candidate.fingerprint.title).jaccard
+        let need = query.leadLine.marked ? settings.excerptPlainContainment : settings.unmarkedLeadContainment
+        guard share >= need, titles >= settings.excerptTitleJaccard else { return nil }
+        // A templated report's line with other figures is another report's ("Shr 34 cts"); only
+        // a line marked as cut may have lost the end of its last figure ("Revs 84.…").
+        let figures = query.leadLine.figures
+        let missing = figures.count - SketchOverlap.intersection(figures, candidate.fingerprint.figures)
+        guard missing == 0 || (missing == 1 && figures.count >= 4 && query.leadLine.marked) else { return nil }
+        let hamming = SimHash.distance(query.fingerprint.simhash, candidate.fingerprint.simhash)
+        return PairRelation(kind: .excerpt, hamming: hamming, jaccard: 0, containment: share)
+    }
+
     /// How `a` relates to `b`: an exact or near duplicate, a partial copy contained in it, or an
     /// excerpt found in its lead.
     public static func relate(_ a: MatchDocument, to b: MatchDocument, settings: MatchSettings) -> PairRelation {
@@ -58,10 +82,14 @@ public enum PairJudge {
             let ta = a.fingerprint.title, tb = b.fingerprint.title
             let sameTitle = ta.isEmpty || tb.isEmpty || SketchOverlap.compare(ta, tb).jaccard >= settings.excerptTitleJaccard
             let sameFigures = !Figures.differ(fa.figures, fb.figures, aInB: true, minShared: settings.figuresMinShared, report: report)
+            // Or, whatever its spacing: its lead line's letters are found in the other's opening.
+            let letters = LetterGrams.containment(of: a.leadLine.letters, in: b.leadLine.opening)
+            let verbatim = (inLead >= settings.containment && plain >= settings.excerptPlainContainment)
+                || letters >= settings.excerptPlainContainment
             let kind: MatchKind? = !sameFigures ? nil
-                : !b.isExcerpt && sameTitle && inLead >= settings.containment && plain >= settings.excerptPlainContainment ? .excerpt
+                : !b.isExcerpt && sameTitle && verbatim ? .excerpt
                 : j >= settings.nearDuplicateJaccard ? .excerpt : nil
-            return PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: max(inLead, b.isExcerpt ? aInB : 0))
+            return PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: max(inLead, letters, b.isExcerpt ? aInB : 0))
         }
         // A full page is never a copy of an excerpt page.
         if b.isExcerpt { return PairRelation(kind: nil, hamming: hamming, jaccard: j, containment: aInB) }

@@ -38,7 +38,7 @@ public enum AnalysisRecordFile {
     /// The magic at the start of the file.
     public static let magic: [UInt8] = Array("WNAR".utf8)
     /// The format version written (and the newest read).
-    public static let version: UInt8 = 1
+    public static let version: UInt8 = 2
 
     /// The file header.
     public static var header: [UInt8] { magic + [version] }
@@ -53,7 +53,7 @@ public enum AnalysisRecordFile {
         return out.bytes
     }
 
-    /// Field order of version 1.
+    /// Field order (version 2 appends the lead-line figures and letter windows).
     static func encode(_ r: AnalysisRecord, into w: inout ByteWriter) {
         let a = r.article, an = r.analysis
         w.string(a.id)
@@ -96,6 +96,10 @@ public enum AnalysisRecordFile {
             w.count(list.count)
             for s in list { w.string(s) }
         }
+        w.fixed64s(an.cutFigures)
+        w.fixed32s(an.cutLetters)
+        w.fixed32s(an.leadLetters)
+        w.byte(an.cutMarked ? 1 : 0)
     }
 
     /// A sorted subset of a sorted list: `1`, the count and the gaps between positions; or `0`
@@ -142,12 +146,12 @@ public enum AnalysisRecordFile {
             let n = try r.count()
             let start = r.position
             var body = ByteReader(Array(try r.raw(n)))
-            do { out.append(try decodeRecord(&body)) } catch RecordError.truncated(let at) { throw RecordError.truncated(at: start + at) }
+            do { out.append(try decodeRecord(&body, version: v)) } catch RecordError.truncated(let at) { throw RecordError.truncated(at: start + at) }
         }
         return out
     }
 
-    static func decodeRecord(_ r: inout ByteReader) throws -> AnalysisRecord {
+    static func decodeRecord(_ r: inout ByteReader, version: UInt8 = version) throws -> AnalysisRecord {
         let id = try r.string()
         let title = try r.optionalString(), url = try r.optionalString(), published = try r.optionalString()
         let source = try r.optionalString(), originFile = try r.optionalString()
@@ -198,6 +202,12 @@ public enum AnalysisRecordFile {
                                        strippedLines: stripped, body: body, isExcerpt: isExcerpt, fingerprint: fp,
                                        reviewRules: ruleLists[0], removeRules: ruleLists[1])
         analysis.cutLead = lists[3]
+        if version >= 2 {
+            analysis.cutFigures = try r.fixed64s()
+            analysis.cutLetters = try r.fixed32s()
+            analysis.leadLetters = try r.fixed32s()
+            analysis.cutMarked = try r.byte() != 0
+        }
         return AnalysisRecord(article: article, analysis: analysis, textBytes: textBytes)
     }
 }

@@ -45,6 +45,12 @@ public struct ByteWriter: Sendable {
         for v in values { fixed64(v) }
     }
 
+    /// 32-bit values, count first, four little-endian bytes each.
+    public mutating func fixed32s(_ values: [UInt32]) {
+        count(values.count)
+        for v in values { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    }
+
     /// Appends raw bytes.
     public mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 }
@@ -124,6 +130,21 @@ public struct ByteReader {
         var out: [UInt64] = []
         out.reserveCapacity(n)
         for _ in 0..<n { out.append(try fixed64()) }
+        return out
+    }
+
+    /// 32-bit values, count first.
+    public mutating func fixed32s() throws -> [UInt32] {
+        let n = try count(minBytes: 4)
+        guard position + 4 * n <= bytes.count else { throw RecordError.truncated(at: position) }
+        var out: [UInt32] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n {
+            var v: UInt32 = 0
+            for k in 0..<4 { v |= UInt32(bytes[position + k]) << (8 * UInt32(k)) }
+            position += 4
+            out.append(v)
+        }
         return out
     }
 

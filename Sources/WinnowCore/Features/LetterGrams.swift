@@ -1,0 +1,65 @@
+/// Windows of consecutive letters, digits and ideographs with every space and punctuation mark
+/// left out, hashed to 32 bits: a view of a text that does not depend on its whitespace.
+///
+/// Listings that collapse line breaks glue words together ("itsexecutive vice president"), and
+/// cut marks vary ("[...]", "。。。", "更多>>", none at all); word shingles break at every glued
+/// word, these windows do not. They answer one question, verbatim containment of a short line in
+/// the start of another text (an excerpt in its article's lead), so 32 bits are plenty: a
+/// collision only adds one shared window between two candidates already matched by headline.
+public enum LetterGrams {
+    /// Characters per window: long enough that English windows are specific, short enough that a
+    /// Chinese line of a dozen characters still has several.
+    public static let width = 6
+
+    /// Sorted, distinct hashes of the windows (those with an even hash: a consistent half) over
+    /// the first `limit` characters of normalized UTF-8 chunks, read as one text.
+    public static func of(chunks: [ArraySlice<UInt8>], limit: Int) -> [UInt32] {
+        var ring = [UInt32](repeating: 0, count: width)
+        var seen = 0
+        var out: [UInt32] = []
+        func push(_ scalar: UInt32) {
+            ring[seen % width] = scalar
+            seen += 1
+            guard seen >= width else { return }
+            var h = StableHash.fnvOffset
+            for k in 0..<width { h = (h ^ UInt64(ring[(seen + k) % width])) &* StableHash.fnvPrime }
+            let mixed = StableHash.mix(h)
+            if mixed & 1 == 0 { out.append(UInt32(truncatingIfNeeded: mixed >> 32)) }
+        }
+        outer: for chunk in chunks {
+            var i = chunk.startIndex
+            while i < chunk.endIndex {
+                if seen >= limit { break outer }
+                let b = chunk[i]
+                if b < 0x80 {
+                    i += 1
+                    if (b &- 0x61 < 26) || (b &- 0x30 < 10) || (b &- 0x41 < 26) { push(UInt32(b | 0x20)) }
+                    continue
+                }
+                var scalar: UInt32, len: Int
+                if b & 0xE0 == 0xC0 { scalar = UInt32(b & 0x1F); len = 2 }
+                else if b & 0xF0 == 0xE0 { scalar = UInt32(b & 0x0F); len = 3 }
+                else if b & 0xF8 == 0xF0 { scalar = UInt32(b & 0x07); len = 4 }
+                else { i += 1; continue }
+                guard i + len <= chunk.endIndex else { break }
+                for k in 1..<len { scalar = (scalar << 6) | UInt32(chunk[i + k] & 0x3F) }
+                i += len
+                if TokenClass.of(scalar: scalar) != .separator { push(scalar) }
+            }
+        }
+        out.sort()
+        out.dedupe()
+        return out
+    }
+
+    /// The share of `part`'s windows also in `whole` (both sorted): near 1 when `part` is found
+    /// verbatim in the text `whole` was taken from, whatever the spacing of either.
+    public static func containment(of part: [UInt32], in whole: [UInt32]) -> Double {
+        guard !part.isEmpty else { return 0 }
+        var i = 0, j = 0, shared = 0
+        while i < part.count && j < whole.count {
+            if part[i] == whole[j] { shared += 1; i += 1; j += 1 } else if part[i] < whole[j] { i += 1 } else { j += 1 }
+        }
+        return Double(shared) / Double(part.count)
+    }
+}

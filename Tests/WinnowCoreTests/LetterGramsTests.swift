@@ -1,0 +1,46 @@
+import Testing
+@testable import WinnowCore
+
+/// Letter windows ignore spacing and punctuation, so a listing that glued words together still
+/// matches the text it was cut from; their hashes travel in analysis records, so they are pinned.
+struct LetterGramsTests {
+    func grams(_ s: String, limit: Int = 600) -> [UInt32] {
+        LetterGrams.of(chunks: [Array(TextNormalizer.normalize(s).utf8)[...]], limit: limit)
+    }
+
+    @Test func spacingAndPunctuationDoNotMatter() {
+        let plain = grams("Plans to allow Home Secretary Charles Clarke to place terror suspects under house arrest")
+        let glued = grams("Plans to allow Home Secretary Charles Clarke toplace terror suspects under house arrest")
+        #expect(plain == glued)
+        #expect(grams("今天，滨江新区正式启用智慧公交调度系统。") == grams("今天 滨江新区正式启用智慧公交调度系统"))
+        #expect(!plain.isEmpty)
+    }
+
+    @Test func containmentOfAStartInTheWhole() {
+        let article = grams("Two days of talks on the future of Gibraltar begin at Jack Straw's country residence later on Wednesday. Officials at the talks")
+        let excerpt = grams("Two days of talks on the future of Gibraltar begin atJack Straw's country residence later onWednesday.Officials")
+        #expect(LetterGrams.containment(of: excerpt, in: article) == 1)
+        let other = grams("Talks on the future of the fishing fleet begin in Brussels on Thursday, officials said")
+        #expect(LetterGrams.containment(of: other, in: article) < 0.5)
+        #expect(LetterGrams.containment(of: [], in: article) == 0)
+    }
+
+    @Test func onlyTheFirstCharactersAreRead() {
+        let long = String(repeating: "abcdefghij", count: 100)
+        #expect(grams(long, limit: 20).count < grams(long, limit: 600).count || grams(long, limit: 600).count <= 10)
+        #expect(grams("abcde").isEmpty)  // shorter than one window
+    }
+
+    /// Golden values: these hashes are exchanged between processes (analysis records, the Spark
+    /// job) and must never change silently.
+    @Test func goldenValues() {
+        #expect(grams("abcdefghij") == GoldenLetterGrams.abcdefghij)
+        #expect(grams("滨江新区正式启用智慧公交") == GoldenLetterGrams.binjiang)
+    }
+}
+
+/// Hashes computed once and kept: a change here breaks records written by other versions.
+enum GoldenLetterGrams {
+    static let abcdefghij: [UInt32] = [470_230_596]
+    static let binjiang: [UInt32] = [856_727_994, 3_482_779_682]
+}
