@@ -36,6 +36,17 @@ struct LetterGramsTests {
     @Test func goldenValues() {
         #expect(grams("abcdefghij") == GoldenLetterGrams.abcdefghij)
         #expect(grams("滨江新区正式启用智慧公交") == GoldenLetterGrams.binjiang)
+        #expect(grams("主场以2比3不敌厦门") == GoldenLetterGrams.score)
+    }
+
+    @Test func figuresAreCheckedInPlace() {
+        let article = grams("沈阳锋范主场以4比3不敌厦门勇士，全场比赛观众超过两万人")
+        let twin = grams("沈阳锋范主场以2比3不敌厦门勇士")
+        let copy = grams("沈阳锋范主场以4比3不敌厦门勇士")
+        #expect(LetterGrams.containment(of: twin, in: article) > 0.5)
+        #expect(LetterGrams.missingFigureWindows(of: twin, in: article) > 0)
+        #expect(LetterGrams.missingFigureWindows(of: copy, in: article) == 0)
+        #expect(twin.contains(where: LetterGrams.holdsDigit) && !grams("没有数字的一句话在这里").contains(where: LetterGrams.holdsDigit))
     }
 }
 
@@ -43,4 +54,6 @@ struct LetterGramsTests {
 enum GoldenLetterGrams {
     static let abcdefghij: [UInt32] = [470_230_596]
     static let binjiang: [UInt32] = [856_727_994, 3_482_779_682]
+    static let score: [UInt32] = [2_674_262_207]  // odd: the window holds a digit
 }
+

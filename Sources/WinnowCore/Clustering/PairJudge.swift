@@ -26,6 +26,13 @@ public enum PairJudge {
     public static func leadLine(of query: MatchDocument, in candidate: MatchDocument, settings: MatchSettings) -> PairRelation? {
         let cut = query.cutLead
         guard !cut.isEmpty, !candidate.isExcerpt, !candidate.fingerprint.title.isEmpty else { return nil }
+        // A page whose own opening is mostly a report's is a copy of it, or its near twin: then
+        // all its figures must be the report's (a line alone says too little: "最高气温17℃").
+        if Figures.isReport(candidate.fingerprint),
+           LetterGrams.containment(of: query.leadLine.opening, in: candidate.leadLine.opening) >= settings.excerptPlainContainment,
+           Figures.differ(query.fingerprint.figures, candidate.fingerprint.figures, aInB: true, minShared: settings.figuresMinShared, report: true) {
+            return nil
+        }
         let shingles = Double(SketchOverlap.intersection(cut, candidate.lead)) / Double(cut.count)
         let letters = LetterGrams.containment(of: query.leadLine.letters, in: candidate.leadLine.opening)
         let share = max(shingles, letters)
@@ -34,9 +41,13 @@ public enum PairJudge {
         guard share >= need, titles >= settings.excerptTitleJaccard else { return nil }
         // A templated report's line with other figures is another report's ("Shr 34 cts"); only
         // a line marked as cut may have lost the end of its last figure ("Revs 84.…").
+        // Checked in place too: every window around a digit must be in the article's opening.
         let figures = query.leadLine.figures
         let missing = figures.count - SketchOverlap.intersection(figures, candidate.fingerprint.figures)
-        guard missing == 0 || (missing == 1 && figures.count >= 4 && query.leadLine.marked) else { return nil }
+        let marked = query.leadLine.marked
+        guard missing == 0 || (missing == 1 && figures.count >= 4 && marked) else { return nil }
+        let misplaced = LetterGrams.missingFigureWindows(of: query.leadLine.letters, in: candidate.leadLine.opening)
+        guard misplaced <= (marked ? settings.cutFigureWindows : 0) else { return nil }
         let hamming = SimHash.distance(query.fingerprint.simhash, candidate.fingerprint.simhash)
         return PairRelation(kind: .excerpt, hamming: hamming, jaccard: 0, containment: share)
     }
@@ -84,8 +95,9 @@ public enum PairJudge {
             let sameFigures = !Figures.differ(fa.figures, fb.figures, aInB: true, minShared: settings.figuresMinShared, report: report)
             // Or, whatever its spacing: its lead line's letters are found in the other's opening.
             let letters = LetterGrams.containment(of: a.leadLine.letters, in: b.leadLine.opening)
-            let verbatim = (inLead >= settings.containment && plain >= settings.excerptPlainContainment)
-                || letters >= settings.excerptPlainContainment
+            let inPlace = LetterGrams.missingFigureWindows(of: a.leadLine.letters, in: b.leadLine.opening) <= settings.cutFigureWindows
+            let verbatim = ((inLead >= settings.containment && plain >= settings.excerptPlainContainment)
+                || letters >= settings.excerptPlainContainment) && (a.leadLine.letters.isEmpty || b.leadLine.opening.isEmpty || inPlace)
             let kind: MatchKind? = !sameFigures ? nil
                 : !b.isExcerpt && sameTitle && verbatim ? .excerpt
                 : j >= settings.nearDuplicateJaccard ? .excerpt : nil

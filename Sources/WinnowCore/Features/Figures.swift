@@ -63,13 +63,22 @@ public enum Figures {
     /// prose stays under one in twenty tokens in nine articles of ten, under one in ten in 99).
     public static let reportDensity = 0.1
 
-    /// Whether a fingerprint reads as a templated report: at least three figures, densely.
+    /// A text of at most this many tokens is a short notice: a price posting or a weather line
+    /// with a figure in every sentence reads as a report at `shortReportDensity`.
+    public static let shortReportTokens = 160
+    /// Figures per token above which a short text is a report.
+    public static let shortReportDensity = 0.05
+
+    /// Whether a fingerprint reads as a templated report: at least three figures, densely (a
+    /// short notice at a lower density: four figures in seventy words is a price posting).
     public static func isReport(_ f: Fingerprint) -> Bool {
-        f.figures.count >= 3 && Double(f.figures.count) >= Double(max(f.tokens, 1)) * reportDensity
+        let tokens = Double(max(f.tokens, 1)), n = Double(f.figures.count)
+        return f.figures.count >= 3 && (n >= tokens * reportDensity
+            || (f.tokens <= shortReportTokens && f.figures.count >= 4 && n >= tokens * shortReportDensity))
     }
 
     /// Whether two texts' figures say they are different reports. In a templated report the
-    /// figures are the content: a quarter of them missing makes another report. In prose, a
+    /// figures are the content: any of them missing makes another report. In prose, a
     /// changed number or two is an edit; it takes three or more missing figures, and fewer than
     /// `minShared` of the smaller set (of `a`'s, when `aInB`) shared, to call them different.
     public static func differ(_ a: [UInt64], _ b: [UInt64], aInB: Bool, minShared: Double, report: Bool = false) -> Bool {
@@ -77,9 +86,9 @@ public enum Figures {
         let shared = SketchOverlap.intersection(a, b)
         let missing = aInB ? a.count - shared : max(a.count, b.count) - shared
         guard missing > 0 else { return false }
-        // A report with a quarter of its figures changed is another report ("第1场" / "第2场");
-        // one figure changed among forty is a correction.
-        if report { return missing * 4 >= (aInB ? a.count : max(a.count, b.count)) }
+        // In a report the figures are the content: one changed figure makes another report
+        // ("第1场" / "第2场", this quarter's sales / last quarter's), at most worth a review.
+        if report { return true }
         guard missing >= 3 else { return false }
         let base = Double(aInB ? a.count : min(a.count, b.count))
         return Double(shared) < base * minShared

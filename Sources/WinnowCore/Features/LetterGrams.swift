@@ -12,19 +12,26 @@ public enum LetterGrams {
     public static let width = 6
 
     /// Sorted, distinct hashes of the windows (those with an even hash: a consistent half) over
-    /// the first `limit` characters of normalized UTF-8 chunks, read as one text.
+    /// the first `limit` characters of normalized UTF-8 chunks, read as one text. A window holding
+    /// a digit has its lowest bit set (`holdsDigit`), so figures can be checked in place: "以2比3"
+    /// and "以4比3" share their other windows but not those.
     public static func of(chunks: [ArraySlice<UInt8>], limit: Int) -> [UInt32] {
         var ring = [UInt32](repeating: 0, count: width)
         var seen = 0
+        var lastDigit = -width
         var out: [UInt32] = []
         func push(_ scalar: UInt32) {
             ring[seen % width] = scalar
+            if scalar &- 0x30 < 10 { lastDigit = seen }
             seen += 1
             guard seen >= width else { return }
             var h = StableHash.fnvOffset
             for k in 0..<width { h = (h ^ UInt64(ring[(seen + k) % width])) &* StableHash.fnvPrime }
             let mixed = StableHash.mix(h)
-            if mixed & 1 == 0 { out.append(UInt32(truncatingIfNeeded: mixed >> 32)) }
+            if mixed & 1 == 0 {
+                let digit: UInt32 = lastDigit > seen - 1 - width ? 1 : 0
+                out.append(UInt32(truncatingIfNeeded: mixed >> 32) & ~1 | digit)
+            }
         }
         outer: for chunk in chunks {
             var i = chunk.startIndex
@@ -50,6 +57,22 @@ public enum LetterGrams {
         out.sort()
         out.dedupe()
         return out
+    }
+
+    /// Whether a window holds a digit.
+    @inline(__always) public static func holdsDigit(_ window: UInt32) -> Bool { window & 1 == 1 }
+
+    /// How many of `part`'s windows holding a digit are not in `whole` (both sorted): zero when
+    /// every figure of `part` stands in `whole` with the same words around it.
+    public static func missingFigureWindows(of part: [UInt32], in whole: [UInt32]) -> Int {
+        var i = 0, j = 0, missing = 0
+        while i < part.count {
+            guard holdsDigit(part[i]) else { i += 1; continue }
+            while j < whole.count && whole[j] < part[i] { j += 1 }
+            if j >= whole.count || whole[j] != part[i] { missing += 1 }
+            i += 1
+        }
+        return missing
     }
 
     /// The share of `part`'s windows also in `whole` (both sorted): near 1 when `part` is found
