@@ -79,10 +79,6 @@ public enum LetterGrams {
     /// verbatim in the text `whole` was taken from, whatever the spacing of either.
     public static func containment(of part: [UInt32], in whole: [UInt32]) -> Double {
         guard !part.isEmpty else { return 0 }
-        var i = 0, j = 0, shared = 0
-        while i < part.count && j < whole.count {
-            if part[i] == whole[j] { shared += 1; i += 1; j += 1 } else if part[i] < whole[j] { i += 1 } else { j += 1 }
-        }
-        return Double(shared) / Double(part.count)
+        return Double(SketchOverlap.intersection32(part, whole)) / Double(part.count)
     }
 }
