@@ -78,6 +78,24 @@ struct FiguresTests {
         #expect(!Figures.isReport(prose))
     }
 
+    /// A report whose text is another's but for one figure is never merged; the later of the
+    /// two goes to review, naming the other (a correction, or a copy with a changed number).
+    @Test func aChangedFigureAsksForReviewNotAMerge() throws {
+        _ = Support.ready
+        let rows = ["据滨海市农产品批发市场监测，2月19日主要品种批发均价如下：", "洋葱 25.13元/公斤，较前一日上涨8.1%", "芹菜 24.25元/公斤，较前一日上涨9.0%",
+                    "生姜 34.94元/公斤，较前一日下跌11.4%", "大蒜 11.64元/公斤，较前一日下跌12.4%"]
+        var changed = rows
+        changed[2] = "芹菜 24.99元/公斤，较前一日上涨9.0%"
+        let a = Article(id: "a", text: rows.joined(separator: "\n"), title: "滨海2月19日农产品批发价格行情", url: "https://a.example.cn/1",
+                        publishedAt: "2025-02-19 10:00:00")
+        let b = Article(id: "b", text: changed.joined(separator: "\n"), title: "滨海2月19日农产品批发价格行情", url: "https://b.example.cn/2",
+                        publishedAt: "2025-02-19 11:00:00")
+        let result = try ScanEngine(rules: .empty).scan([a, b])
+        #expect(result.decisions[0].kind == .keep && result.decisions[0].canonical == "a", "\(result.decisions.map(\.reasons))")
+        #expect(result.decisions[1].kind == .review && result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
+        #expect(result.decisions[1].reasons.first?.contains("reads like a copy of a, but its figures differ") == true)
+    }
+
     @Test func numberedMatchReportsAreNotCopies() throws {
         _ = Support.ready
         let a = Article(id: "m1", text: "第1场：主队以3比1战胜客队，全场比赛观众超过两万人，气氛热烈。", title: "第1场比赛结果")

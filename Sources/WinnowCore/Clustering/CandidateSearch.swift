@@ -82,13 +82,14 @@ public struct CandidateSearch: Sendable {
             for p in range {
                 let a = Int(unique[p] >> 32), b = Int(unique[p] & 0xFFFF_FFFF)
                 let (ab, ba) = PairJudge.relatePair(docs[a], docs[b], settings: settings)
-                if ab.kind != nil { local.append(Link(from: a, to: b, relation: ab)) }
-                if ba.kind != nil { local.append(Link(from: b, to: a, relation: ba)) }
+                // Pairs told apart by their figures alone travel too (no cluster takes them).
+                if ab.kind != nil || ab.figuresDiffer { local.append(Link(from: a, to: b, relation: ab)) }
+                if ba.kind != nil || ba.figuresDiffer { local.append(Link(from: b, to: a, relation: ba)) }
             }
             return local
         } collect: { out.append(contentsOf: $0) }
         // A page already linked some other way keeps that link.
-        let linked = Set(out.map(\.from))
+        let linked = Set(out.filter { $0.relation.kind != nil }.map(\.from))
         out.append(contentsOf: cutLeads.filter { !linked.contains($0.from) })
         return out
     }

@@ -68,7 +68,7 @@ public enum DistributedDecide {
                               links: [CandidateSearch.Link], settings: MatchSettings) -> (decisions: [Decision], clusters: [Cluster]) {
         let removed = Set(analyses.indices.filter { !analyses[$0].removeRules.isEmpty })
         let clusters = Clusterer(settings: settings).clusters(of: documents, links: links, excluded: removed, copies: copies)
-        let decisions = Decider(settings: settings).decide(analyses, matches: documents, clusters: clusters, ruleRemoved: removed)
+        let decisions = Decider(settings: settings).decide(analyses, matches: documents, clusters: clusters, ruleRemoved: removed, links: links)
         return (decisions, clusters.filter { !$0.members.isEmpty })
     }
 }

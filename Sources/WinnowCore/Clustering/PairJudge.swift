@@ -8,6 +8,9 @@ public struct PairRelation: Sendable, Equatable {
     public var jaccard: Double
     /// Share of this side contained in the other (in its lead, for an excerpt).
     public var containment: Double
+    /// The texts match as a copy would, but their figures say another report: no copy, at most
+    /// worth a review (`Decider`).
+    public var figuresDiffer = false
 
     /// The evidence to report.
     public var evidence: MatchEvidence? {
@@ -114,7 +117,11 @@ public enum PairJudge {
             kind = Figures.differ(fa.figures, fb.figures, aInB: true, minShared: settings.figuresMinShared, report: report) ? nil : .partial
         } else if j >= settings.nearDuplicateJaccard {
             kind = Figures.differ(fa.figures, fb.figures, aInB: false, minShared: settings.figuresMinShared, report: report) ? nil : .nearDuplicate
+        } else {
+            return PairRelation(kind: nil, hamming: hamming, jaccard: j, containment: aInB)
         }
-        return PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: aInB)
+        var relation = PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: aInB)
+        relation.figuresDiffer = kind == nil
+        return relation
     }
 }

@@ -11,8 +11,11 @@ public struct Decider: Sendable {
 
     /// Decisions for `docs`, in input order. Documents in `verdictRemoved` are removed, their
     /// reason naming the editor's verdict.
+    /// Of two documents whose texts match but whose figures differ (`PairRelation.figuresDiffer`,
+    /// among `links`), the later published is kept but sent to review, naming the other.
     public func decide(_ docs: [ArticleAnalysis], matches: [MatchDocument], clusters: [Cluster], ruleRemoved: Set<Int>,
-                       archived: [Int: ArchiveMatch] = [:], verdictRemoved: [Int: Verdict] = [:]) -> [Decision] {
+                       archived: [Int: ArchiveMatch] = [:], verdictRemoved: [Int: Verdict] = [:],
+                       links: [CandidateSearch.Link] = []) -> [Decision] {
         var decisions = [Decision?](repeating: nil, count: docs.count)
         for (i, m) in archived {
             let kind = m.relation.kind ?? .nearDuplicate
@@ -56,8 +59,26 @@ public struct Decider: Sendable {
                                             clusterSize: size)
             }
         }
-        return docs.indices.map { i in
+        var out = docs.indices.map { i in
             decisions[i] ?? keepDecision(docs[i], reasons: [], size: 1)
+        }
+        markFigureConflicts(&out, matches: matches, links: links)
+        return out
+    }
+
+    /// Reports on one template with other figures are other reports, never merged; but the pair
+    /// is worth an editor's look (a correction, or a copy whose numbers were changed), once.
+    private func markFigureConflicts(_ decisions: inout [Decision], matches: [MatchDocument], links: [CandidateSearch.Link]) {
+        var named = Set<Int>()
+        for l in links where l.relation.figuresDiffer && l.relation.kind == nil {
+            let (later, earlier) = Clusterer.earlier(matches[l.from], matches[l.to]) ? (l.to, l.from) : (l.from, l.to)
+            guard later == l.from, !named.contains(later), decisions[later].kind == .keep, decisions[later].clusterSize == 1,
+                  decisions[earlier].canonical != decisions[later].id else { continue }
+            named.insert(later)
+            let other = decisions[earlier].canonical
+            decisions[later].kind = .review
+            decisions[later].reasons = ["reads like a copy of \(other), but its figures differ: another report, or a copy whose numbers were changed"
+                                        + " (jaccard \(Self.fmt(l.relation.jaccard)), containment \(Self.fmt(l.relation.containment)))"]
         }
     }
 

@@ -102,7 +102,7 @@ public struct ScanEngine: Sendable {
         let clusters = Clusterer(settings: match).clusters(of: matches, links: links, excluded: removed.union(archived.keys),
                                                            copies: copies.filter { archived[$0.key] == nil }, verdicts: verdicts)
         var decisions = Decider(settings: match).decide(analyses, matches: matches, clusters: clusters, ruleRemoved: ruleRemoved,
-                                                        archived: archived, verdictRemoved: verdicts.removed)
+                                                        archived: archived, verdictRemoved: verdicts.removed, links: links)
         if !verdicts.isEmpty {
             let apart = Unconstrained(analyses: analyses, matches: matches, links: links, copies: copies, ruleRemoved: ruleRemoved,
                                       archived: archived.merging(unconstrained) { $1 })
