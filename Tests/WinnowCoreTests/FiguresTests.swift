@@ -96,6 +96,16 @@ struct FiguresTests {
         #expect(result.decisions[1].reasons.first?.contains("reads like a copy of a, but its figures differ") == true)
     }
 
+    /// Names are content too: the same forecast figures for another city make another report.
+    @Test func reportsForAnotherPlaceAreNotCopies() throws {
+        _ = Support.ready
+        let rows = ["今天白天，多云，最高气温9℃，西风2到4级。", "今天夜间，小雨，最低气温-1℃。", "明天，雷阵雨，气温1～11℃。", "相对湿度48%，降水概率30%。"]
+        let a = Article(id: "sy", text: rows.joined(separator: "\n"), title: "沈阳天气预报（8月11日）", url: "https://a.example.cn/1")
+        let b = Article(id: "wh", text: rows.joined(separator: "\n") + "\n（完）", title: "武汉天气预报（8月11日）", url: "https://b.example.cn/2")
+        let result = try ScanEngine(rules: .empty).scan([a, b])
+        #expect(result.decisions.allSatisfy { $0.canonical == $0.id }, "\(result.decisions.map(\.reasons))")
+    }
+
     @Test func numberedMatchReportsAreNotCopies() throws {
         _ = Support.ready
         let a = Article(id: "m1", text: "第1场：主队以3比1战胜客队，全场比赛观众超过两万人，气氛热烈。", title: "第1场比赛结果")

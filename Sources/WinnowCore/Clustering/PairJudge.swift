@@ -68,6 +68,13 @@ public enum PairJudge {
         return (relate(a, to: b, shared: shared, settings: settings), relate(b, to: a, shared: shared, settings: settings))
     }
 
+    /// Whether each headline holds shingles the other lacks: a word replaced ("沈阳天气预报" /
+    /// "武汉天气预报"), where a copy's headline is the same or only gains a suffix.
+    static func wordsReplaced(_ a: [UInt64], _ b: [UInt64]) -> Bool {
+        let shared = SketchOverlap.intersection(a, b)
+        return shared < a.count && shared < b.count
+    }
+
     static func relate(_ a: MatchDocument, to b: MatchDocument, shared known: Float?, settings: MatchSettings) -> PairRelation {
         let fa = a.fingerprint, fb = b.fingerprint
         let hamming = SimHash.distance(fa.simhash, fb.simhash)
@@ -79,7 +86,8 @@ public enum PairJudge {
         // reports) with another subject in the headline, are other reports.
         let report = (!a.isExcerpt && Figures.isReport(fa)) || (!b.isExcerpt && Figures.isReport(fb))
         if Figures.headlinesDiffer(fa.titleFigures, fb.titleFigures)
-            || (report && !fa.title.isEmpty && !fb.title.isEmpty && SketchOverlap.compare(fa.title, fb.title).jaccard < settings.reportTitleJaccard) {
+            || (report && !fa.title.isEmpty && !fb.title.isEmpty && (SketchOverlap.compare(fa.title, fb.title).jaccard < settings.reportTitleJaccard
+                || Self.wordsReplaced(fa.title, fb.title))) {
             return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0)
         }
         let shared = known ?? a.sharedWeight(with: b.sketch)
