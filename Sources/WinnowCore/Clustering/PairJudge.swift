@@ -29,9 +29,11 @@ public enum PairJudge {
     public static func leadLine(of query: MatchDocument, in candidate: MatchDocument, settings: MatchSettings) -> PairRelation? {
         let cut = query.cutLead
         guard !cut.isEmpty, !candidate.isExcerpt, !candidate.fingerprint.title.isEmpty else { return nil }
+        let report = Figures.isReport(candidate.fingerprint)
+        if otherSubjects(query.fingerprint, candidate.fingerprint, report: report, settings: settings) { return nil }
         // A page whose own opening is mostly a report's is a copy of it, or its near twin: then
         // all its figures must be the report's (a line alone says too little: "最高气温17℃").
-        if Figures.isReport(candidate.fingerprint),
+        if report,
            LetterGrams.containment(of: query.leadLine.opening, in: candidate.leadLine.opening) >= settings.excerptPlainContainment,
            Figures.differ(query.fingerprint.figures, candidate.fingerprint.figures, aInB: true, minShared: settings.figuresMinShared, report: true) {
             return nil
@@ -68,6 +70,14 @@ public enum PairJudge {
         return (relate(a, to: b, shared: shared, settings: settings), relate(b, to: a, shared: shared, settings: settings))
     }
 
+    /// Whether the headlines name other subjects: other figures ("第1场" / "第2场"), or, for
+    /// templated reports, little in common or a word replaced.
+    static func otherSubjects(_ fa: Fingerprint, _ fb: Fingerprint, report: Bool, settings: MatchSettings) -> Bool {
+        if Figures.headlinesDiffer(fa.titleFigures, fb.titleFigures) { return true }
+        guard report, !fa.title.isEmpty, !fb.title.isEmpty else { return false }
+        return SketchOverlap.compare(fa.title, fb.title).jaccard < settings.reportTitleJaccard || wordsReplaced(fa.title, fb.title)
+    }
+
     /// Whether each headline holds shingles the other lacks: a word replaced ("沈阳天气预报" /
     /// "武汉天气预报"), where a copy's headline is the same or only gains a suffix.
     static func wordsReplaced(_ a: [UInt64], _ b: [UInt64]) -> Bool {
@@ -85,9 +95,7 @@ public enum PairJudge {
         // Reports built on one template and headed with other figures, or (for figure-dense
         // reports) with another subject in the headline, are other reports.
         let report = (!a.isExcerpt && Figures.isReport(fa)) || (!b.isExcerpt && Figures.isReport(fb))
-        if Figures.headlinesDiffer(fa.titleFigures, fb.titleFigures)
-            || (report && !fa.title.isEmpty && !fb.title.isEmpty && (SketchOverlap.compare(fa.title, fb.title).jaccard < settings.reportTitleJaccard
-                || Self.wordsReplaced(fa.title, fb.title))) {
+        if otherSubjects(fa, fb, report: report, settings: settings) {
             return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0)
         }
         let shared = known ?? a.sharedWeight(with: b.sketch)
