@@ -34,6 +34,24 @@ struct LongTailSiteTests {
         for a in analyses.suffix(10) { #expect(flagged(a).isEmpty, "\(a.id): \(flagged(a).sorted())") }
     }
 
+    /// A site seen three times: its own notice (wording no other site uses) under two different
+    /// stories is its template already; the stories' paragraphs are not.
+    @Test func aNoticeUnderTwoStoriesOfATinySiteIsFurniture() {
+        var articles: [Article] = []
+        for page in 0..<3 {
+            let text = (["小站第\(page)号新闻"] + Pages.body(seed: UInt64(700 + page), paragraphs: 3)
+                + ["本页文字由溪口小站整理，转载前请先来信告知我们。"]).joined(separator: "\n")
+            articles.append(Article(id: "t\(page)", text: text, title: "小站第\(page)号新闻", url: "https://tiny.example.cn/\(page)"))
+        }
+        for i in 0..<20 {
+            articles.append(Article(id: "o\(i)", text: Pages.body(seed: UInt64(800 + i)).joined(separator: "\n"), url: "https://other\(i).example/1"))
+        }
+        for a in Support.analyze(articles).prefix(3) {
+            #expect(flagged(a).contains(5), "\(a.id): \(flagged(a).sorted())")
+            #expect(flagged(a).isDisjoint(with: [2, 3, 4]), "\(a.id): \(flagged(a).sorted())")
+        }
+    }
+
     @Test func storiesPerLineCountEachStoryOnce() {
         var b = LineStatistics.Builder()
         // Line 1 in one story on three sites; line 2 under three stories on one site.

@@ -112,6 +112,16 @@ public struct ArticleAnalyzer: Sendable {
         // self-published articles) or the site has too few pages for its own statistics (the
         // long tail, seen a handful of times); with a site of its own, those are sharper.
         if !checkTemplates && !tuning.suppresses(BuiltInDetector.siteTemplate.rawValue) { markRecurring(&evidence, shapes: shapes) }
+        // A site of a handful of pages: a line under two of its stories already recurs, and under
+        // half of them or more, it is the site's template.
+        if !site.isEmpty && !checkTemplates && counts.documents >= 2 && tuning.isEnabled(.siteTemplate) {
+            for i in evidence.indices where evidence[i].templateDocuments >= 2 && shapes[i].size >= settings.recurrenceMinSize
+                && !evidence[i].isStructuredContent {
+                evidence[i].recurs = true
+                evidence[i].templateShare = Double(evidence[i].templateDocuments) / Double(counts.documents)
+                evidence[i].isTemplate = evidence[i].templateShare >= 0.5
+            }
+        }
         return (evidence, regexHits.timedOut.filter { !tuning.suppresses(rules.rules[$0].id) })
     }
 
