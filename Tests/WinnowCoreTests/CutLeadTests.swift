@@ -72,4 +72,26 @@ struct CutLeadTests {
         let result = try ScanEngine(rules: .empty).scan([full, teaser])
         #expect(result.decisions[1].canonical == "teaser", "\(result.decisions[1].reasons)")
     }
+
+    /// An article's opening as published includes a dateline it strips ("本报讯：" on a line of
+    /// its own); an excerpt, cut from that opening and glued into one line, still matches it.
+    @Test func anExcerptMatchesTheOpeningAsPublished() throws {
+        _ = Support.ready
+        let body = Pages.body(seed: 61, paragraphs: 4)
+        var articles: [Article] = []
+        // The dateline recurs under many stories of a small site, so the article strips it.
+        for i in 0..<6 {
+            let other = Pages.body(seed: UInt64(90 + i), paragraphs: 3)
+            articles.append(Article(id: "s\(i)", text: (["本台消息（联播）："] + other).joined(separator: "\n"), title: "第\(i)条新闻",
+                                    url: "https://small.example.cn/\(i)"))
+        }
+        articles.append(Article(id: "full", text: (["本台消息（联播）："] + body).joined(separator: "\n"), title: "国内快讯",
+                                url: "https://small.example.cn/9"))
+        let teaser = "本台消息（联播）：" + String(body[0].prefix(50)) + "……"
+        articles.append(Article(id: "teaser", text: ["国内快讯", teaser, "本页文字由溪口小站整理。"].joined(separator: "\n"), title: "国内快讯",
+                                url: "https://other.example.cn/1"))
+        let result = try ScanEngine(rules: .empty).scan(articles)
+        let d = result.decisions.last
+        #expect(d?.canonical == "full" && d?.match?.kind == .excerpt, "\(d?.reasons ?? [])")
+    }
 }

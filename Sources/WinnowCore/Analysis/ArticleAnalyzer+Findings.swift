@@ -176,9 +176,11 @@ extension ArticleAnalyzer {
     /// longest line no rule claims — as shingles (to find candidates), letter windows and figures.
     private func addLeadEvidence(to analysis: inout ArticleAnalysis, _ doc: PreparedArticle, evidence: [LineEvidence],
                                  stripped: Set<Int>, body: ClosedRange<Int>?) {
-        let kept = doc.lines.indices.filter { !stripped.contains($0 + 1) && !doc.shapes[$0].isBlank && $0 != doc.titleLine }
         if !analysis.isExcerpt {
-            analysis.leadLetters = LetterGrams.of(chunks: kept.map { doc.visible[$0] }, limit: Self.leadLetterLimit)
+            // The article's opening as published, what excerpts are cut from: everything after the
+            // headline but related lists, stripped or not ("央视网消息（新闻联播）：" on a line of its own).
+            let opening = doc.lines.indices.filter { $0 > (doc.titleLine ?? -1) && !doc.shapes[$0].isBlank && !evidence[$0].inListing }
+            analysis.leadLetters = LetterGrams.of(chunks: opening.map { doc.visible[$0] }, limit: Self.leadLetterLimit)
         }
         var line: Int?
         if analysis.isExcerpt, let body {
@@ -199,13 +201,13 @@ extension ArticleAnalyzer {
         let shingles = Fingerprint.of(chunks: [doc.visible[line]], width: settings.shingleWidth).sketch
         // Only a page whose own text is not much more than that line can be an excerpt page.
         guard analysis.isExcerpt || analysis.fingerprint.sketch.count <= shingles.count * Self.leadLineMaxRatio else { return }
-        if !analysis.isExcerpt { analysis.cutLead = shingles }
+        analysis.cutLead = shingles
         analysis.cutLetters = LetterGrams.of(chunks: [doc.visible[line]], limit: Self.leadLetterLimit)
         analysis.cutFigures = Figures.of(chunks: [doc.visible[line]])
     }
 
     /// Characters of a page's start kept as letter windows.
-    static let leadLetterLimit = 600
+    static let leadLetterLimit = 800
     /// A page's kept sampled shingles at most this many times its lead line's: an excerpt page.
     static let leadLineMaxRatio = 3
 

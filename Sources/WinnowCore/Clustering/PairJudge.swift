@@ -31,10 +31,10 @@ public enum PairJudge {
         guard !cut.isEmpty, !candidate.isExcerpt, !candidate.fingerprint.title.isEmpty else { return nil }
         let report = Figures.isReport(candidate.fingerprint)
         if otherSubjects(query.fingerprint, candidate.fingerprint, report: report, settings: settings) { return nil }
-        // A page whose own opening is mostly a report's is a copy of it, or its near twin: then
+        // A page whose own text is mostly a report's is a copy of it, or its near twin: then
         // all its figures must be the report's (a line alone says too little: "最高气温17℃").
-        if report,
-           LetterGrams.containment(of: query.leadLine.opening, in: candidate.leadLine.opening) >= settings.excerptPlainContainment,
+        if report, !query.sketch.isEmpty,
+           Double(SketchOverlap.intersection(query.sketch, candidate.sketch)) >= Double(query.sketch.count) * settings.excerptPlainContainment,
            Figures.differ(query.fingerprint.figures, candidate.fingerprint.figures, aInB: true, minShared: settings.figuresMinShared, report: true) {
             return nil
         }
