@@ -338,7 +338,10 @@ def analyse(name, set_dir, out_dir, score_mod):
                 if 1 <= n <= len(kinds):
                     hits.append((kinds[n - 1], f["rule"], lines_of(i)[n - 1]))
         body = any(k in ("body", "title") for k, _, _ in hits)
-        cause["body" if body else "furniture" if hits else "unknown"] += 1
+        figures = any(r.startswith("reads like a copy of") for r in dec[i].get("reasons", []))
+        cause["body" if body else "furniture" if hits else "figures" if figures else "unknown"] += 1
+        if figures and not hits:
+            det.append(f"- {i} [figures] {dec[i]['reasons'][0][:160]}")
         for k, rule, text in hits[:3]:
             det.append(f"- {i} [{'body' if body else 'furniture'}] {rule} on a {k} line: {text[:120]}")
     with open(os.path.join(out_dir, "issue12-details.txt"), "w", encoding="utf-8") as f:
@@ -354,7 +357,7 @@ def analyse(name, set_dir, out_dir, score_mod):
         "linP": s["lines"]["precision"], "linR": s["lines"]["recall"], "linF1": s["lines"]["f1"],
         "discR": s["line_recall_by_kind"].get("disclaimer"), "lost": s["lost_clusters"],
         "FMpairs": fm_pairs, "FMdocs": len(fm_links), "FMfig": "-" if fm_fig is None else fm_fig,
-        "review": len(rev), "rv-body": cause["body"], "rv-furn": cause["furniture"],
+        "review": len(rev), "rv-body": cause["body"], "rv-furn": cause["furniture"], "rv-fig": cause["figures"],
     }
 
 

@@ -22,7 +22,8 @@
 # together that belong to different clusters, FMdocs = documents whose canonical is in another
 # cluster, FMfig = of those, merges of a templated report with its near twin or with a copy whose
 # figure changed (class 1); review = `review` decisions, rv-body / rv-furn = caused by a match in
-# article text / only in page furniture (truth line kinds).
+# article text / only in page furniture (truth line kinds), rv-fig = a text matched but for its figures
+# (reports told apart by their numbers go to review, naming the other).
 # Examples of each failure (false merges, unlinked excerpt pages, reviews): OUT/issue12-details.txt.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
