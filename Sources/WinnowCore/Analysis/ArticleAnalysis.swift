@@ -30,7 +30,7 @@ public struct ArticleAnalysis: Sendable {
     public var cutLead: [UInt64] = []
     /// Letter windows (`LetterGrams`) of the page's lead line (`cutLead`'s line, or an excerpt
     /// page's body): compared with other pages' `leadLetters` whatever the spacing.
-    public var cutLetters: [UInt32] = []
+    public var cutLetters: [LetterGrams.Window] = []
     /// Figures stated in the lead line: its article must state them too.
     public var cutFigures: [UInt64] = []
     /// The lead line is marked as cut off (or the page is an excerpt page); an unmarked line (a
@@ -38,7 +38,7 @@ public struct ArticleAnalysis: Sendable {
     public var cutMarked = false
     /// Letter windows of the start of the page's own text after the headline (not for excerpt
     /// pages): where an excerpt of this article must be found.
-    public var leadLetters: [UInt32] = []
+    public var leadLetters: [LetterGrams.Window] = []
 
     /// Creates an analysis.
     public init(id: String, site: String, language: String, publishedAt: String?, findings: [Finding],

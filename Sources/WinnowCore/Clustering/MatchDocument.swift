@@ -28,11 +28,11 @@ public struct MatchDocument: Sendable {
     /// spacing and cut marks.
     public struct LeadLine: Sendable {
         /// Letter windows of the page's lead line.
-        public var letters: [UInt32] = []
+        public var letters: [LetterGrams.Window] = []
         /// Figures the lead line states.
         public var figures: [UInt64] = []
         /// Letter windows of the page's opening (not for excerpt pages).
-        public var opening: [UInt32] = []
+        public var opening: [LetterGrams.Window] = []
         /// The lead line is marked as cut off (`ArticleAnalysis.cutMarked`).
         public var marked = false
 

@@ -120,8 +120,8 @@ extension Array where Element: Equatable {
 
 /// Set overlap between sorted distinct sketches.
 public enum SketchOverlap {
-    /// Size of the intersection of two sorted distinct arrays of 32-bit values.
-    public static func intersection32(_ a: [UInt32], _ b: [UInt32]) -> Int {
+    /// Size of the intersection of two sorted distinct arrays of any integer width.
+    public static func intersectionCount<T: FixedWidthInteger>(_ a: [T], _ b: [T]) -> Int {
         var i = 0, j = 0, n = 0
         while i < a.count && j < b.count {
             if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }

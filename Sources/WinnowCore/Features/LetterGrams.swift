@@ -1,12 +1,16 @@
 /// Windows of consecutive letters, digits and ideographs with every space and punctuation mark
-/// left out, hashed to 32 bits: a view of a text that does not depend on its whitespace.
+/// left out, hashed to 16 bits: a view of a text that does not depend on its whitespace.
 ///
 /// Listings that collapse line breaks glue words together ("itsexecutive vice president"), and
 /// cut marks vary ("[...]", "。。。", "更多>>", none at all); word shingles break at every glued
 /// word, these windows do not. They answer one question, verbatim containment of a short line in
-/// the start of another text (an excerpt in its article's lead), so 32 bits are plenty: a
-/// collision only adds one shared window between two candidates already matched by headline.
+/// the start of another text (an excerpt in its article's lead), so 16 bits are plenty: a
+/// collision only adds one shared window between two candidates already matched by headline
+/// (an opening holds a few hundred of the 32,768 values a window can take besides its digit bit).
 public enum LetterGrams {
+    /// One hashed window.
+    public typealias Window = UInt16
+
     /// Characters per window: long enough that English windows are specific, short enough that a
     /// Chinese line of a dozen characters still has several.
     public static let width = 6
@@ -15,11 +19,11 @@ public enum LetterGrams {
     /// the first `limit` characters of normalized UTF-8 chunks, read as one text. A window holding
     /// a digit has its lowest bit set (`holdsDigit`), so figures can be checked in place: "以2比3"
     /// and "以4比3" share their other windows but not those.
-    public static func of(chunks: [ArraySlice<UInt8>], limit: Int) -> [UInt32] {
+    public static func of(chunks: [ArraySlice<UInt8>], limit: Int) -> [Window] {
         var ring = [UInt32](repeating: 0, count: width)
         var seen = 0
         var lastDigit = -width
-        var out: [UInt32] = []
+        var out: [Window] = []
         func push(_ scalar: UInt32) {
             ring[seen % width] = scalar
             if scalar &- 0x30 < 10 { lastDigit = seen }
@@ -29,8 +33,8 @@ public enum LetterGrams {
             for k in 0..<width { h = (h ^ UInt64(ring[(seen + k) % width])) &* StableHash.fnvPrime }
             let mixed = StableHash.mix(h)
             if mixed & 1 == 0 {
-                let digit: UInt32 = lastDigit > seen - 1 - width ? 1 : 0
-                out.append(UInt32(truncatingIfNeeded: mixed >> 32) & ~1 | digit)
+                let digit: Window = lastDigit > seen - 1 - width ? 1 : 0
+                out.append(Window(truncatingIfNeeded: mixed >> 48) & ~1 | digit)
             }
         }
         outer: for chunk in chunks {
@@ -60,11 +64,11 @@ public enum LetterGrams {
     }
 
     /// Whether a window holds a digit.
-    @inline(__always) public static func holdsDigit(_ window: UInt32) -> Bool { window & 1 == 1 }
+    @inline(__always) public static func holdsDigit(_ window: Window) -> Bool { window & 1 == 1 }
 
     /// How many of `part`'s windows holding a digit are not in `whole` (both sorted): zero when
     /// every figure of `part` stands in `whole` with the same words around it.
-    public static func missingFigureWindows(of part: [UInt32], in whole: [UInt32]) -> Int {
+    public static func missingFigureWindows(of part: [Window], in whole: [Window]) -> Int {
         var i = 0, j = 0, missing = 0
         while i < part.count {
             guard holdsDigit(part[i]) else { i += 1; continue }
@@ -77,8 +81,8 @@ public enum LetterGrams {
 
     /// The share of `part`'s windows also in `whole` (both sorted): near 1 when `part` is found
     /// verbatim in the text `whole` was taken from, whatever the spacing of either.
-    public static func containment(of part: [UInt32], in whole: [UInt32]) -> Double {
+    public static func containment(of part: [Window], in whole: [Window]) -> Double {
         guard !part.isEmpty else { return 0 }
-        return Double(SketchOverlap.intersection32(part, whole)) / Double(part.count)
+        return Double(SketchOverlap.intersectionCount(part, whole)) / Double(part.count)
     }
 }

@@ -97,8 +97,8 @@ public enum AnalysisRecordFile {
             for s in list { w.string(s) }
         }
         w.fixed64s(an.cutFigures)
-        w.fixed32s(an.cutLetters)
-        w.fixed32s(an.leadLetters)
+        w.fixed16s(an.cutLetters)
+        w.fixed16s(an.leadLetters)
         w.byte(an.cutMarked ? 1 : 0)
     }
 
@@ -204,8 +204,8 @@ public enum AnalysisRecordFile {
         analysis.cutLead = lists[3]
         if version >= 2 {
             analysis.cutFigures = try r.fixed64s()
-            analysis.cutLetters = try r.fixed32s()
-            analysis.leadLetters = try r.fixed32s()
+            analysis.cutLetters = try r.fixed16s()
+            analysis.leadLetters = try r.fixed16s()
             analysis.cutMarked = try r.byte() != 0
         }
         return AnalysisRecord(article: article, analysis: analysis, textBytes: textBytes)

@@ -45,8 +45,8 @@ public struct ByteWriter: Sendable {
         for v in values { fixed64(v) }
     }
 
-    /// 32-bit values, count first, four little-endian bytes each.
-    public mutating func fixed32s(_ values: [UInt32]) {
+    /// 16-bit values, count first, two little-endian bytes each.
+    public mutating func fixed16s(_ values: [UInt16]) {
         count(values.count)
         for v in values { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
     }
@@ -133,17 +133,15 @@ public struct ByteReader {
         return out
     }
 
-    /// 32-bit values, count first.
-    public mutating func fixed32s() throws -> [UInt32] {
-        let n = try count(minBytes: 4)
-        guard position + 4 * n <= bytes.count else { throw RecordError.truncated(at: position) }
-        var out: [UInt32] = []
+    /// 16-bit values, count first.
+    public mutating func fixed16s() throws -> [UInt16] {
+        let n = try count(minBytes: 2)
+        guard position + 2 * n <= bytes.count else { throw RecordError.truncated(at: position) }
+        var out: [UInt16] = []
         out.reserveCapacity(n)
         for _ in 0..<n {
-            var v: UInt32 = 0
-            for k in 0..<4 { v |= UInt32(bytes[position + k]) << (8 * UInt32(k)) }
-            position += 4
-            out.append(v)
+            out.append(UInt16(bytes[position]) | UInt16(bytes[position + 1]) << 8)
+            position += 2
         }
         return out
     }
