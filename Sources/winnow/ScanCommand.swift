@@ -90,6 +90,7 @@ struct ScanCommand: ParsableCommand {
         let progress = RunProgress(inputBytes: StageInputs.size(of: inputs))
         let display = ProgressDisplay.start(progress, options: log, quiet: quiet)
         defer { display?.stop() }
+        let memory = MemoryProbe.start(progress)
         let stage = StageInputs.read(inputs, quiet: quiet, followSymlinks: followSymlinks, progress: progress)
         let read = stage.read, unique = stage.articles, failedInputs = stage.failedInputs
         let readSeconds = Date().timeIntervalSince(readStarted)
@@ -147,6 +148,7 @@ struct ScanCommand: ParsableCommand {
             }
         }
         display?.stop()
+        memory?.stop()
         if timings {
             var parts = [String(format: "read %.3f", readSeconds)]
             for stage in ["prepare", "statistics", "analyze", "decide"] {
