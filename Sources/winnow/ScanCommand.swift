@@ -91,8 +91,19 @@ struct ScanCommand: ParsableCommand {
         let display = ProgressDisplay.start(progress, options: log, quiet: quiet)
         defer { display?.stop() }
         let memory = MemoryProbe.start(progress)
-        let stage = StageInputs.read(inputs, quiet: quiet, followSymlinks: followSymlinks, progress: progress)
-        let read = stage.read, unique = stage.articles, failedInputs = stage.failedInputs
+        // The articles' texts go to a spool file as they are read: only a chunk of them is in
+        // memory at a time, in every stage.
+        let unique: ArticleSpool
+        do { unique = try ArticleSpool() } catch {
+            Console.error("\(error)")
+            throw WinnowExit.error
+        }
+        let stage = StageInputs.read(inputs, quiet: quiet, followSymlinks: followSymlinks, progress: progress, spool: unique)
+        let read = stage.read, failedInputs = stage.failedInputs
+        do { try unique.finish() } catch {
+            Console.error("\(error)")
+            throw WinnowExit.error
+        }
         let readSeconds = Date().timeIntervalSince(readStarted)
         icuReady.wait()
         if let error = icuError.withLock({ $0 }) {

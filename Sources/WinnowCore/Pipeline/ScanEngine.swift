@@ -39,17 +39,23 @@ public struct ScanEngine: Sendable {
     /// Prepares articles on all cores.
     public func prepare(_ articles: [Article]) -> [PreparedArticle] {
         progress?.enter(.prepare, total: articles.count)
-        return prepare(articles, range: articles.indices)
+        return prepare(loaded: articles)
     }
 
-    /// Prepares `articles[range]` on all cores, counting them done in the current stage.
-    func prepare(_ articles: [Article], range whole: Range<Int>) -> [PreparedArticle] {
+    /// Prepares the articles at positions `range` of `source` on all cores, counting them done in
+    /// the current stage.
+    func prepare(_ source: some ArticleSource, range: Range<Int>) throws -> [PreparedArticle] {
+        prepare(loaded: try source.articles(in: range))
+    }
+
+    /// Prepares articles on all cores, counting them done in the current stage.
+    private func prepare(loaded articles: [Article]) -> [PreparedArticle] {
         var out: [PreparedArticle] = []
-        out.reserveCapacity(whole.count)
+        out.reserveCapacity(articles.count)
         let progress = self.progress
-        Parallel.forEachChunk(count: whole.count, chunk: 32) { range in
+        Parallel.forEachChunk(count: articles.count, chunk: 32) { range in
             defer { progress?.advance(by: range.count) }
-            return range.map { PreparedArticle(articles[whole.lowerBound + $0]) }
+            return range.map { PreparedArticle(articles[$0]) }
         } collect: { out += $0 }
         return out
     }
@@ -113,9 +119,10 @@ public struct ScanEngine: Sendable {
         return (decisions, clusters.filter { !$0.members.isEmpty }, archived, revised)
     }
 
-    /// The whole scan over articles held in memory; with `verdicts`, editors' verdicts on the
-    /// batch's documents are loaded from it and honoured.
-    public func scan(_ articles: [Article], extraStatistics: LineStatistics? = nil, archive: (any ArchiveLookup)? = nil,
+    /// The whole scan over a batch of articles, held in memory or fetched from `articles` a chunk
+    /// at a time (then no more than a chunk's texts are held at once); with `verdicts`, editors'
+    /// verdicts on the batch's documents are loaded from it and honoured.
+    public func scan(_ articles: some ArticleSource, extraStatistics: LineStatistics? = nil, archive: (any ArchiveLookup)? = nil,
                      verdicts lookup: (any VerdictLookup)? = nil) throws -> Result {
         var counters = StageCounters()
         var clock = ContinuousClock.now
@@ -132,7 +139,8 @@ public struct ScanEngine: Sendable {
         var analyses: [ArticleAnalysis] = []
         var verdicts = BatchVerdicts.none
         if articles.count <= chunkSize {
-            let prepared = prepare(articles)
+            progress?.enter(.prepare, total: articles.count)
+            let prepared = try prepare(articles, range: 0..<articles.count)
             lap("prepare")
             progress?.enter(.statistics, total: prepared.count)
             batchStats = statistics(of: prepared)
@@ -150,7 +158,7 @@ public struct ScanEngine: Sendable {
             progress?.enter(.statistics, total: articles.count)
             var builder = LineStatistics.Builder()
             for start in stride(from: 0, to: articles.count, by: chunkSize) {
-                for p in prepare(articles, range: start..<min(articles.count, start + chunkSize)) { builder.add(p) }
+                for p in try prepare(articles, range: start..<min(articles.count, start + chunkSize)) { builder.add(p) }
             }
             batchStats = builder.build()
             stats = batchStats
@@ -159,11 +167,11 @@ public struct ScanEngine: Sendable {
             progress?.enter(.analyze, total: articles.count)
             analyses.reserveCapacity(articles.count)
             for start in stride(from: 0, to: articles.count, by: chunkSize) {
-                analyze(prepare(articles, range: start..<min(articles.count, start + chunkSize)), statistics: stats, into: &analyses)
+                analyze(try prepare(articles, range: start..<min(articles.count, start + chunkSize)), statistics: stats, into: &analyses)
             }
             lap("analyze")
             if let lookup {
-                (analyses, verdicts) = try applyVerdicts(to: analyses, prepare: { PreparedArticle(articles[$0]) }, statistics: stats,
+                (analyses, verdicts) = try applyVerdicts(to: analyses, prepare: { PreparedArticle(try articles.article(at: $0)) }, statistics: stats,
                                                          lookup: lookup)
                 lap("verdicts")
             }

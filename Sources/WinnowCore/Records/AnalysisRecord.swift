@@ -55,15 +55,8 @@ public enum AnalysisRecordFile {
 
     /// Field order of version 1.
     static func encode(_ r: AnalysisRecord, into w: inout ByteWriter) {
-        let a = r.article, an = r.analysis
-        w.string(a.id)
-        w.optionalString(a.title)
-        w.optionalString(a.url)
-        w.optionalString(a.publishedAt)
-        w.optionalString(a.source)
-        w.optionalString(a.origin?.file)
-        w.count(a.origin?.line ?? 0)
-        w.count(a.replacedSequences)
+        let an = r.analysis
+        encodeArticleFields(r.article, into: &w)
         w.count(r.textBytes)
         w.string(an.site)
         w.string(an.language)
@@ -96,6 +89,31 @@ public enum AnalysisRecordFile {
             w.count(list.count)
             for s in list { w.string(s) }
         }
+    }
+
+    /// An article's fields but its text and line hints: id, title, url, publication time, source,
+    /// origin and replaced sequences (how analysis records and the scan's article spool begin).
+    public static func encodeArticleFields(_ a: Article, into w: inout ByteWriter) {
+        w.string(a.id)
+        w.optionalString(a.title)
+        w.optionalString(a.url)
+        w.optionalString(a.publishedAt)
+        w.optionalString(a.source)
+        w.optionalString(a.origin?.file)
+        w.count(a.origin?.line ?? 0)
+        w.count(a.replacedSequences)
+    }
+
+    /// Reads what `encodeArticleFields(_:into:)` wrote: an article with an empty text.
+    public static func decodeArticleFields(_ r: inout ByteReader) throws -> Article {
+        let id = try r.string()
+        let title = try r.optionalString(), url = try r.optionalString(), published = try r.optionalString()
+        let source = try r.optionalString(), originFile = try r.optionalString()
+        let originLine = try r.int()
+        var article = Article(id: id, text: "", title: title, url: url, publishedAt: published, source: source,
+                              origin: originFile.map { RecordOrigin(file: $0, line: originLine) })
+        article.replacedSequences = try r.int()
+        return article
     }
 
     /// A sorted subset of a sorted list: `1`, the count and the gaps between positions; or `0`
@@ -148,13 +166,8 @@ public enum AnalysisRecordFile {
     }
 
     static func decodeRecord(_ r: inout ByteReader) throws -> AnalysisRecord {
-        let id = try r.string()
-        let title = try r.optionalString(), url = try r.optionalString(), published = try r.optionalString()
-        let source = try r.optionalString(), originFile = try r.optionalString()
-        let originLine = try r.int()
-        var article = Article(id: id, text: "", title: title, url: url, publishedAt: published, source: source,
-                              origin: originFile.map { RecordOrigin(file: $0, line: originLine) })
-        article.replacedSequences = try r.int()
+        let article = try decodeArticleFields(&r)
+        let id = article.id, published = article.publishedAt
         let textBytes = try r.int()
         let site = try r.string(), language = try r.string()
         let isExcerpt = try r.byte() != 0

@@ -10,7 +10,7 @@ public struct CSVReporter: Reporter {
     public init() {}
 
     /// Renders the table.
-    public func render(_ report: ScanReport) -> [UInt8] {
+    public func render(_ report: ScanReport) throws -> [UInt8] {
         var out = "id,decision,canonical,match,hamming,jaccard,containment,cluster_size,site,excerpt,lines_stripped,findings,reason\r\n"
         for i in report.decisions.indices {
             let d = report.decisions[i], a = report.analyses[i]

@@ -9,10 +9,11 @@ public struct CleanTextReporter: Reporter {
     public init() {}
 
     /// Renders the kept articles.
-    public func render(_ report: ScanReport) -> [UInt8] {
-        var out = JSONBuffer(capacity: report.articles.reduce(0) { $0 + $1.text.utf8.count } / 2)
-        for i in report.decisions.indices where report.decisions[i].kind == .keep || report.decisions[i].kind == .review {
-            let a = report.articles[i], an = report.analyses[i]
+    public func render(_ report: ScanReport) throws -> [UInt8] {
+        var out = JSONBuffer(capacity: 1 << 20)
+        try report.articles.forEach { i, a in
+            guard report.decisions[i].kind == .keep || report.decisions[i].kind == .review else { return }
+            let an = report.analyses[i]
             out.raw("{\"id\":"); out.string(a.id)
             if let t = a.title { out.raw(",\"title\":"); out.string(t) }
             if let u = a.url { out.raw(",\"url\":"); out.string(u) }

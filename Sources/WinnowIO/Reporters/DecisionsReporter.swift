@@ -13,10 +13,10 @@ public struct DecisionsReporter: Reporter {
     public init() {}
 
     /// Renders all decisions.
-    public func render(_ report: ScanReport) -> [UInt8] {
+    public func render(_ report: ScanReport) throws -> [UInt8] {
         var out = JSONBuffer(capacity: report.decisions.count * 600)
-        for i in report.decisions.indices {
-            Self.write(report.decisions[i], analysis: report.analyses[i], article: report.articles[i], into: &out)
+        try report.articles.forEach { i, a in
+            Self.write(report.decisions[i], analysis: report.analyses[i], article: a, into: &out)
             out.raw("\n")
         }
         for r in report.revisions {

@@ -2,8 +2,8 @@ import WinnowCore
 
 /// Everything a scan produced, for the reporters.
 public struct ScanReport: Sendable {
-    /// The articles, in input order.
-    public var articles: [Article]
+    /// The articles, in input order: in memory, or fetched a chunk at a time from a spool.
+    public var articles: any ArticleSource
     /// Their analyses (same order).
     public var analyses: [ArticleAnalysis]
     /// Their decisions (same order).
@@ -24,7 +24,7 @@ public struct ScanReport: Sendable {
     public var notArticles: [String: Int] = [:]
 
     /// Creates a report.
-    public init(articles: [Article], analyses: [ArticleAnalysis], decisions: [Decision], clusters: [Cluster],
+    public init(articles: any ArticleSource, analyses: [ArticleAnalysis], decisions: [Decision], clusters: [Cluster],
                 problems: [BadRecord], counters: StageCounters, inputs: [String]) {
         self.articles = articles
         self.analyses = analyses
@@ -40,8 +40,8 @@ public struct ScanReport: Sendable {
 public protocol Reporter: Sendable {
     /// The file name inside `--out`.
     var fileName: String { get }
-    /// The file's bytes.
-    func render(_ report: ScanReport) -> [UInt8]
+    /// The file's bytes; fails only when the report's articles cannot be fetched.
+    func render(_ report: ScanReport) throws -> [UInt8]
 }
 
 /// The reporters a scan writes by default.
@@ -61,7 +61,7 @@ public enum Reporters {
         var failure: Error?
         Parallel.forEachChunk(count: reporters.count, chunk: 1) { range in
             range.map { i -> Result<AtomicFile.Staged, Error> in
-                Result { try AtomicFile.stage(reporters[i].render(report), for: directory + "/" + reporters[i].fileName) }
+                Result { try AtomicFile.stage(try reporters[i].render(report), for: directory + "/" + reporters[i].fileName) }
             }
         } collect: { results in
             for r in results {

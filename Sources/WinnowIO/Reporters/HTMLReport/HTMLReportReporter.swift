@@ -24,8 +24,8 @@ public struct HTMLReportReporter: Reporter {
     }
 
     /// Renders the page.
-    public func render(_ report: ScanReport) -> [UInt8] {
-        let encoder = ReportDataEncoder(report: report, language: language, generated: Self.iso(generatedAt ?? Date()))
+    public func render(_ report: ScanReport) throws -> [UInt8] {
+        let encoder = try ReportDataEncoder(report: report, language: language, generated: Self.iso(generatedAt ?? Date()))
         return ReportPage.render(language: language, data: encoder.data(), texts: encoder.textChunks())
     }
 
