@@ -10,7 +10,7 @@ public struct CSVReporter: Reporter {
     public init() {}
 
     /// Renders the table.
-    public func render(_ report: ScanReport) throws -> [UInt8] {
+    public func render(_ report: ScanReport, emit: ([UInt8]) throws -> Void) throws {
         var out = "id,decision,canonical,match,hamming,jaccard,containment,cluster_size,site,excerpt,lines_stripped,findings,reason\r\n"
         for i in report.decisions.indices {
             let d = report.decisions[i], a = report.analyses[i]
@@ -21,7 +21,11 @@ public struct CSVReporter: Reporter {
                 String(a.isExcerpt), String(a.strippedLines.count), String(a.findings.count), d.reasons.first ?? "",
             ]
             out += cells.map { Escape.csvVisible($0) }.joined(separator: ",") + "\r\n"
+            if out.utf8.count >= ReportPieces.size {
+                try emit(Array(out.utf8))
+                out = ""
+            }
         }
-        return Array(out.utf8)
+        if !out.isEmpty { try emit(Array(out.utf8)) }
     }
 }

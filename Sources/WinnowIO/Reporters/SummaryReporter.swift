@@ -12,7 +12,7 @@ public struct SummaryReporter: Reporter {
     public init() {}
 
     /// Renders the summary.
-    public func render(_ report: ScanReport) throws -> [UInt8] {
+    public func render(_ report: ScanReport, emit: ([UInt8]) throws -> Void) throws {
         var s = "# Winnow scan summary\n\n"
         s += "Inputs: " + report.inputs.map { "`\(Escape.markdown($0))`" }.joined(separator: ", ") + "\n\n"
         s += "| documents | kept | merged | removed | review | clusters | lines stripped | skipped records |\n"
@@ -101,6 +101,6 @@ public struct SummaryReporter: Reporter {
             for p in report.problems.prefix(100) { s += "- `\(Escape.markdown(p.origin))`: \(Escape.markdown(p.reason))\n" }
             if report.problems.count > 100 { s += "- … and \(report.problems.count - 100) more\n" }
         }
-        return Array(s.utf8)
+        try emit(Array(s.utf8))
     }
 }
