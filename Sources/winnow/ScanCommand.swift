@@ -115,6 +115,7 @@ struct ScanCommand: ParsableCommand {
         let match = self.match.settings
         var engine = ScanEngine(rules: ruleSet, match: match)
         engine.progress = progress
+        engine.keepsStatistics = archive != nil
         let result: ScanEngine.Result
         do {
             let history = try archive?.store.lineStatistics()

@@ -60,6 +60,11 @@ struct ScanEngineChunkingTests {
         #expect(fetched.analyses.map(\.findings) == whole.analyses.map(\.findings))
         #expect(String(describing: fetched.decisions) == String(describing: whole.decisions))
         #expect(try source.article(at: 59).id == "doc59")
+        // Statistics let go before decide change nothing else.
+        engine.keepsStatistics = false
+        let lean = try engine.scan(source)
+        #expect(lean.statistics.documentsPerSite.isEmpty && !fetched.statistics.documentsPerSite.isEmpty)
+        #expect(String(describing: lean.decisions) == String(describing: whole.decisions))
         #expect(throws: WinnowCoreError.articleMissing(position: 60)) { try articles.article(at: 60) }
     }
 }

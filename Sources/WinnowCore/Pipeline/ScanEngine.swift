@@ -12,6 +12,9 @@ public struct ScanEngine: Sendable {
     /// lines, once to analyse it with the whole batch's counts — and its prepared articles are
     /// never all in memory. Smaller batches are prepared once. The result is the same either way.
     public var chunkSize = 8192
+    /// Whether `Result.statistics` holds the batch's line statistics (what an archive records);
+    /// when not, they are let go once the batch is analysed and the result's are empty.
+    public var keepsStatistics = true
 
     /// Creates an engine.
     public init(rules: RuleSet, analysis: AnalysisSettings = AnalysisSettings(), match: MatchSettings = MatchSettings()) {
@@ -29,7 +32,8 @@ public struct ScanEngine: Sendable {
         public var clusters: [Cluster]
         /// Counters per stage.
         public var counters: StageCounters
-        /// Line statistics of this batch alone (what an archive adds to its history).
+        /// Line statistics of this batch alone (what an archive adds to its history); empty
+        /// unless `keepsStatistics`.
         public var statistics: LineStatistics
         /// Revised decisions on earlier runs' documents (excerpts and partial copies whose fuller
         /// article arrived in this batch).
@@ -128,13 +132,14 @@ public struct ScanEngine: Sendable {
         var clock = ContinuousClock.now
         var cpu = ProcessClock.cpuSeconds()
         func lap(_ stage: String) {
+            HeapTrim.release()
             let now = ContinuousClock.now, nowCPU = ProcessClock.cpuSeconds()
             counters.seconds[stage] = (now - clock).seconds
             counters.cpuSeconds[stage] = nowCPU - cpu
             clock = now
             cpu = nowCPU
         }
-        let batchStats: LineStatistics
+        var batchStats: LineStatistics
         var stats: LineStatistics
         var analyses: [ArticleAnalysis] = []
         var verdicts = BatchVerdicts.none
@@ -177,6 +182,11 @@ public struct ScanEngine: Sendable {
             }
         }
         counters.articles = analyses.count
+        if !keepsStatistics {
+            // Nothing after the analysis reads them: their memory is the decide stage's.
+            (stats, batchStats) = (LineStatistics(), LineStatistics())
+            HeapTrim.release()
+        }
         counters.linesFlagged = analyses.reduce(0) { $0 + $1.strippedLines.count }
         counters.excerpts = analyses.filter(\.isExcerpt).count
         progress?.enter(.decide)
