@@ -187,7 +187,7 @@ public struct ScanEngine: Sendable {
             (stats, batchStats) = (LineStatistics(), LineStatistics())
             HeapTrim.release()
         }
-        counters.linesFlagged = analyses.reduce(0) { $0 + $1.strippedLines.count }
+        counters.linesFlagged = analyses.reduce(0) { $0 + $1.strippedLineCount }
         counters.excerpts = analyses.filter(\.isExcerpt).count
         progress?.enter(.decide)
         let (decisions, clusters, archived, revisions) = try decide(analyses, archive: archive, verdicts: verdicts)

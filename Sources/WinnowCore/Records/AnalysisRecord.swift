@@ -74,8 +74,9 @@ public enum AnalysisRecordFile {
         w.count(stripped.count)
         var previous = 0
         for line in stripped { w.count(line - previous); previous = line }
-        w.count(an.findings.count)
-        for f in an.findings {
+        let findings = an.findings
+        w.count(findings.count)
+        for f in findings {
             w.string(f.rule)
             w.string(f.category.rawValue)
             w.string(f.severity.rawValue)

@@ -18,7 +18,7 @@ public struct CSVReporter: Reporter {
                 d.id, d.kind.rawValue, d.canonical, d.match?.kind.rawValue ?? "",
                 d.match.map { String($0.hamming) } ?? "", d.match.map { DecisionsReporter.fmt($0.jaccard) } ?? "",
                 d.match.map { DecisionsReporter.fmt($0.containment) } ?? "", String(d.clusterSize), a.site,
-                String(a.isExcerpt), String(a.strippedLines.count), String(a.findings.count), d.reasons.first ?? "",
+                String(a.isExcerpt), String(a.strippedLineCount), String(a.findingCount), d.reasons.first ?? "",
             ]
             out += cells.map { Escape.csvVisible($0) }.joined(separator: ",") + "\r\n"
             if out.utf8.count >= ReportPieces.size {

@@ -21,7 +21,7 @@ public struct CleanTextReporter: Reporter {
             pieces.buffer.raw(",\"site\":"); pieces.buffer.string(an.site)
             pieces.buffer.raw(",\"decision\":\""); pieces.buffer.raw(report.decisions[i].kind.rawValue); pieces.buffer.raw("\"")
             pieces.buffer.raw(",\"text\":")
-            pieces.buffer.string(an.strippedLines.isEmpty ? a.text : Self.cleanText(a.text, stripped: an.strippedLines))
+            pieces.buffer.string(an.strippedLineCount == 0 ? a.text : Self.cleanText(a.text, stripped: an.strippedLines))
             pieces.buffer.raw("}\n")
             try pieces.flush(emit)
         }

@@ -39,7 +39,7 @@ public struct SummaryReporter: Reporter {
             var e = bySite[site] ?? (0, 0, 0)
             e.docs += 1
             if report.decisions[i].kind == .merge || report.decisions[i].kind == .remove { e.dropped += 1 }
-            e.stripped += report.analyses[i].strippedLines.count
+            e.stripped += report.analyses[i].strippedLineCount
             bySite[site] = e
         }
         s += "\n## Sites\n\n| site | documents | merged or removed | lines stripped |\n|---|---:|---:|---:|\n"

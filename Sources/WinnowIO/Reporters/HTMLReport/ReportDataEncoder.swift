@@ -104,8 +104,9 @@ struct ReportDataEncoder {
         for an in report.analyses {
             siteColumn.append(intern(an.site, &siteIndex, &sites))
             var flat: [Int] = []
-            flat.reserveCapacity(an.findings.count * 7)
-            for f in an.findings {
+            let findings = an.findings
+            flat.reserveCapacity(findings.count * 7)
+            for f in findings {
                 let key = RuleKey(rule: f.rule, category: f.category)
                 let r: Int
                 if let known = ruleIndex[key] { r = known } else {
