@@ -11,7 +11,7 @@ public struct ScanEngine: Sendable {
     /// times its text, so a large batch is prepared twice, a chunk at a time — once to count its
     /// lines, once to analyse it with the whole batch's counts — and its prepared articles are
     /// never all in memory. Smaller batches are prepared once. The result is the same either way.
-    public var chunkSize = 8192
+    public var chunkSize = 4096
     /// Whether `Result.statistics` holds the batch's line statistics (what an archive records);
     /// when not, they are let go once the batch is analysed and the result's are empty.
     public var keepsStatistics = true
