@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An analysis's findings as a batch holds them until it is reported: each distinct kind of
 /// finding (rule, category, severity, action, message, outside-region flag) once, and per
 /// finding one 64-bit word — its kind and its lines. A finding is 64 bytes, a word 8, and a page
@@ -37,7 +39,22 @@ struct CompactFindings: Sendable {
             }
             words.append(UInt64(k) << 48 | UInt64(f.lineStart) << 24 | UInt64(span))
         }
-        storage = .packed(kinds: kinds, words: words)
+        storage = .packed(kinds: Self.shared(kinds), words: words)
+    }
+
+    /// Lists of kinds met before, so that the pages of a site, which mostly find the same kinds
+    /// in the same order, share one list. Bounded: past `sharedLimit` lists, new ones are kept
+    /// as they are.
+    private static let known = Mutex(Set<[Finding]>())
+    private static let sharedLimit = 4096
+
+    /// `kinds`, or an equal list met before (the same values, held once).
+    private static func shared(_ kinds: [Finding]) -> [Finding] {
+        known.withLock { known in
+            if let earlier = known.firstIndex(of: kinds) { return known[earlier] }
+            if known.count < sharedLimit { known.insert(kinds) }
+            return kinds
+        }
     }
 
     /// How many findings there are.
