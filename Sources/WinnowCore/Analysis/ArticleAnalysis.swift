@@ -26,7 +26,7 @@ public struct ArticleAnalysis: Sendable {
     /// The document is an excerpt: its only content is a cut-off lead.
     public let isExcerpt: Bool
     /// The fingerprint of what remains after furniture is stripped.
-    public let fingerprint: Fingerprint
+    public internal(set) var fingerprint: Fingerprint
     /// Rule ids asking an editor to review the document.
     public let reviewRules: [String]
     /// Rule ids asking to remove the document.

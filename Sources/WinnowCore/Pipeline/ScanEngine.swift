@@ -75,17 +75,25 @@ public struct ScanEngine: Sendable {
     public func analyze(_ prepared: [PreparedArticle], statistics: LineStatistics) -> [ArticleAnalysis] {
         progress?.enter(.analyze, total: prepared.count)
         var out: [ArticleAnalysis] = []
-        analyze(prepared, statistics: statistics, into: &out)
+        var pool = FingerprintPool()
+        analyze(prepared, statistics: statistics, into: &out, pool: &pool)
         return out
     }
 
-    /// Analyzes prepared articles on all cores, appending in order, counting them done in the current stage.
-    func analyze(_ prepared: [PreparedArticle], statistics: LineStatistics, into out: inout [ArticleAnalysis]) {
+    /// Analyzes prepared articles on all cores, appending in order, counting them done in the
+    /// current stage; exact copies' fingerprints are held once (`pool`).
+    func analyze(_ prepared: [PreparedArticle], statistics: LineStatistics, into out: inout [ArticleAnalysis],
+                 pool: inout FingerprintPool) {
         let analyzer = self.analyzer, progress = self.progress
         Parallel.forEachChunk(count: prepared.count, chunk: 32) { range in
             defer { progress?.advance(by: range.count) }
             return range.map { analyzer.analyze(prepared[$0], statistics: statistics) }
-        } collect: { out += $0 }
+        } collect: { chunk in
+            for var a in chunk {
+                pool.share(&a)
+                out.append(a)
+            }
+        }
     }
 
     /// Candidate search, clustering and decisions over analyses; with an archive, documents that
@@ -171,8 +179,10 @@ public struct ScanEngine: Sendable {
             lap("statistics")
             progress?.enter(.analyze, total: articles.count)
             analyses.reserveCapacity(articles.count)
+            var pool = FingerprintPool()
             for start in stride(from: 0, to: articles.count, by: chunkSize) {
-                analyze(try prepare(articles, range: start..<min(articles.count, start + chunkSize)), statistics: stats, into: &analyses)
+                analyze(try prepare(articles, range: start..<min(articles.count, start + chunkSize)), statistics: stats,
+                        into: &analyses, pool: &pool)
             }
             lap("analyze")
             if let lookup {
