@@ -10,7 +10,9 @@ public protocol ArticleSource: Sendable {
 extension Array: ArticleSource where Element == Article {
     /// The articles at positions `range`, in order.
     public func articles(in range: Range<Int>) throws -> [Article] {
-        guard range.lowerBound >= 0, range.upperBound <= count else { throw WinnowCoreError.articleMissing(position: Swift.max(count, range.lowerBound)) }
+        guard range.lowerBound >= 0, range.upperBound <= count else {
+            throw WinnowCoreError.articleMissing(position: Swift.max(count, range.lowerBound))
+        }
         return Array(self[range])
     }
 }

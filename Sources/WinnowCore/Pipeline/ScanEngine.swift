@@ -186,8 +186,8 @@ public struct ScanEngine: Sendable {
             }
             lap("analyze")
             if let lookup {
-                (analyses, verdicts) = try applyVerdicts(to: analyses, prepare: { PreparedArticle(try articles.article(at: $0)) }, statistics: stats,
-                                                         lookup: lookup)
+                (analyses, verdicts) = try applyVerdicts(to: analyses, prepare: { PreparedArticle(try articles.article(at: $0)) },
+                                                         statistics: stats, lookup: lookup)
                 lap("verdicts")
             }
         }

@@ -85,7 +85,9 @@ public final class ArticleSpool: ArticleSource, ArticleSink {
     public func articles(in range: Range<Int>) throws -> [Article] {
         guard !range.isEmpty else { return [] }
         let offsets: [Int] = try state.withLock { s in
-            guard range.lowerBound >= 0, range.upperBound < s.offsets.count else { throw WinnowCoreError.articleMissing(position: range.upperBound - 1) }
+            guard range.lowerBound >= 0, range.upperBound < s.offsets.count else {
+                throw WinnowCoreError.articleMissing(position: range.upperBound - 1)
+            }
             if !s.buffer.isEmpty { flush(&s) }
             if let failure = s.failure { throw failure }
             return Array(s.offsets[range.lowerBound...range.upperBound])
@@ -94,10 +96,13 @@ public final class ArticleSpool: ArticleSource, ArticleSink {
         var bytes = [UInt8](repeating: 0, count: offsets[offsets.count - 1] - base)
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { b in b.baseAddress.map { pread(fd, $0 + done, b.count - done, off_t(base + done)) } ?? -1 }
+            let n = bytes.withUnsafeMutableBytes { b in
+                b.baseAddress.map { pread(fd, $0 + done, b.count - done, off_t(base + done)) } ?? -1
+            }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
-                throw WinnowIOError.cannotRead(path: path, reason: "reading spooled articles: " + (n == 0 ? "the file is short" : String(cString: strerror(errno))))
+                let why = n == 0 ? "the file is short" : String(cString: strerror(errno))
+                throw WinnowIOError.cannotRead(path: path, reason: "reading spooled articles: " + why)
             }
             done += n
         }

@@ -87,7 +87,9 @@ public enum Reporters {
         var failure: Error?
         Parallel.forEachChunk(count: reporters.count, chunk: 1) { range in
             range.map { i -> Result<AtomicFile.Staged, Error> in
-                Result { try AtomicFile.stage(for: directory + "/" + reporters[i].fileName) { out in try reporters[i].render(report, emit: out.write) } }
+                Result {
+                    try AtomicFile.stage(for: directory + "/" + reporters[i].fileName) { out in try reporters[i].render(report, emit: out.write) }
+                }
             }
         } collect: { results in
             for r in results {

@@ -67,6 +67,7 @@ public enum AtomicFile {
         if close(fd) != 0 && failure == nil { failure = WinnowIOError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         guard let failure else { return Staged(temporary: tmp, target: path) }
         TemporaryFiles.discard(tmp)
+        // `Output.write` names no path: this file's.
         if case WinnowIOError.cannotWrite(let p, let reason) = failure, p.isEmpty { throw WinnowIOError.cannotWrite(path: path, reason: reason) }
         throw failure
     }
