@@ -5,7 +5,8 @@ import WinnowCore
 
 /// A hidden aid for finding where a scan's memory goes: with `WINNOW_DEBUG_MEMORY=1` in the
 /// environment, the resident set size is sampled every 10 ms and the peak of each stage of a
-/// `RunProgress` is printed on standard error at the end (`memory (peak MB by stage): …`).
+/// `RunProgress` is printed on standard error at the end (`memory (peak MB by stage): …`; a
+/// stage shorter than a sampling interval may be missing).
 /// Without the variable nothing runs.
 /// `@unchecked`: the timer is only created in `init` and cancelled in `stop`; the peaks are a `Mutex`.
 final class MemoryProbe: @unchecked Sendable {
