@@ -15,6 +15,8 @@ struct CompactFindingsTests {
             [Self.finding("list", 3, 3), Self.finding("list", 4, 6), Self.finding("nav", 1, 2, message: "menu"), Self.finding("list", 1, 1), outside],
             [Self.finding("big", 1 << 24, (1 << 24) + 2), Self.finding("list", 1, 1)],
             [Self.finding("odd", 5, 4)],
+            // Many kinds: looked up by hash past the first sixteen.
+            (0..<400).map { Self.finding("r\($0 % 40)", $0, $0, message: "m\($0 % 30)") },
         ]
         for findings in cases {
             let packed = CompactFindings(findings)

@@ -20,6 +20,9 @@ struct CompactFindings: Sendable {
     init(_ findings: [Finding]) {
         guard !findings.isEmpty else { storage = .packed(kinds: [], words: []); return }
         var kinds: [Finding] = []
+        // Kinds are looked up in the list while it is short, by hash past that (a page whose
+        // findings all differ would otherwise take quadratic time).
+        var kindIndex: [Finding: Int] = [:]
         var words: [UInt64] = []
         words.reserveCapacity(findings.count)
         for f in findings {
@@ -32,10 +35,15 @@ struct CompactFindings: Sendable {
             kind.lineStart = 0
             kind.lineEnd = 0
             let k: Int
-            if let known = kinds.firstIndex(where: { $0 == kind }) { k = known } else {
+            if let known = kinds.count <= 16 ? kinds.firstIndex(of: kind) : kindIndex[kind] { k = known } else {
                 guard kinds.count < 1 << 16 else { storage = .plain(findings); return }
                 k = kinds.count
                 kinds.append(kind)
+                if kinds.count == 17 {
+                    for (i, known) in kinds.enumerated() { kindIndex[known] = i }
+                } else if kinds.count > 17 {
+                    kindIndex[kind] = k
+                }
             }
             words.append(UInt64(k) << 48 | UInt64(f.lineStart) << 24 | UInt64(span))
         }
