@@ -38,9 +38,17 @@ extension ArchiveStore {
     ///
     /// `crashAfterWrites` is for tests only: the process kills itself after that many article
     /// rows, inside the transaction, to prove that nothing of the run survives.
-    public func commit(run: RunRecord, articles: [Article], analyses: [ArticleAnalysis], decisions: [Decision],
+    public func commit(run: RunRecord, articles: any ArticleSource, analyses: [ArticleAnalysis], decisions: [Decision],
                        revisions: [Decision] = [], statistics: LineStatistics, reviewQueue: Bool = false,
                        crashAfterWrites: Int? = nil) throws {
+        // Only the url and headline of each article are recorded: fetched before the transaction.
+        var urls: [String?] = [], titles: [String?] = []
+        urls.reserveCapacity(articles.count)
+        titles.reserveCapacity(articles.count)
+        try articles.forEach { _, a in
+            urls.append(a.url)
+            titles.append(a.title)
+        }
         var counts: [DecisionKind: Int] = [:]
         for d in decisions { counts[d.kind, default: 0] += 1 }
         try guarded {
@@ -62,13 +70,13 @@ extension ArchiveStore {
                     let a = analyses[i], d = decisions[i], fp = a.fingerprint
                     let canonicalCopy = d.kind == .keep || d.kind == .review
                     try insert.execute(arguments: [
-                        d.id, run.id, a.site, articles[i].url, a.publishedAt, fp.simhash.sqlite, fp.exact.sqlite, fp.tokens,
+                        d.id, run.id, a.site, urls[i], a.publishedAt, fp.simhash.sqlite, fp.exact.sqlite, fp.tokens,
                         a.isExcerpt ? 1 : 0, d.kind.rawValue, d.canonical, d.canonicalRun,
                         canonicalCopy ? BlobCoding.encode(fp.sketch) : nil, canonicalCopy ? BlobCoding.encode(fp.lead) : nil,
                         canonicalCopy ? BlobCoding.encode(fp.title) : nil,
                         canonicalCopy ? FindingCoding.encode(a.findings) : nil,
                         canonicalCopy ? BlobCoding.encode(fp.figures) : nil, canonicalCopy ? BlobCoding.encode(fp.titleFigures) : nil,
-                        canonicalCopy ? articles[i].title : nil,
+                        canonicalCopy ? titles[i] : nil,
                     ])
                     if canonicalCopy && db.changesCount > 0 {
                         let seq = db.lastInsertedRowID

@@ -44,7 +44,7 @@ struct DecideCommand: ParsableCommand {
         }
         var counters = StageCounters()
         counters.articles = analyses.count
-        counters.linesFlagged = analyses.reduce(0) { $0 + $1.strippedLines.count }
+        counters.linesFlagged = analyses.reduce(0) { $0 + $1.strippedLineCount }
         counters.excerpts = analyses.filter(\.isExcerpt).count
         for d in decided.decisions { counters.decisions[d.kind.rawValue, default: 0] += 1 }
         counters.clusters = decided.clusters.count

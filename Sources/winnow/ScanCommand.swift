@@ -90,8 +90,20 @@ struct ScanCommand: ParsableCommand {
         let progress = RunProgress(inputBytes: StageInputs.size(of: inputs))
         let display = ProgressDisplay.start(progress, options: log, quiet: quiet)
         defer { display?.stop() }
-        let stage = StageInputs.read(inputs, quiet: quiet, followSymlinks: followSymlinks, progress: progress)
-        let read = stage.read, unique = stage.articles, failedInputs = stage.failedInputs
+        let memory = MemoryProbe.start(progress)
+        // The articles' texts go to a spool file as they are read: only a chunk of them is in
+        // memory at a time, in every stage.
+        let unique: ArticleSpool
+        do { unique = try ArticleSpool() } catch {
+            Console.error("\(error)")
+            throw WinnowExit.error
+        }
+        let stage = StageInputs.read(inputs, quiet: quiet, followSymlinks: followSymlinks, progress: progress, spool: unique)
+        let read = stage.read, failedInputs = stage.failedInputs
+        do { try unique.finish() } catch {
+            Console.error("\(error)")
+            throw WinnowExit.error
+        }
         let readSeconds = Date().timeIntervalSince(readStarted)
         icuReady.wait()
         if let error = icuError.withLock({ $0 }) {
@@ -103,6 +115,7 @@ struct ScanCommand: ParsableCommand {
         let match = self.match.settings
         var engine = ScanEngine(rules: ruleSet, match: match)
         engine.progress = progress
+        engine.keepsStatistics = archive != nil
         let result: ScanEngine.Result
         do {
             let history = try archive?.store.lineStatistics()
@@ -147,6 +160,7 @@ struct ScanCommand: ParsableCommand {
             }
         }
         display?.stop()
+        memory?.stop()
         if timings {
             var parts = [String(format: "read %.3f", readSeconds)]
             for stage in ["prepare", "statistics", "analyze", "decide"] {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WinnowCore
 import WinnowIO
 
@@ -15,33 +16,62 @@ struct StageInputs {
     /// Whether any record or input could not be read (exit 2 at the end).
     var hadProblems: Bool { failedInputs > 0 || !read.problems.isEmpty }
 
-    /// Reads `inputs`, printing problems, warnings and skipped counts on standard error.
-    static func read(_ inputs: [String], quiet: Bool, followSymlinks: Bool = false, progress: RunProgress? = nil) -> StageInputs {
+    /// Reads `inputs`, printing problems, warnings and skipped counts on standard error. With a
+    /// `spool`, the articles (ids unique) go into it as they are read and `articles` stays empty.
+    static func read(_ inputs: [String], quiet: Bool, followSymlinks: Bool = false, progress: RunProgress? = nil,
+                     spool: ArticleSpool? = nil) -> StageInputs {
         var out = StageInputs()
         var reader = InputReader()
         reader.followSymlinks = followSymlinks
         reader.progress = progress
+        let unique = UniqueIDs(spool)
+        if spool != nil { reader.sink = unique }
         for input in inputs {
             do { out.read.append(try reader.read([input])) } catch {
                 Console.error("\(error)")
                 out.failedInputs += 1
             }
         }
-        var seen = [String: String]()
-        for a in out.read.articles {
-            let here = a.origin?.description ?? "?"
-            if let first = seen[a.id] {
-                out.read.problems.append(BadRecord(origin: here, reason: "duplicate id \"\(Escape.terminal(a.id))\" (first at \(first))"))
-            } else {
-                seen[a.id] = here
-                out.articles.append(a)
-            }
-        }
+        for a in out.read.articles { unique.take(a) }
         out.read.articles = []
+        let (articles, duplicates) = unique.result()
+        out.articles = articles
+        out.read.problems += duplicates
         for p in out.read.problems { Console.warning("\(p.origin): skipped record: \(p.reason)") }
         for w in out.read.warnings { Console.warning(w) }
         if !out.read.skipped.isEmpty && !quiet { Console.info("not articles (counted, not read): " + out.read.skippedSummary) }
         return out
+    }
+
+    /// Keeps the first article of each id across inputs (a reader keeps ids unique within one
+    /// input); later ones become problems naming the first. Passes articles on to a spool, or
+    /// collects them.
+    private final class UniqueIDs: ArticleSink, Sendable {
+        private struct State {
+            var seen: [String: String] = [:]
+            var articles: [Article] = []
+            var duplicates: [BadRecord] = []
+        }
+        private let spool: ArticleSpool?
+        private let state = Mutex(State())
+
+        init(_ spool: ArticleSpool?) { self.spool = spool }
+
+        func take(_ a: Article) {
+            let here = a.origin?.description ?? "?"
+            let first: Bool = state.withLock { s in
+                if let earlier = s.seen[a.id] {
+                    s.duplicates.append(BadRecord(origin: here, reason: "duplicate id \"\(Escape.terminal(a.id))\" (first at \(earlier))"))
+                    return false
+                }
+                s.seen[a.id] = here
+                if spool == nil { s.articles.append(a) }
+                return true
+            }
+            if first { spool?.take(a) }
+        }
+
+        func result() -> (articles: [Article], duplicates: [BadRecord]) { state.withLock { ($0.articles, $0.duplicates) } }
     }
 
     /// Bytes of all inputs (files, and files inside folders), or nil when one is standard input.

@@ -57,4 +57,17 @@ struct ScanCommandTests {
         #expect(!r.err.contains("\u{1B}"))
         #expect(r.err.contains("\\u{1b}[31mred"))
     }
+
+    @Test func theArticleSpoolLeavesNothingBehindAndItsFailureWritesNothing() throws {
+        let spool = CLI.tempDir(), out = CLI.tempDir()
+        let r = try CLI.run(["scan", "samples", "--out", out + "/o", "-q"], environment: ["TMPDIR": spool, "WINNOW_DEBUG_MEMORY": "1"],
+                            cwd: CLI.root)
+        #expect(r.status == 0, "\(r.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spool).isEmpty)
+        // Sampled every 10 ms: the stages of a scan this small may pass unseen, reading does not.
+        #expect(r.err.contains("memory (peak MB by stage): read "))
+        let failed = try CLI.run(["scan", "samples", "--out", out + "/o2", "-q"], environment: ["TMPDIR": spool + "/missing"], cwd: CLI.root)
+        #expect(failed.status == 2 && failed.err.contains("cannot write"), "\(failed.err)")
+        #expect(!FileManager.default.fileExists(atPath: out + "/o2/decisions.jsonl"))
+    }
 }

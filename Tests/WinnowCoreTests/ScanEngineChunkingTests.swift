@@ -34,4 +34,37 @@ struct ScanEngineChunkingTests {
         }
         #expect(whole.clusters.count > 0 && whole.analyses.contains { !$0.strippedLines.isEmpty })
     }
+
+    /// Articles fetched a range at a time (as from a spool file), counting the fetches.
+    final class CountingSource: ArticleSource, @unchecked Sendable {
+        let all: [Article]
+        var largest = 0
+        init(_ all: [Article]) { self.all = all }
+        var count: Int { all.count }
+        func articles(in range: Range<Int>) throws -> [Article] {
+            largest = max(largest, range.count)
+            return Array(all[range])
+        }
+    }
+
+    @Test func aScanFromAnArticleSourceFetchesAChunkAtATimeAndGivesTheSameResult() throws {
+        _ = Support.ready
+        let articles = Self.batch()
+        let whole = try ScanEngine(rules: .empty).scan(articles)
+        var engine = ScanEngine(rules: .empty)
+        engine.chunkSize = 16
+        let source = CountingSource(articles)
+        let fetched = try engine.scan(source)
+        #expect(source.largest == 16)
+        #expect(fetched.analyses.map(\.fingerprint) == whole.analyses.map(\.fingerprint))
+        #expect(fetched.analyses.map(\.findings) == whole.analyses.map(\.findings))
+        #expect(String(describing: fetched.decisions) == String(describing: whole.decisions))
+        #expect(try source.article(at: 59).id == "doc59")
+        // Statistics let go before decide change nothing else.
+        engine.keepsStatistics = false
+        let lean = try engine.scan(source)
+        #expect(lean.statistics.documentsPerSite.isEmpty && !fetched.statistics.documentsPerSite.isEmpty)
+        #expect(String(describing: lean.decisions) == String(describing: whole.decisions))
+        #expect(throws: WinnowCoreError.articleMissing(position: 60)) { try articles.article(at: 60) }
+    }
 }

@@ -82,7 +82,7 @@ struct HTMLReportTests {
         let r = try ScanEngine(rules: try RuleSet(rules: [])).scan(articles)
         let report = ScanReport(articles: articles, analyses: r.analyses, decisions: r.decisions, clusters: r.clusters,
                                 problems: [], counters: r.counters, inputs: ["x"])
-        let encoder = ReportDataEncoder(report: report, language: .en, generated: "2025-01-01T00:00:00Z", chunkBytes: 1)
+        let encoder = try ReportDataEncoder(report: report, language: .en, generated: "2025-01-01T00:00:00Z", chunkBytes: 1)
         #expect(encoder.textIndex == [0, 1, 0])
         #expect(encoder.chunkStarts == [0, 1])
         let chunks = try encoder.textChunks().map { try #require(try JSONSerialization.jsonObject(with: Data($0)) as? [String]) }
@@ -108,7 +108,7 @@ struct HTMLReportTests {
         let r = try ScanEngine(rules: rules).scan(articles)
         let report = ScanReport(articles: articles, analyses: r.analyses, decisions: r.decisions, clusters: r.clusters,
                                 problems: [BadRecord(origin: "in.jsonl:3", reason: "not JSON <b>")], counters: r.counters, inputs: ["in<1>.jsonl"])
-        let bytes = HTMLReportReporter(language: .zh, generatedAt: Date(timeIntervalSince1970: 0)).render(report)
+        let bytes = try HTMLReportReporter(language: .zh, generatedAt: Date(timeIntervalSince1970: 0)).render(report)
         let page = String(decoding: bytes, as: UTF8.self)
         let doc = try HTMLReportDocument(page)
 

@@ -19,7 +19,7 @@ struct ReporterTests {
     }
 
     @Test func decisionsFollowTheScoringContract() throws {
-        let text = String(decoding: DecisionsReporter().render(try report()), as: UTF8.self)
+        let text = String(decoding: try DecisionsReporter().render(try report()), as: UTF8.self)
         let lines = text.split(separator: "\n")
         #expect(lines.count == 2)
         for line in lines {
@@ -43,13 +43,13 @@ struct ReporterTests {
         #expect(Escape.csv("=SUM(A1)") == "'=SUM(A1)")
         #expect(Escape.csv("a,\"b\"") == "\"a,\"\"b\"\"\"")
         #expect(Escape.csv("plain") == "plain")
-        let csv = String(decoding: CSVReporter().render(try report()), as: UTF8.self)
+        let csv = String(decoding: try CSVReporter().render(try report()), as: UTF8.self)
         #expect(csv.hasPrefix("id,decision,canonical"))
         #expect(csv.contains("\"a\"\"1\""))
     }
 
     @Test func markdownAndTerminalEscaping() throws {
-        let md = String(decoding: SummaryReporter().render(try report()), as: UTF8.self)
+        let md = String(decoding: try SummaryReporter().render(try report()), as: UTF8.self)
         #expect(!md.contains("<script>"))
         #expect(!md.contains("<b>"))
         #expect(!md.contains("\u{1B}"))
@@ -76,7 +76,7 @@ struct ReporterTests {
     }
 
     @Test func cleanTextDropsStrippedLines() throws {
-        let out = String(decoding: CleanTextReporter().render(try report()), as: UTF8.self)
+        let out = String(decoding: try CleanTextReporter().render(try report()), as: UTF8.self)
         let first = try #require(try JSONSerialization.jsonObject(with: Data(out.split(separator: "\n")[0].utf8)) as? [String: Any])
         let text = first["text"] as? String ?? ""
         #expect(!text.contains("保留所有权利"))

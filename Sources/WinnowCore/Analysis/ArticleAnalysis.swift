@@ -10,15 +10,23 @@ public struct ArticleAnalysis: Sendable {
     /// Publication time, as given.
     public let publishedAt: String?
     /// Findings of detectors and rules, in line order.
-    public let findings: [Finding]
+    public var findings: [Finding] { packedFindings.findings }
     /// 1-based numbers of lines left out of the clean text and the fingerprint.
-    public let strippedLines: Set<Int>
+    public var strippedLines: Set<Int> { packedStrippedLines.lines }
+    /// How many findings there are (without unpacking them).
+    public var findingCount: Int { packedFindings.count }
+    /// How many lines were stripped (without unpacking them).
+    public var strippedLineCount: Int { packedStrippedLines.count }
+    /// The findings and the stripped lines, packed: a batch holds every analysis until its
+    /// reports are written.
+    private let packedFindings: CompactFindings
+    private let packedStrippedLines: CompactLineSet
     /// The body's first and last line (1-based), when a body was found.
     public let body: ClosedRange<Int>?
     /// The document is an excerpt: its only content is a cut-off lead.
     public let isExcerpt: Bool
     /// The fingerprint of what remains after furniture is stripped.
-    public let fingerprint: Fingerprint
+    public internal(set) var fingerprint: Fingerprint
     /// Rule ids asking an editor to review the document.
     public let reviewRules: [String]
     /// Rule ids asking to remove the document.
@@ -48,8 +56,8 @@ public struct ArticleAnalysis: Sendable {
         self.site = site
         self.language = language
         self.publishedAt = publishedAt
-        self.findings = findings
-        self.strippedLines = strippedLines
+        packedFindings = CompactFindings(findings)
+        packedStrippedLines = CompactLineSet(strippedLines)
         self.body = body
         self.isExcerpt = isExcerpt
         self.fingerprint = fingerprint

@@ -33,7 +33,7 @@ extension ScanEngine {
 
     /// `applyVerdicts(to:prepared:statistics:lookup:)` for a batch whose prepared articles are not
     /// held: `prepare` gives document `i` prepared (again), for the few an editor's verdict re-analyses.
-    public func applyVerdicts(to analyses: [ArticleAnalysis], prepare: @Sendable (Int) -> PreparedArticle, statistics: LineStatistics,
+    public func applyVerdicts(to analyses: [ArticleAnalysis], prepare: @Sendable (Int) throws -> PreparedArticle, statistics: LineStatistics,
                               lookup: any VerdictLookup) throws -> (analyses: [ArticleAnalysis], verdicts: BatchVerdicts) {
         let ids = analyses.map(\.id)
         var keys = analyses.map { a in a.fingerprint.textKey.map { [$0] } ?? [] }
@@ -48,11 +48,22 @@ extension ScanEngine {
         if !redo.isEmpty {
             let analyzer = self.analyzer
             var redone: [Int: ArticleAnalysis] = [:]
+            var failure: Error?
             Parallel.forEachChunk(count: redo.count, chunk: 8) { range in
                 range.map { k in
-                    (redo[k].doc, analyzer.analyze(prepare(redo[k].doc), statistics: statistics, suppressedRules: Set(redo[k].rules.keys)))
+                    (redo[k].doc, Swift.Result {
+                        analyzer.analyze(try prepare(redo[k].doc), statistics: statistics, suppressedRules: Set(redo[k].rules.keys))
+                    })
                 }
-            } collect: { for (i, a) in $0 { redone[i] = a } }
+            } collect: {
+                for (i, r) in $0 {
+                    switch r {
+                    case .success(let a): redone[i] = a
+                    case .failure(let e): failure = failure ?? e
+                    }
+                }
+            }
+            if let failure { throw failure }
             var newKeys: [TextKey] = []
             for (i, rules) in redo {
                 guard let a = redone[i] else { continue }

@@ -40,20 +40,36 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     /// Number of tokens fingerprinted.
     public var tokens: Int
     /// Sorted, distinct sampled shingles (about half of all distinct shingles).
-    public var sketch: [UInt64]
+    public var sketch: [UInt64] {
+        didSet {
+            // The lead and the head are kept as positions in the sketch: the same values, placed anew.
+            leadPart = SketchPart(leadPart.values(in: oldValue), of: sketch)
+            headPart = SketchPart(headPart.values(in: oldValue), of: sketch)
+        }
+    }
     /// Sorted, distinct sampled shingles of the lead (title and first few hundred tokens):
     /// where an excerpt of this document must be found.
-    public var lead: [UInt64]
+    public var lead: [UInt64] {
+        get { leadPart.values(in: sketch) }
+        set { leadPart = SketchPart(newValue, of: sketch) }
+    }
     /// Sorted, distinct shingles (all, not sampled) of the headline; empty when there is none.
     public var title: [UInt64] = []
     /// Sorted, distinct sampled shingles of the very beginning (headline and first words):
     /// what an excerpt of this document is sure to share with it.
-    public var head: [UInt64] = []
+    public var head: [UInt64] {
+        get { headPart.values(in: sketch) }
+        set { headPart = SketchPart(newValue, of: sketch) }
+    }
     /// Sorted, distinct hashes of the numbers the text states (`Figures`): templated reports
     /// whose figures differ are different reports. Empty for archives written before figures.
     public var figures: [UInt64] = []
     /// Sorted, distinct hashes of the numbers in the headline.
     public var titleFigures: [UInt64] = []
+    /// The lead and the head, drawn from the sketch: a bit per sketch shingle each, not 64 bits
+    /// per shingle of theirs (a batch holds every document's fingerprint until it is decided).
+    private var leadPart: SketchPart
+    private var headPart = SketchPart.empty
 
     /// Creates a fingerprint.
     public init(simhash: UInt64, exact: UInt64, tokens: Int, sketch: [UInt64], lead: [UInt64]) {
@@ -61,7 +77,37 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         self.exact = exact
         self.tokens = tokens
         self.sketch = sketch
-        self.lead = lead
+        leadPart = SketchPart(lead, of: sketch)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case simhash, exact, tokens, sketch, lead, title, head, figures, titleFigures
+    }
+
+    /// Decodes the fields by name, the lead and the head as lists of shingles.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(simhash: try c.decode(UInt64.self, forKey: .simhash), exact: try c.decode(UInt64.self, forKey: .exact),
+                  tokens: try c.decode(Int.self, forKey: .tokens), sketch: try c.decode([UInt64].self, forKey: .sketch),
+                  lead: try c.decode([UInt64].self, forKey: .lead))
+        title = try c.decode([UInt64].self, forKey: .title)
+        head = try c.decode([UInt64].self, forKey: .head)
+        figures = try c.decode([UInt64].self, forKey: .figures)
+        titleFigures = try c.decode([UInt64].self, forKey: .titleFigures)
+    }
+
+    /// Encodes the fields by name, the lead and the head as lists of shingles.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(simhash, forKey: .simhash)
+        try c.encode(exact, forKey: .exact)
+        try c.encode(tokens, forKey: .tokens)
+        try c.encode(sketch, forKey: .sketch)
+        try c.encode(lead, forKey: .lead)
+        try c.encode(title, forKey: .title)
+        try c.encode(head, forKey: .head)
+        try c.encode(figures, forKey: .figures)
+        try c.encode(titleFigures, forKey: .titleFigures)
     }
 
     /// Fingerprints normalized UTF-8 chunks (for instance the body lines), read as one text.

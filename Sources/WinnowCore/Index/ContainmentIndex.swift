@@ -8,10 +8,9 @@
 public struct ContainmentIndex: Sendable {
     private var features: [UInt64]
     private var docs: [Int32]
-    /// Where each posting came from in the concatenated sketches (sketch order within a document).
-    private var positions: [Int32]
-    /// Start of each document's sketch in that concatenation.
-    private var offsets: [Int]
+    /// Each indexed document's inverse document frequencies, in sketch order (computed while the
+    /// postings' positions are at hand, which are then let go).
+    private var weights: [[Float]] = []
     /// Direct-address table over the top bits of the shingle: where each bucket's postings start,
     /// so a lookup costs a cache miss or two instead of a binary search over every posting.
     private var bucketStarts: [Int32] = [0, 0]
@@ -38,9 +37,9 @@ public struct ContainmentIndex: Sendable {
         var ownerOf = [Int32](repeating: 0, count: total)
         for d in sketches.indices { for p in starts[d]..<starts[d + 1] { ownerOf[p] = Int32(d) } }
         features = keys
-        positions = order
-        offsets = starts
         docs = order.map { ownerOf[Int($0)] }
+        ownerOf = []
+        weights = Self.inverseFrequencies(features: keys, positions: order, offsets: starts)
         self.probe = probe
         self.maxPostings = maxPostings
         var bits = 1
@@ -107,6 +106,11 @@ public struct ContainmentIndex: Sendable {
     /// sketch's shingles, in sketch order: rare shingles speak for the story, shared ones for a
     /// series or a house style.
     public func inverseFrequencies(documentCount: Int) -> [[Float]] {
+        (0..<documentCount).map { $0 < weights.count ? weights[$0] : [] }
+    }
+
+    /// Inverse document frequencies from the sorted postings and where each came from.
+    private static func inverseFrequencies(features: [UInt64], positions: [Int32], offsets: [Int]) -> [[Float]] {
         // Each run of equal shingles writes 1/run-length at its postings' original positions
         // (disjoint writes, so chunks of runs go to all cores); each document then reads its slice.
         var flat = [Float](repeating: 0, count: features.count)
@@ -138,8 +142,8 @@ public struct ContainmentIndex: Sendable {
             } collect: { _ in }
         }
         let weights = flat
-        var out = [[Float]](repeating: [], count: documentCount)
-        Parallel.forEachChunk(count: min(documentCount, offsets.count - 1), chunk: 256) { range in
+        var out = [[Float]](repeating: [], count: offsets.count - 1)
+        Parallel.forEachChunk(count: offsets.count - 1, chunk: 256) { range in
             range.map { d in (d, Array(weights[offsets[d]..<offsets[d + 1]])) }
         } collect: { for (d, w) in $0 { out[d] = w } }
         return out

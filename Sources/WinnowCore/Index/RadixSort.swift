@@ -112,19 +112,30 @@ extension RadixSort {
             bucketPayloads[next[b]] = payloads[i]
             next[b] += 1
         }
+        // The input is no longer needed: at most the buckets and a few being sorted are held.
+        keys = []
+        payloads = []
         let ranges = (0..<256).map { starts[$0]..<starts[$0 + 1] }
-        let srcKeys = bucketKeys, srcPayloads = bucketPayloads
-        var sortedKeys = [[UInt64]](repeating: [], count: 256)
-        var sortedPayloads = [[Int32]](repeating: [], count: 256)
-        Parallel.forEachChunk(count: 256, chunk: 8) { chunk in
-            chunk.map { b -> (Int, [UInt64], [Int32]) in
-                var k = Array(srcKeys[ranges[b]]), p = Array(srcPayloads[ranges[b]])
-                sort(keys: &k, payloads: &p)
-                return (b, k, p)
+        // Each bucket is sorted on its own and written back over itself (disjoint ranges).
+        bucketKeys.withUnsafeMutableBufferPointer { allKeys in
+            bucketPayloads.withUnsafeMutableBufferPointer { allPayloads in
+                let target = UnsafeSendableBox((allKeys, allPayloads))
+                Parallel.forEachChunk(count: 256, chunk: 8) { chunk in
+                    for b in chunk {
+                        let (ks, ps) = target.value
+                        var k = Array(ks[ranges[b]]), p = Array(ps[ranges[b]])
+                        sort(keys: &k, payloads: &p)
+                        for (j, i) in ranges[b].enumerated() {
+                            ks[i] = k[j]
+                            ps[i] = p[j]
+                        }
+                    }
+                    return 0
+                } collect: { _ in }
             }
-        } collect: { for (b, k, p) in $0 { sortedKeys[b] = k; sortedPayloads[b] = p } }
-        keys = sortedKeys.flatMap { $0 }
-        payloads = sortedPayloads.flatMap { $0 }
+        }
+        keys = bucketKeys
+        payloads = bucketPayloads
     }
 }
 

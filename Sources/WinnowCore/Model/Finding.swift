@@ -40,7 +40,7 @@ public enum RuleAction: String, Sendable, Codable, CaseIterable {
 }
 
 /// One thing a rule or detector found in a document, pointing at original line numbers.
-public struct Finding: Sendable, Codable, Equatable {
+public struct Finding: Sendable, Codable, Hashable {
     /// The rule or detector id.
     public var rule: String
     /// The kind of finding.

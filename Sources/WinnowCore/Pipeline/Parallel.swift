@@ -45,3 +45,18 @@ struct UnsafeSendableBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
 }
+
+#if canImport(Glibc)
+@_silgen_name("malloc_trim") private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
+
+/// Giving memory back to the system between stages.
+public enum HeapTrim {
+    /// Returns the heap's free pages to the system (glibc keeps what a stage freed in its arenas,
+    /// in holes between what lives on, and counts it as resident). A no-op elsewhere.
+    public static func release() {
+        #if canImport(Glibc)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
+}

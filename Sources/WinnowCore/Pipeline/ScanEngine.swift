@@ -11,7 +11,10 @@ public struct ScanEngine: Sendable {
     /// times its text, so a large batch is prepared twice, a chunk at a time — once to count its
     /// lines, once to analyse it with the whole batch's counts — and its prepared articles are
     /// never all in memory. Smaller batches are prepared once. The result is the same either way.
-    public var chunkSize = 8192
+    public var chunkSize = 4096
+    /// Whether `Result.statistics` holds the batch's line statistics (what an archive records);
+    /// when not, they are let go once the batch is analysed and the result's are empty.
+    public var keepsStatistics = true
 
     /// Creates an engine.
     public init(rules: RuleSet, analysis: AnalysisSettings = AnalysisSettings(), match: MatchSettings = MatchSettings()) {
@@ -29,7 +32,8 @@ public struct ScanEngine: Sendable {
         public var clusters: [Cluster]
         /// Counters per stage.
         public var counters: StageCounters
-        /// Line statistics of this batch alone (what an archive adds to its history).
+        /// Line statistics of this batch alone (what an archive adds to its history); empty
+        /// unless `keepsStatistics`.
         public var statistics: LineStatistics
         /// Revised decisions on earlier runs' documents (excerpts and partial copies whose fuller
         /// article arrived in this batch).
@@ -39,17 +43,23 @@ public struct ScanEngine: Sendable {
     /// Prepares articles on all cores.
     public func prepare(_ articles: [Article]) -> [PreparedArticle] {
         progress?.enter(.prepare, total: articles.count)
-        return prepare(articles, range: articles.indices)
+        return prepare(loaded: articles)
     }
 
-    /// Prepares `articles[range]` on all cores, counting them done in the current stage.
-    func prepare(_ articles: [Article], range whole: Range<Int>) -> [PreparedArticle] {
+    /// Prepares the articles at positions `range` of `source` on all cores, counting them done in
+    /// the current stage.
+    func prepare(_ source: some ArticleSource, range: Range<Int>) throws -> [PreparedArticle] {
+        prepare(loaded: try source.articles(in: range))
+    }
+
+    /// Prepares articles on all cores, counting them done in the current stage.
+    private func prepare(loaded articles: [Article]) -> [PreparedArticle] {
         var out: [PreparedArticle] = []
-        out.reserveCapacity(whole.count)
+        out.reserveCapacity(articles.count)
         let progress = self.progress
-        Parallel.forEachChunk(count: whole.count, chunk: 32) { range in
+        Parallel.forEachChunk(count: articles.count, chunk: 32) { range in
             defer { progress?.advance(by: range.count) }
-            return range.map { PreparedArticle(articles[whole.lowerBound + $0]) }
+            return range.map { PreparedArticle(articles[$0]) }
         } collect: { out += $0 }
         return out
     }
@@ -65,17 +75,25 @@ public struct ScanEngine: Sendable {
     public func analyze(_ prepared: [PreparedArticle], statistics: LineStatistics) -> [ArticleAnalysis] {
         progress?.enter(.analyze, total: prepared.count)
         var out: [ArticleAnalysis] = []
-        analyze(prepared, statistics: statistics, into: &out)
+        var pool = FingerprintPool()
+        analyze(prepared, statistics: statistics, into: &out, pool: &pool)
         return out
     }
 
-    /// Analyzes prepared articles on all cores, appending in order, counting them done in the current stage.
-    func analyze(_ prepared: [PreparedArticle], statistics: LineStatistics, into out: inout [ArticleAnalysis]) {
+    /// Analyzes prepared articles on all cores, appending in order, counting them done in the
+    /// current stage; exact copies' fingerprints are held once (`pool`).
+    func analyze(_ prepared: [PreparedArticle], statistics: LineStatistics, into out: inout [ArticleAnalysis],
+                 pool: inout FingerprintPool) {
         let analyzer = self.analyzer, progress = self.progress
         Parallel.forEachChunk(count: prepared.count, chunk: 32) { range in
             defer { progress?.advance(by: range.count) }
             return range.map { analyzer.analyze(prepared[$0], statistics: statistics) }
-        } collect: { out += $0 }
+        } collect: { chunk in
+            for var a in chunk {
+                pool.share(&a)
+                out.append(a)
+            }
+        }
     }
 
     /// Candidate search, clustering and decisions over analyses; with an archive, documents that
@@ -113,26 +131,29 @@ public struct ScanEngine: Sendable {
         return (decisions, clusters.filter { !$0.members.isEmpty }, archived, revised)
     }
 
-    /// The whole scan over articles held in memory; with `verdicts`, editors' verdicts on the
-    /// batch's documents are loaded from it and honoured.
-    public func scan(_ articles: [Article], extraStatistics: LineStatistics? = nil, archive: (any ArchiveLookup)? = nil,
+    /// The whole scan over a batch of articles, held in memory or fetched from `articles` a chunk
+    /// at a time (then no more than a chunk's texts are held at once); with `verdicts`, editors'
+    /// verdicts on the batch's documents are loaded from it and honoured.
+    public func scan(_ articles: some ArticleSource, extraStatistics: LineStatistics? = nil, archive: (any ArchiveLookup)? = nil,
                      verdicts lookup: (any VerdictLookup)? = nil) throws -> Result {
         var counters = StageCounters()
         var clock = ContinuousClock.now
         var cpu = ProcessClock.cpuSeconds()
         func lap(_ stage: String) {
+            HeapTrim.release()
             let now = ContinuousClock.now, nowCPU = ProcessClock.cpuSeconds()
             counters.seconds[stage] = (now - clock).seconds
             counters.cpuSeconds[stage] = nowCPU - cpu
             clock = now
             cpu = nowCPU
         }
-        let batchStats: LineStatistics
+        var batchStats: LineStatistics
         var stats: LineStatistics
         var analyses: [ArticleAnalysis] = []
         var verdicts = BatchVerdicts.none
         if articles.count <= chunkSize {
-            let prepared = prepare(articles)
+            progress?.enter(.prepare, total: articles.count)
+            let prepared = try prepare(articles, range: 0..<articles.count)
             lap("prepare")
             progress?.enter(.statistics, total: prepared.count)
             batchStats = statistics(of: prepared)
@@ -150,7 +171,7 @@ public struct ScanEngine: Sendable {
             progress?.enter(.statistics, total: articles.count)
             var builder = LineStatistics.Builder()
             for start in stride(from: 0, to: articles.count, by: chunkSize) {
-                for p in prepare(articles, range: start..<min(articles.count, start + chunkSize)) { builder.add(p) }
+                for p in try prepare(articles, range: start..<min(articles.count, start + chunkSize)) { builder.add(p) }
             }
             batchStats = builder.build()
             stats = batchStats
@@ -158,18 +179,25 @@ public struct ScanEngine: Sendable {
             lap("statistics")
             progress?.enter(.analyze, total: articles.count)
             analyses.reserveCapacity(articles.count)
+            var pool = FingerprintPool()
             for start in stride(from: 0, to: articles.count, by: chunkSize) {
-                analyze(prepare(articles, range: start..<min(articles.count, start + chunkSize)), statistics: stats, into: &analyses)
+                analyze(try prepare(articles, range: start..<min(articles.count, start + chunkSize)), statistics: stats,
+                        into: &analyses, pool: &pool)
             }
             lap("analyze")
             if let lookup {
-                (analyses, verdicts) = try applyVerdicts(to: analyses, prepare: { PreparedArticle(articles[$0]) }, statistics: stats,
-                                                         lookup: lookup)
+                (analyses, verdicts) = try applyVerdicts(to: analyses, prepare: { PreparedArticle(try articles.article(at: $0)) },
+                                                         statistics: stats, lookup: lookup)
                 lap("verdicts")
             }
         }
         counters.articles = analyses.count
-        counters.linesFlagged = analyses.reduce(0) { $0 + $1.strippedLines.count }
+        if !keepsStatistics {
+            // Nothing after the analysis reads them: their memory is the decide stage's.
+            (stats, batchStats) = (LineStatistics(), LineStatistics())
+            HeapTrim.release()
+        }
+        counters.linesFlagged = analyses.reduce(0) { $0 + $1.strippedLineCount }
         counters.excerpts = analyses.filter(\.isExcerpt).count
         progress?.enter(.decide)
         let (decisions, clusters, archived, revisions) = try decide(analyses, archive: archive, verdicts: verdicts)

@@ -55,15 +55,8 @@ public enum AnalysisRecordFile {
 
     /// Field order (version 2 appends the lead-line figures and letter windows).
     static func encode(_ r: AnalysisRecord, into w: inout ByteWriter) {
-        let a = r.article, an = r.analysis
-        w.string(a.id)
-        w.optionalString(a.title)
-        w.optionalString(a.url)
-        w.optionalString(a.publishedAt)
-        w.optionalString(a.source)
-        w.optionalString(a.origin?.file)
-        w.count(a.origin?.line ?? 0)
-        w.count(a.replacedSequences)
+        let an = r.analysis
+        encodeArticleFields(r.article, into: &w)
         w.count(r.textBytes)
         w.string(an.site)
         w.string(an.language)
@@ -81,8 +74,9 @@ public enum AnalysisRecordFile {
         w.count(stripped.count)
         var previous = 0
         for line in stripped { w.count(line - previous); previous = line }
-        w.count(an.findings.count)
-        for f in an.findings {
+        let findings = an.findings
+        w.count(findings.count)
+        for f in findings {
             w.string(f.rule)
             w.string(f.category.rawValue)
             w.string(f.severity.rawValue)
@@ -100,6 +94,31 @@ public enum AnalysisRecordFile {
         w.fixed16s(an.cutLetters)
         w.fixed16s(an.leadLetters)
         w.byte(an.cutMarked ? 1 : 0)
+    }
+
+    /// An article's fields but its text and line hints: id, title, url, publication time, source,
+    /// origin and replaced sequences (how analysis records and the scan's article spool begin).
+    public static func encodeArticleFields(_ a: Article, into w: inout ByteWriter) {
+        w.string(a.id)
+        w.optionalString(a.title)
+        w.optionalString(a.url)
+        w.optionalString(a.publishedAt)
+        w.optionalString(a.source)
+        w.optionalString(a.origin?.file)
+        w.count(a.origin?.line ?? 0)
+        w.count(a.replacedSequences)
+    }
+
+    /// Reads what `encodeArticleFields(_:into:)` wrote: an article with an empty text.
+    public static func decodeArticleFields(_ r: inout ByteReader) throws -> Article {
+        let id = try r.string()
+        let title = try r.optionalString(), url = try r.optionalString(), published = try r.optionalString()
+        let source = try r.optionalString(), originFile = try r.optionalString()
+        let originLine = try r.int()
+        var article = Article(id: id, text: "", title: title, url: url, publishedAt: published, source: source,
+                              origin: originFile.map { RecordOrigin(file: $0, line: originLine) })
+        article.replacedSequences = try r.int()
+        return article
     }
 
     /// A sorted subset of a sorted list: `1`, the count and the gaps between positions; or `0`
@@ -152,13 +171,8 @@ public enum AnalysisRecordFile {
     }
 
     static func decodeRecord(_ r: inout ByteReader, version: UInt8 = version) throws -> AnalysisRecord {
-        let id = try r.string()
-        let title = try r.optionalString(), url = try r.optionalString(), published = try r.optionalString()
-        let source = try r.optionalString(), originFile = try r.optionalString()
-        let originLine = try r.int()
-        var article = Article(id: id, text: "", title: title, url: url, publishedAt: published, source: source,
-                              origin: originFile.map { RecordOrigin(file: $0, line: originLine) })
-        article.replacedSequences = try r.int()
+        let article = try decodeArticleFields(&r)
+        let id = article.id, published = article.publishedAt
         let textBytes = try r.int()
         let site = try r.string(), language = try r.string()
         let isExcerpt = try r.byte() != 0

@@ -10,6 +10,8 @@ public enum WinnowCoreError: Error, CustomStringConvertible, Equatable {
     case invalidConfiguration(String)
     /// Looking up earlier runs failed (the archive's message says why).
     case archiveLookup(String)
+    /// An article source did not give an article it holds (see `ArticleSource`).
+    case articleMissing(position: Int)
 
     /// A message a user can act on.
     public var description: String {
@@ -18,6 +20,7 @@ public enum WinnowCoreError: Error, CustomStringConvertible, Equatable {
         case .invalidRule(let id, let m): return "rule \(id): \(m)"
         case .invalidConfiguration(let m): return "invalid configuration: \(m)"
         case .archiveLookup(let m): return "archive lookup failed: \(m)"
+        case .articleMissing(let i): return "article \(i) of the batch could not be fetched again"
         }
     }
 }

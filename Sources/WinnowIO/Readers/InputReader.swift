@@ -27,6 +27,8 @@ public struct InputReader: Sendable {
     /// Whether symbolic links inside input folders are followed wherever they point (by default
     /// links leaving the folder, and links to folders, are passed over with a warning).
     public var followSymlinks = false
+    /// Where accepted articles go instead of `ReadResult.articles`, when set (see `ReadResult.sink`).
+    public var sink: (any ArticleSink)?
 
     /// A reader with default settings.
     public init() {}
@@ -34,6 +36,7 @@ public struct InputReader: Sendable {
     /// Reads all inputs in order.
     public func read(_ inputs: [String]) throws -> ReadResult {
         var result = ReadResult()
+        result.sink = sink
         var ids = [String: String]()
         for input in inputs {
             var isDir: ObjCBool = false

@@ -3,8 +3,10 @@ import WinnowCore
 /// What reading the inputs gave: the usable articles, every record that was skipped as broken,
 /// and counts of records left out by policy.
 public struct ReadResult: Sendable {
-    /// Articles in input order.
+    /// Articles in input order (none when a `sink` takes them).
     public var articles: [Article] = []
+    /// Where accepted articles go instead of `articles`, when set (an `ArticleSpool`).
+    public var sink: (any ArticleSink)?
     /// Broken records that were skipped, with file:line (or file, record and byte offset) and the reason.
     public var problems: [BadRecord] = []
     /// Records that are fine but are not articles, counted by reason (see `SkipReason`): WARC
@@ -48,7 +50,7 @@ public struct ReadResult: Sendable {
         }
         ids[article.id] = here
         textBytes += article.text.utf8.count
-        articles.append(article)
+        if let sink { sink.take(article) } else { articles.append(article) }
     }
 }
 

@@ -10,7 +10,7 @@ public struct CSVReporter: Reporter {
     public init() {}
 
     /// Renders the table.
-    public func render(_ report: ScanReport) -> [UInt8] {
+    public func render(_ report: ScanReport, emit: ([UInt8]) throws -> Void) throws {
         var out = "id,decision,canonical,match,hamming,jaccard,containment,cluster_size,site,excerpt,lines_stripped,findings,reason\r\n"
         for i in report.decisions.indices {
             let d = report.decisions[i], a = report.analyses[i]
@@ -18,10 +18,14 @@ public struct CSVReporter: Reporter {
                 d.id, d.kind.rawValue, d.canonical, d.match?.kind.rawValue ?? "",
                 d.match.map { String($0.hamming) } ?? "", d.match.map { DecisionsReporter.fmt($0.jaccard) } ?? "",
                 d.match.map { DecisionsReporter.fmt($0.containment) } ?? "", String(d.clusterSize), a.site,
-                String(a.isExcerpt), String(a.strippedLines.count), String(a.findings.count), d.reasons.first ?? "",
+                String(a.isExcerpt), String(a.strippedLineCount), String(a.findingCount), d.reasons.first ?? "",
             ]
             out += cells.map { Escape.csvVisible($0) }.joined(separator: ",") + "\r\n"
+            if out.utf8.count >= ReportPieces.size {
+                try emit(Array(out.utf8))
+                out = ""
+            }
         }
-        return Array(out.utf8)
+        if !out.isEmpty { try emit(Array(out.utf8)) }
     }
 }

@@ -9,21 +9,23 @@ public struct CleanTextReporter: Reporter {
     public init() {}
 
     /// Renders the kept articles.
-    public func render(_ report: ScanReport) -> [UInt8] {
-        var out = JSONBuffer(capacity: report.articles.reduce(0) { $0 + $1.text.utf8.count } / 2)
-        for i in report.decisions.indices where report.decisions[i].kind == .keep || report.decisions[i].kind == .review {
-            let a = report.articles[i], an = report.analyses[i]
-            out.raw("{\"id\":"); out.string(a.id)
-            if let t = a.title { out.raw(",\"title\":"); out.string(t) }
-            if let u = a.url { out.raw(",\"url\":"); out.string(u) }
-            if let p = a.publishedAt { out.raw(",\"published_at\":"); out.string(p) }
-            out.raw(",\"site\":"); out.string(an.site)
-            out.raw(",\"decision\":\""); out.raw(report.decisions[i].kind.rawValue); out.raw("\"")
-            out.raw(",\"text\":")
-            if an.strippedLines.isEmpty { out.string(a.text) } else { out.string(Self.cleanText(a.text, stripped: an.strippedLines)) }
-            out.raw("}\n")
+    public func render(_ report: ScanReport, emit: ([UInt8]) throws -> Void) throws {
+        var pieces = ReportPieces()
+        try report.articles.forEach { i, a in
+            guard report.decisions[i].kind == .keep || report.decisions[i].kind == .review else { return }
+            let an = report.analyses[i]
+            pieces.buffer.raw("{\"id\":"); pieces.buffer.string(a.id)
+            if let t = a.title { pieces.buffer.raw(",\"title\":"); pieces.buffer.string(t) }
+            if let u = a.url { pieces.buffer.raw(",\"url\":"); pieces.buffer.string(u) }
+            if let p = a.publishedAt { pieces.buffer.raw(",\"published_at\":"); pieces.buffer.string(p) }
+            pieces.buffer.raw(",\"site\":"); pieces.buffer.string(an.site)
+            pieces.buffer.raw(",\"decision\":\""); pieces.buffer.raw(report.decisions[i].kind.rawValue); pieces.buffer.raw("\"")
+            pieces.buffer.raw(",\"text\":")
+            pieces.buffer.string(an.strippedLineCount == 0 ? a.text : Self.cleanText(a.text, stripped: an.strippedLines))
+            pieces.buffer.raw("}\n")
+            try pieces.flush(emit)
         }
-        return out.bytes
+        try pieces.flush(emit, end: true)
     }
 
     /// The text without stripped lines (1-based numbers), blank lines at both ends trimmed.

@@ -13,17 +13,19 @@ public struct DecisionsReporter: Reporter {
     public init() {}
 
     /// Renders all decisions.
-    public func render(_ report: ScanReport) -> [UInt8] {
-        var out = JSONBuffer(capacity: report.decisions.count * 600)
-        for i in report.decisions.indices {
-            Self.write(report.decisions[i], analysis: report.analyses[i], article: report.articles[i], into: &out)
-            out.raw("\n")
+    public func render(_ report: ScanReport, emit: ([UInt8]) throws -> Void) throws {
+        var pieces = ReportPieces()
+        try report.articles.forEach { i, a in
+            Self.write(report.decisions[i], analysis: report.analyses[i], article: a, into: &pieces.buffer)
+            pieces.buffer.raw("\n")
+            try pieces.flush(emit)
         }
         for r in report.revisions {
-            Self.writeRevision(r, findings: report.revisionFindings[r.id] ?? [], into: &out)
-            out.raw("\n")
+            Self.writeRevision(r, findings: report.revisionFindings[r.id] ?? [], into: &pieces.buffer)
+            pieces.buffer.raw("\n")
+            try pieces.flush(emit)
         }
-        return out.bytes
+        try pieces.flush(emit, end: true)
     }
 
     /// One decision as a JSON object on one line.

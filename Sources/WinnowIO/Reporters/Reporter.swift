@@ -2,8 +2,8 @@ import WinnowCore
 
 /// Everything a scan produced, for the reporters.
 public struct ScanReport: Sendable {
-    /// The articles, in input order.
-    public var articles: [Article]
+    /// The articles, in input order: in memory, or fetched a chunk at a time from a spool.
+    public var articles: any ArticleSource
     /// Their analyses (same order).
     public var analyses: [ArticleAnalysis]
     /// Their decisions (same order).
@@ -24,7 +24,7 @@ public struct ScanReport: Sendable {
     public var notArticles: [String: Int] = [:]
 
     /// Creates a report.
-    public init(articles: [Article], analyses: [ArticleAnalysis], decisions: [Decision], clusters: [Cluster],
+    public init(articles: any ArticleSource, analyses: [ArticleAnalysis], decisions: [Decision], clusters: [Cluster],
                 problems: [BadRecord], counters: StageCounters, inputs: [String]) {
         self.articles = articles
         self.analyses = analyses
@@ -40,8 +40,34 @@ public struct ScanReport: Sendable {
 public protocol Reporter: Sendable {
     /// The file name inside `--out`.
     var fileName: String { get }
-    /// The file's bytes.
-    func render(_ report: ScanReport) -> [UInt8]
+    /// Renders the file, handing its bytes to `emit` in order, a piece at a time (a large file
+    /// need never be in memory whole); fails when the report's articles cannot be fetched or
+    /// `emit` fails.
+    func render(_ report: ScanReport, emit: ([UInt8]) throws -> Void) throws
+}
+
+extension Reporter {
+    /// The file's bytes, all at once.
+    public func render(_ report: ScanReport) throws -> [UInt8] {
+        var all: [UInt8] = []
+        try render(report) { all += $0 }
+        return all
+    }
+}
+
+/// Bytes a reporter hands on whenever a megabyte has gathered.
+struct ReportPieces {
+    /// The bytes not yet handed on.
+    var buffer = JSONBuffer(capacity: ReportPieces.size + (64 << 10))
+    /// Bytes gathered before they are handed on.
+    static let size = 1 << 20
+
+    /// Hands the buffer on when it is full (`end`: whatever it holds).
+    mutating func flush(_ emit: ([UInt8]) throws -> Void, end: Bool = false) throws {
+        guard buffer.bytes.count >= (end ? 1 : Self.size) else { return }
+        try emit(buffer.bytes)
+        buffer = JSONBuffer(capacity: end ? 0 : Self.size + (64 << 10))
+    }
 }
 
 /// The reporters a scan writes by default.
@@ -61,7 +87,9 @@ public enum Reporters {
         var failure: Error?
         Parallel.forEachChunk(count: reporters.count, chunk: 1) { range in
             range.map { i -> Result<AtomicFile.Staged, Error> in
-                Result { try AtomicFile.stage(reporters[i].render(report), for: directory + "/" + reporters[i].fileName) }
+                Result {
+                    try AtomicFile.stage(for: directory + "/" + reporters[i].fileName) { out in try reporters[i].render(report, emit: out.write) }
+                }
             }
         } collect: { results in
             for r in results {

@@ -12,7 +12,7 @@ public struct SummaryReporter: Reporter {
     public init() {}
 
     /// Renders the summary.
-    public func render(_ report: ScanReport) -> [UInt8] {
+    public func render(_ report: ScanReport, emit: ([UInt8]) throws -> Void) throws {
         var s = "# Winnow scan summary\n\n"
         s += "Inputs: " + report.inputs.map { "`\(Escape.markdown($0))`" }.joined(separator: ", ") + "\n\n"
         s += "| documents | kept | merged | removed | review | clusters | lines stripped | skipped records |\n"
@@ -39,7 +39,7 @@ public struct SummaryReporter: Reporter {
             var e = bySite[site] ?? (0, 0, 0)
             e.docs += 1
             if report.decisions[i].kind == .merge || report.decisions[i].kind == .remove { e.dropped += 1 }
-            e.stripped += report.analyses[i].strippedLines.count
+            e.stripped += report.analyses[i].strippedLineCount
             bySite[site] = e
         }
         s += "\n## Sites\n\n| site | documents | merged or removed | lines stripped |\n|---|---:|---:|---:|\n"
@@ -84,11 +84,11 @@ public struct SummaryReporter: Reporter {
         let sorted = report.clusters.sorted { ($1.members.count, report.analyses[$0.canonical].id) < ($0.members.count, report.analyses[$1.canonical].id) }
         if sorted.isEmpty { s += "No duplicates found.\n" }
         for cl in sorted.prefix(topClusters) {
-            let canon = report.articles[cl.canonical]
+            let canon = try report.articles.article(at: cl.canonical)
             s += "- **\(Escape.markdown(canon.id))** (\(cl.members.count + 1) documents): \(Escape.markdown(canon.title ?? "", limit: 80))\n"
             let members = ([cl.center] + cl.members.map(\.doc)).filter { $0 != cl.canonical }
             for m in members.prefix(8) {
-                s += "  - \(Escape.markdown(report.articles[m].id)): \(Escape.markdown(report.decisions[m].reasons.first ?? ""))\n"
+                s += "  - \(Escape.markdown(report.analyses[m].id)): \(Escape.markdown(report.decisions[m].reasons.first ?? ""))\n"
             }
             if members.count > 8 { s += "  - … and \(members.count - 8) more\n" }
         }
@@ -101,6 +101,6 @@ public struct SummaryReporter: Reporter {
             for p in report.problems.prefix(100) { s += "- `\(Escape.markdown(p.origin))`: \(Escape.markdown(p.reason))\n" }
             if report.problems.count > 100 { s += "- … and \(report.problems.count - 100) more\n" }
         }
-        return Array(s.utf8)
+        try emit(Array(s.utf8))
     }
 }

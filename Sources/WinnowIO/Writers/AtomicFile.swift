@@ -26,32 +26,50 @@ public enum AtomicFile {
     /// Writes `bytes` to a temporary file beside `path` and flushes it to disk. Nothing is left
     /// behind when this fails (a full disk, a read-only folder).
     public static func stage(_ bytes: [UInt8], for path: String) throws -> Staged {
+        try stage(for: path) { try $0.write(bytes) }
+    }
+
+    /// Where `stage(for:writing:)` writes: bytes handed on a piece at a time.
+    public struct Output: Sendable {
+        let fd: Int32
+        /// Appends bytes to the file (the error names no path: `stage` adds it).
+        public func write(_ bytes: [UInt8]) throws {
+            var reason: String?
+            bytes.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else { return }
+                var off = 0
+                while off < raw.count {
+                    let n = Foundation.write(fd, base + off, raw.count - off)
+                    if n <= 0 {
+                        if n < 0 && errno == EINTR { continue }
+                        reason = n == 0 ? "the disk took no more bytes" : String(cString: strerror(errno))
+                        break
+                    }
+                    off += n
+                }
+            }
+            if let reason { throw WinnowIOError.cannotWrite(path: "", reason: reason) }
+        }
+    }
+
+    /// Writes a temporary file beside `path` a piece at a time (`writing` hands the pieces to
+    /// its `Output`, so the whole file need never be in memory) and flushes it to disk. Nothing
+    /// is left behind when this fails (a full disk, a read-only folder, an error of `writing`).
+    public static func stage(for path: String, writing: (Output) throws -> Void) throws -> Staged {
         let tmp = TemporaryFiles.name(for: path)
         let fd: Int32
         do { fd = try TemporaryFiles.create(tmp) } catch WinnowIOError.cannotWrite(_, let reason) {
             throw WinnowIOError.cannotWrite(path: path, reason: reason)
         }
-        var reason: String?
-        bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            var off = 0
-            while off < raw.count {
-                let n = Foundation.write(fd, base + off, raw.count - off)
-                if n <= 0 {
-                    if n < 0 && errno == EINTR { continue }
-                    reason = n == 0 ? "the disk took no more bytes" : String(cString: strerror(errno))
-                    break
-                }
-                off += n
-            }
-        }
-        if reason == nil && fsync(fd) != 0 { reason = String(cString: strerror(errno)) }
-        if close(fd) != 0 && reason == nil { reason = String(cString: strerror(errno)) }
-        if let reason {
-            TemporaryFiles.discard(tmp)
-            throw WinnowIOError.cannotWrite(path: path, reason: reason)
-        }
-        return Staged(temporary: tmp, target: path)
+        var failure: Error?
+        do { try writing(Output(fd: fd)) } catch { failure = error }
+        if failure == nil && fsync(fd) != 0 { failure = WinnowIOError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        if close(fd) != 0 && failure == nil { failure = WinnowIOError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        guard let failure else { return Staged(temporary: tmp, target: path) }
+        TemporaryFiles.discard(tmp)
+        // `Output.write` names no path: this file's.
+        if case WinnowIOError.cannotWrite(let p, let reason) = failure, p.isEmpty { throw WinnowIOError.cannotWrite(path: path, reason: reason) }
+        throw failure
     }
 
     /// Renames staged files into place, one after another without a stop signal in between, and

@@ -24,9 +24,9 @@ public struct HTMLReportReporter: Reporter {
     }
 
     /// Renders the page.
-    public func render(_ report: ScanReport) -> [UInt8] {
-        let encoder = ReportDataEncoder(report: report, language: language, generated: Self.iso(generatedAt ?? Date()))
-        return ReportPage.render(language: language, data: encoder.data(), texts: encoder.textChunks())
+    public func render(_ report: ScanReport, emit: ([UInt8]) throws -> Void) throws {
+        let encoder = try ReportDataEncoder(report: report, language: language, generated: Self.iso(generatedAt ?? Date()))
+        try emit(ReportPage.render(language: language, data: encoder.data(), texts: encoder.textChunks()))
     }
 
     /// The page's Content-Security-Policy (the same for every report: it hashes only the page's

@@ -21,6 +21,8 @@ struct ReportDataEncoder {
     static let actions: [RuleAction] = [.flag, .strip, .review, .remove]
 
     let report: ScanReport
+    /// The report's articles, all fetched (the page embeds every text).
+    let articles: [Article]
     let language: ReportLanguage
     /// When the report was written (ISO 8601, UTC).
     let generated: String
@@ -31,7 +33,7 @@ struct ReportDataEncoder {
     /// Roughly how many bytes of text go into one block.
     let chunkBytes: Int
 
-    init(report: ScanReport, language: ReportLanguage, generated: String, chunkBytes: Int = 2 << 20) {
+    init(report: ScanReport, language: ReportLanguage, generated: String, chunkBytes: Int = 2 << 20) throws {
         self.report = report
         self.language = language
         self.generated = generated
@@ -41,7 +43,8 @@ struct ReportDataEncoder {
         var byLength: [Int: [Int]] = [:]
         var index: [Int] = [], distinct: [Int] = []
         index.reserveCapacity(report.articles.count)
-        let articles = report.articles
+        let articles = try report.articles.articles(in: 0..<report.articles.count)
+        self.articles = articles
         for (i, a) in articles.enumerated() {
             let n = a.text.utf8.count
             let same = byLength[n, default: []]
@@ -59,7 +62,7 @@ struct ReportDataEncoder {
         var starts: [Int] = [], bytes = chunkBytes
         for (k, i) in distinctTexts.enumerated() {
             if bytes >= chunkBytes { starts.append(k); bytes = 0 }
-            bytes += report.articles[i].text.utf8.count
+            bytes += articles[i].text.utf8.count
         }
         return starts.isEmpty ? [0] : starts
     }
@@ -69,13 +72,13 @@ struct ReportDataEncoder {
         var h = SHA256()
         h.update(Array(report.inputs.joined(separator: "\n").utf8))
         h.update([0])
-        for a in report.articles { h.update(Array(a.id.utf8)); h.update([0x0A]) }
+        for a in articles { h.update(Array(a.id.utf8)); h.update([0x0A]) }
         return String(h.finalize().prefix(8).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())
     }
 
     /// The `data` block: run facts, interface strings, interned tables, per-document columns, clusters.
     func data() -> [UInt8] {
-        let docs = report.articles.count
+        let docs = articles.count
         var out = JSONBuffer(capacity: docs * 260 + 65_536)
         out.raw("{\"v\":1,\"lang\":\""); out.raw(language.rawValue); out.raw("\",\"t\":")
         writeStrings(into: &out)
@@ -93,7 +96,7 @@ struct ReportDataEncoder {
         }
         var idIndex: [String: Int] = [:]
         idIndex.reserveCapacity(docs)
-        for (i, a) in report.articles.enumerated() where idIndex[a.id] == nil { idIndex[a.id] = i }
+        for (i, a) in articles.enumerated() where idIndex[a.id] == nil { idIndex[a.id] = i }
 
         // Columns of small integers are built first, then written.
         var siteColumn: [Int] = [], findingColumn: [[Int]] = []
@@ -101,8 +104,9 @@ struct ReportDataEncoder {
         for an in report.analyses {
             siteColumn.append(intern(an.site, &siteIndex, &sites))
             var flat: [Int] = []
-            flat.reserveCapacity(an.findings.count * 7)
-            for f in an.findings {
+            let findings = an.findings
+            flat.reserveCapacity(findings.count * 7)
+            for f in findings {
                 let key = RuleKey(rule: f.rule, category: f.category)
                 let r: Int
                 if let known = ruleIndex[key] { r = known } else {
@@ -126,10 +130,10 @@ struct ReportDataEncoder {
         }
         out.raw("],\"msgs\":"); writeStrings(messages, into: &out)
 
-        out.raw(",\"docs\":{\"id\":"); writeStrings(report.articles.map(\.id), into: &out)
-        out.raw(",\"title\":"); writeStrings(report.articles.map { $0.title ?? "" }, into: &out)
-        out.raw(",\"url\":"); writeStrings(report.articles.map { $0.url ?? "" }, into: &out)
-        out.raw(",\"pub\":"); writeStrings(report.articles.map { $0.publishedAt ?? "" }, into: &out)
+        out.raw(",\"docs\":{\"id\":"); writeStrings(articles.map(\.id), into: &out)
+        out.raw(",\"title\":"); writeStrings(articles.map { $0.title ?? "" }, into: &out)
+        out.raw(",\"url\":"); writeStrings(articles.map { $0.url ?? "" }, into: &out)
+        out.raw(",\"pub\":"); writeStrings(articles.map { $0.publishedAt ?? "" }, into: &out)
         out.raw(",\"lang\":"); writeStrings(report.analyses.map(\.language), into: &out)
         out.raw(",\"tx\":"); writeInts(textIndex, into: &out)
         out.raw(",\"site\":"); writeInts(siteColumn, into: &out)
@@ -195,7 +199,7 @@ struct ReportDataEncoder {
             out.raw("[")
             for k in starts[c]..<starts[c + 1] {
                 if k > starts[c] { out.raw(",") }
-                out.string(report.articles[distinctTexts[k]].text)
+                out.string(articles[distinctTexts[k]].text)
             }
             out.raw("]")
             return Self.scriptSafe(out.bytes)
