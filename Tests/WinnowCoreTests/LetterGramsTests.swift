@@ -34,16 +34,16 @@ struct LetterGramsTests {
     /// Golden values: these hashes are exchanged between processes (analysis records, the Spark
     /// job) and must never change silently.
     @Test func goldenValues() {
-        #expect(grams("abcdefghij") == GoldenLetterGrams.abcdefghij)
-        #expect(grams("滨江新区正式启用智慧公交") == GoldenLetterGrams.binjiang)
-        #expect(grams("主场以2比3不敌厦门") == GoldenLetterGrams.score)
+        #expect(grams("Two days of talks on the future of Gibraltar begin") == GoldenLetterGrams.talks)
+        #expect(grams("滨江新区正式启用智慧公交调度系统全区公交线路接入统一平台") == GoldenLetterGrams.binjiang)
+        #expect(grams("沈阳锋范主场以2比3不敌厦门勇士") == GoldenLetterGrams.score)
     }
 
     @Test func figuresAreCheckedInPlace() {
         let article = grams("沈阳锋范主场以4比3不敌厦门勇士，全场比赛观众超过两万人")
         let twin = grams("沈阳锋范主场以2比3不敌厦门勇士")
         let copy = grams("沈阳锋范主场以4比3不敌厦门勇士")
-        #expect(LetterGrams.containment(of: twin, in: article) > 0.5)
+        #expect(LetterGrams.containment(of: copy, in: article) == 1)
         #expect(LetterGrams.missingFigureWindows(of: twin, in: article) > 0)
         #expect(LetterGrams.missingFigureWindows(of: copy, in: article) == 0)
         #expect(twin.contains(where: LetterGrams.holdsDigit) && !grams("没有数字的一句话在这里").contains(where: LetterGrams.holdsDigit))
@@ -52,9 +52,11 @@ struct LetterGramsTests {
 
 /// Hashes computed once and kept: a change here breaks records written by other versions.
 enum GoldenLetterGrams {
-    static let abcdefghij: [LetterGrams.Window] = [7174]
-    static let binjiang: [LetterGrams.Window] = [13072, 53142]
-    static let score: [LetterGrams.Window] = [40807]  // odd: the window holds a digit
+    static let talks: [LetterGrams.Window] = [142, 1592, 6560, 11524, 13272, 18578, 39510, 65118]
+    static let binjiang: [LetterGrams.Window] = [3760, 8868, 51836]
+    static let score: [LetterGrams.Window] = [5235, 11411, 23052, 34435, 38315, 40605, 40807, 42963, 51731]  // odd: holds a digit
 }
+
+
 
 

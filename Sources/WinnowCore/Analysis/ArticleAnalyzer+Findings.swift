@@ -207,7 +207,7 @@ extension ArticleAnalyzer {
     }
 
     /// Characters of a page's start kept as letter windows.
-    static let leadLetterLimit = 800
+    static let leadLetterLimit = 500
     /// A page's kept sampled shingles at most this many times its lead line's: an excerpt page.
     static let leadLineMaxRatio = 3
 

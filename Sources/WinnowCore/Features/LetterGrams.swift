@@ -15,10 +15,11 @@ public enum LetterGrams {
     /// Chinese line of a dozen characters still has several.
     public static let width = 6
 
-    /// Sorted, distinct hashes of the windows (those with an even hash: a consistent half) over
-    /// the first `limit` characters of normalized UTF-8 chunks, read as one text. A window holding
-    /// a digit has its lowest bit set (`holdsDigit`), so figures can be checked in place: "以2比3"
-    /// and "以4比3" share their other windows but not those.
+    /// Sorted, distinct hashes of the windows over the first `limit` characters of normalized
+    /// UTF-8 chunks, read as one text: every window holding a digit, and of the others a
+    /// consistent quarter (hash 0 modulo 4). A window holding a digit has its lowest bit set
+    /// (`holdsDigit`), so figures can be checked in place: "以2比3" and "以4比3" share their other
+    /// windows but not those.
     public static func of(chunks: [ArraySlice<UInt8>], limit: Int) -> [Window] {
         var ring = [UInt32](repeating: 0, count: width)
         var seen = 0
@@ -32,10 +33,8 @@ public enum LetterGrams {
             var h = StableHash.fnvOffset
             for k in 0..<width { h = (h ^ UInt64(ring[(seen + k) % width])) &* StableHash.fnvPrime }
             let mixed = StableHash.mix(h)
-            if mixed & 1 == 0 {
-                let digit: Window = lastDigit > seen - 1 - width ? 1 : 0
-                out.append(Window(truncatingIfNeeded: mixed >> 48) & ~1 | digit)
-            }
+            let digit: Window = lastDigit > seen - 1 - width ? 1 : 0
+            if digit == 1 || mixed & 3 == 0 { out.append(Window(truncatingIfNeeded: mixed >> 48) & ~1 | digit) }
         }
         outer: for chunk in chunks {
             var i = chunk.startIndex

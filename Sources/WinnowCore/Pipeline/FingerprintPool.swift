@@ -4,17 +4,22 @@
 /// twice. The values never change, only where they are stored.
 struct FingerprintPool {
     private var first: [UInt64: Fingerprint] = [:]
+    private var firstOpening: [UInt64: [LetterGrams.Window]] = [:]
 
-    /// Makes `analysis` hold the fingerprint (or at least the sketch) of an earlier analysis with
-    /// equal values, if there is one.
+    /// Makes `analysis` hold the fingerprint (or at least the sketch), and the opening's letter
+    /// windows, of an earlier analysis with equal values, if there is one.
     mutating func share(_ analysis: inout ArticleAnalysis) {
         let fp = analysis.fingerprint
         guard fp.tokens > 0 else { return }
         let key = StableHash.combine(fp.exact, UInt64(fp.tokens))
         guard let earlier = first[key] else {
             first[key] = fp
+            firstOpening[key] = analysis.leadLetters
             return
         }
+        // The opening's letter windows too (they take in stripped datelines, so copies on
+        // different sites may differ: shared only when equal).
+        if let opening = firstOpening[key], opening == analysis.leadLetters { analysis.leadLetters = opening }
         if earlier == fp {
             analysis.fingerprint = earlier
         } else if earlier.sketch == fp.sketch {
