@@ -201,13 +201,17 @@ extension ArticleAnalyzer {
         let shingles = Fingerprint.of(chunks: [doc.visible[line]], width: settings.shingleWidth).sketch
         // Only a page whose own text is not much more than that line can be an excerpt page.
         guard analysis.isExcerpt || analysis.fingerprint.sketch.count <= shingles.count * Self.leadLineMaxRatio else { return }
-        analysis.cutLead = shingles
+        // Its smallest sampled shingles are a bottom-k sample: enough to find candidates (the
+        // index probes fewer) and to estimate containment.
+        analysis.cutLead = Array(shingles.prefix(Self.leadLineShingles))
         analysis.cutLetters = LetterGrams.of(chunks: [doc.visible[line]], limit: Self.leadLetterLimit)
         analysis.cutFigures = Figures.of(chunks: [doc.visible[line]])
     }
 
     /// Characters of a page's start kept as letter windows.
-    static let leadLetterLimit = 500
+    static let leadLetterLimit = 350
+    /// Sampled shingles of a lead line kept (its smallest: a bottom-k sample).
+    static let leadLineShingles = 32
     /// A page's kept sampled shingles at most this many times its lead line's: an excerpt page.
     static let leadLineMaxRatio = 3
 

@@ -99,12 +99,11 @@ public struct CandidateSearch: Sendable {
     /// pass for the page's body). Verified on the article's lead, unweighted.
     func cutLeadLinks(among docs: [MatchDocument], containment: ContainmentIndex, skipping: Set<Int>) -> [Link] {
         let settings = self.settings
-        // Only pages whose own text is not much more than the cut line: a full article with a
-        // teaser of another under a shared series headline ("国内联播快讯") is no excerpt page.
+        // Analysis gives a lead line only to pages whose own text is not much more than it: a full
+        // article with a teaser of another under a series headline ("国内联播快讯") is no excerpt page.
         let queries = docs.indices.filter { q in
             let d = docs[q]
             return !d.cutLead.isEmpty && !d.fingerprint.title.isEmpty && !skipping.contains(q)
-                && d.fingerprint.sketch.count <= d.cutLead.count * 3
         }
         var out: [Link] = []
         Parallel.forEachChunk(count: queries.count, chunk: 64) { range in

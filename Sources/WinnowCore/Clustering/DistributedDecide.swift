@@ -39,7 +39,7 @@ public enum DistributedDecide {
     /// Whether `query` may look for the article its longest cut-off line starts
     /// (`CandidateSearch.cutLeadLinks`): a headline, and not much more text than that line.
     public static func isCutLeadQuery(_ d: MatchDocument) -> Bool {
-        !d.cutLead.isEmpty && !d.fingerprint.title.isEmpty && d.fingerprint.sketch.count <= d.cutLead.count * 3
+        !d.cutLead.isEmpty && !d.fingerprint.title.isEmpty
     }
 
     /// The cut-lead check of one candidate: the share of the query's cut line found in the

@@ -108,7 +108,8 @@ def containment_pairs(docs, dfs, post, max_postings):
 
 def cut_lead_candidates(docs, dfs, post, max_postings):
     """(q, c, first_p): full articles with a headline that an excerpt page's cut line may start."""
-    queries = docs.where("size(cut_lead) > 0 AND has_title AND copy_of IS NULL AND size(sketch) <= 3 * size(cut_lead)")
+    # Analysis only gives a lead line to pages whose own text is not much more than that line.
+    queries = docs.where("size(cut_lead) > 0 AND has_title AND copy_of IS NULL")
     probes = queries.select(F.col("pos").alias("q"), F.posexplode(F.slice("cut_lead", 1, PROBES)).alias("p", "s"))
     hits = probe_hits(probes, dfs, post, max_postings, min_df=1)
     targets = docs.where("NOT excerpt AND has_title AND copy_of IS NULL").select(F.col("pos").alias("c"))
