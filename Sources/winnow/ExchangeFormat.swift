@@ -13,6 +13,7 @@ import WinnowIO
 ///     pair<TAB>A<TAB>B
 ///     cut<TAB>Q<TAB>C
 ///     link<TAB>FROM<TAB>TO<TAB>KIND<TAB>HAMMING<TAB>JACCARD-HEX<TAB>CONTAINMENT-HEX[<TAB>cut]
+///     (KIND is a match kind, or `figures`: the texts match but the figures differ)
 enum ExchangeFormat {
     /// A document line: its position in the batch (global input order), the document frequency
     /// of each of its sketch shingles (exact copies left out), the representative whose weights
@@ -56,11 +57,13 @@ enum ExchangeFormat {
         case "pair"?: return .pair(try int(1), try int(2))
         case "cut"?: return .cut(try int(1), try int(2))
         case "link"?:
-            guard f.count >= 7, let kind = MatchKind(rawValue: String(f[3])),
-                  let j = double(hex: f[5]), let c = double(hex: f[6]) else {
+            let figures = f.count > 3 && f[3] == figuresKind
+            let kind = f.count > 3 && !figures ? MatchKind(rawValue: String(f[3])) : nil
+            guard f.count >= 7, figures || kind != nil, let j = double(hex: f[5]), let c = double(hex: f[6]) else {
                 throw ExchangeError("line \(lineNumber): a link is link, from, to, kind, hamming, jaccard hex, containment hex")
             }
-            let relation = DistributedDecide.relation(kind: kind, hamming: try int(4), jaccard: j, containment: c)
+            var relation = DistributedDecide.relation(kind: kind, hamming: try int(4), jaccard: j, containment: c)
+            relation.figuresDiffer = figures
             return .link(from: try int(1), to: try int(2), relation: relation, cut: f.count > 7 && f[7] == "cut")
         default:
             throw ExchangeError("line \(lineNumber): expected a document, pair, cut or link line")
@@ -87,9 +90,13 @@ enum ExchangeFormat {
         return Document(index: line.doc, record: record, frequencies: line.dfs ?? [], copyOf: line.copy_of)
     }
 
-    /// A verified link as one line (`from` is a copy of `to`).
+    /// The kind a link line gives a pair whose texts match but whose figures differ (no copy:
+    /// `PairRelation.figuresDiffer`, a review for the later published).
+    static let figuresKind = "figures"
+
+    /// A verified link as one line (`from` is a copy of `to`, or differs from it only in figures).
     static func linkLine(from: Int, to: Int, _ r: PairRelation, cut: Bool = false) -> String {
-        let kind = r.kind?.rawValue ?? "none"
+        let kind = r.kind?.rawValue ?? (r.figuresDiffer ? figuresKind : "none")
         return "link\t\(from)\t\(to)\t\(kind)\t\(r.hamming)\t\(hex(r.jaccard))\t\(hex(r.containment))" + (cut ? "\tcut\n" : "\n")
     }
 

@@ -37,8 +37,8 @@ struct VerifyCommand: ParsableCommand {
                 case .pair(let x, let y):
                     guard let a = docs[x], let b = docs[y] else { throw ExchangeError("line \(number): pair names an unknown document") }
                     let (ab, ba) = DistributedDecide.verify(a, b, settings: settings)
-                    if ab.kind != nil { out += ExchangeFormat.linkLine(from: x, to: y, ab) }
-                    if ba.kind != nil { out += ExchangeFormat.linkLine(from: y, to: x, ba) }
+                    if ab.kind != nil || ab.figuresDiffer { out += ExchangeFormat.linkLine(from: x, to: y, ab) }
+                    if ba.kind != nil || ba.figuresDiffer { out += ExchangeFormat.linkLine(from: y, to: x, ba) }
                 case .cut(let x, let y):
                     guard let q = docs[x], let c = docs[y] else { throw ExchangeError("line \(number): cut names an unknown document") }
                     if let r = DistributedDecide.cutLead(q, in: c, settings: settings) {

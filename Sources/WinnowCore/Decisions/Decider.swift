@@ -69,16 +69,23 @@ public struct Decider: Sendable {
     /// Reports on one template with other figures are other reports, never merged; but the pair
     /// is worth an editor's look (a correction, or a copy whose numbers were changed), once.
     private func markFigureConflicts(_ decisions: inout [Decision], matches: [MatchDocument], links: [CandidateSearch.Link]) {
-        var named = Set<Int>()
+        // Per document, the closest such pair (then the other's id): the same whatever order the
+        // links come in (one process, or a distributed run's components).
+        var closest: [Int: (other: Int, relation: PairRelation)] = [:]
         for l in links where l.relation.figuresDiffer && l.relation.kind == nil {
             let (later, earlier) = Clusterer.earlier(matches[l.from], matches[l.to]) ? (l.to, l.from) : (l.from, l.to)
-            guard later == l.from, !named.contains(later), decisions[later].kind == .keep, decisions[later].clusterSize == 1,
+            guard later == l.from, decisions[later].kind == .keep, decisions[later].clusterSize == 1,
                   decisions[earlier].canonical != decisions[later].id else { continue }
-            named.insert(later)
-            let other = decisions[earlier].canonical
+            if let c = closest[later] {
+                let a = (l.relation.jaccard, l.relation.containment), b = (c.relation.jaccard, c.relation.containment)
+                guard a > b || (a == b && decisions[earlier].canonical < decisions[c.other].canonical) else { continue }
+            }
+            closest[later] = (earlier, l.relation)
+        }
+        for (later, c) in closest {
             decisions[later].kind = .review
-            decisions[later].reasons = ["reads like a copy of \(other), but its figures differ: another report, or a copy whose numbers were changed"
-                                        + " (jaccard \(Self.fmt(l.relation.jaccard)), containment \(Self.fmt(l.relation.containment)))"]
+            decisions[later].reasons = ["reads like a copy of \(decisions[c.other].canonical), but its figures differ: another report, or a copy whose"
+                                        + " numbers were changed (jaccard \(Self.fmt(c.relation.jaccard)), containment \(Self.fmt(c.relation.containment)))"]
         }
     }
 

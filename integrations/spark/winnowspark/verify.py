@@ -94,7 +94,8 @@ def final_links(links, cuts):
     already linked some other way the cut-lead link with the largest share (ties: the candidate
     the index returned first), as `CandidateSearch.links` adds them."""
     pair_links = links.where("NOT cut")
-    linked = pair_links.select(F.col("src").alias("q")).distinct()
+    # A pair told apart by its figures alone ("figures" links: a review, no copy) links nothing.
+    linked = pair_links.where("kind != 'figures'").select(F.col("src").alias("q")).distinct()
     ranked = (links.where("cut").withColumnRenamed("src", "q").withColumnRenamed("dst", "c")
               .join(cuts, ["q", "c"]).join(linked, "q", "left_anti"))
     best = Window.partitionBy("q").orderBy(F.col("share").desc(), F.col("first_p").asc(), F.col("c").asc())
