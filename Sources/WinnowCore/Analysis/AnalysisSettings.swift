@@ -9,8 +9,11 @@ public struct AnalysisSettings: Sendable, Equatable {
     public var bodyTemplateMinShare = 0.05
     /// A template line is at least this many times more frequent on its site than on others.
     public var templateSiteRatio = 4.0
-    /// Sites with fewer documents get no cross-document template detection.
+    /// Sites with fewer documents get no cross-document template detection of the full kind ...
     public var minSiteDocuments = 8
+    /// ... but on them (two pages or more) a line under at least this share of the site's
+    /// stories, and two of them, is its template.
+    public var tinySiteTemplateShare = 0.5
     /// A sentence-final line of at least this size can anchor the body.
     public var coreMinSize = 12
     /// Any line of at least this size can anchor the body, punctuation or not.

@@ -166,7 +166,7 @@ extension ArticleAnalyzer {
         var analysis = ArticleAnalysis(id: doc.article.id, site: site, language: doc.language, publishedAt: doc.article.publishedAt,
                                findings: findings, strippedLines: stripped, body: body.map { ($0.lowerBound + 1)...($0.upperBound + 1) },
                                isExcerpt: isExcerpt, fingerprint: fingerprint, reviewRules: review, removeRules: remove)
-        addLeadEvidence(to: &analysis, doc, evidence: evidence, stripped: stripped, body: body)
+        addLeadEvidence(to: &analysis, doc, evidence: evidence, body: body)
         return analysis
     }
 
@@ -175,7 +175,7 @@ extension ArticleAnalyzer {
     /// longest cut-off line outside related lists, or, on a page with little text of its own, its
     /// longest line no rule claims — as shingles (to find candidates), letter windows and figures.
     private func addLeadEvidence(to analysis: inout ArticleAnalysis, _ doc: PreparedArticle, evidence: [LineEvidence],
-                                 stripped: Set<Int>, body: ClosedRange<Int>?) {
+                                 body: ClosedRange<Int>?) {
         if !analysis.isExcerpt {
             // The article's opening as published, what excerpts are cut from: everything after the
             // headline but related lists, stripped or not ("央视网消息（新闻联播）：" on a line of its own).

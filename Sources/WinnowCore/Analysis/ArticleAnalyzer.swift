@@ -50,6 +50,9 @@ public struct ArticleAnalyzer: Sendable {
         // Without a site every document shares one bucket: what many authors write alike (section
         // numbers, common headings) would pass for a template. Recurrence covers that case.
         let checkTemplates = !site.isEmpty && counts.documents >= settings.minSiteDocuments && tuning.isEnabled(.siteTemplate)
+        // A site of a handful of pages: a line under two of its stories already recurs, and under
+        // half of them or more, it is the site's template.
+        let tinySite = !site.isEmpty && !checkTemplates && counts.documents >= 2 && tuning.isEnabled(.siteTemplate)
         let minDocuments = tuning.number(.siteTemplate, "min_documents").map { Int($0) } ?? settings.templateMinDocuments
         let minShare = tuning.number(.siteTemplate, "min_share") ?? settings.templateMinShare
         let dates = tuning.isEnabled(.dateLine), metadata = tuning.isEnabled(.metadataLine)
@@ -90,14 +93,17 @@ public struct ArticleAnalyzer: Sendable {
             if !site.isEmpty { e.templateDocuments = counts.documents(withLine: shape.key) }
             // Without a site, an author's own repeated text cannot be told from other sites' notices.
             e.recursElsewhere = !site.isEmpty && counts.documentsAnywhere(withLine: shape.key) > e.templateDocuments
+            if checkTemplates || tinySite { e.templateShare = Double(e.templateDocuments) / Double(counts.documents) }
             if checkTemplates {
-                e.templateShare = Double(e.templateDocuments) / Double(counts.documents)
                 // Long lines need a larger share: one story reposted on a site is not its template.
                 let share = shape.size >= settings.coreLongSize ? max(minShare, settings.bodyTemplateMinShare) : minShare
                 if e.templateDocuments >= minDocuments && e.templateShare >= share {
                     let elsewhere = counts.shareElsewhere(ofLine: shape.key, inSite: e.templateDocuments) ?? 0
                     e.isTemplate = e.templateShare >= elsewhere * settings.templateSiteRatio
                 }
+            } else if tinySite && e.templateDocuments >= 2 && shape.size >= settings.recurrenceMinSize {
+                e.recurs = true
+                e.isTemplate = e.templateShare >= settings.tinySiteTemplateShare
             }
             e.isDate = shape.dateOnly && dates
             e.isMeta = shape.hasDate && shape.size <= settings.metaMaxSize && !shape.endsWithTerminal
@@ -112,16 +118,6 @@ public struct ArticleAnalyzer: Sendable {
         // self-published articles) or the site has too few pages for its own statistics (the
         // long tail, seen a handful of times); with a site of its own, those are sharper.
         if !checkTemplates && !tuning.suppresses(BuiltInDetector.siteTemplate.rawValue) { markRecurring(&evidence, shapes: shapes) }
-        // A site of a handful of pages: a line under two of its stories already recurs, and under
-        // half of them or more, it is the site's template.
-        if !site.isEmpty && !checkTemplates && counts.documents >= 2 && tuning.isEnabled(.siteTemplate) {
-            for i in evidence.indices where evidence[i].templateDocuments >= 2 && shapes[i].size >= settings.recurrenceMinSize
-                && !evidence[i].isStructuredContent {
-                evidence[i].recurs = true
-                evidence[i].templateShare = Double(evidence[i].templateDocuments) / Double(counts.documents)
-                evidence[i].isTemplate = evidence[i].templateShare >= 0.5
-            }
-        }
         return (evidence, regexHits.timedOut.filter { !tuning.suppresses(rules.rules[$0].id) })
     }
 

@@ -101,10 +101,7 @@ public struct CandidateSearch: Sendable {
         let settings = self.settings
         // Analysis gives a lead line only to pages whose own text is not much more than it: a full
         // article with a teaser of another under a series headline ("国内联播快讯") is no excerpt page.
-        let queries = docs.indices.filter { q in
-            let d = docs[q]
-            return !d.cutLead.isEmpty && !d.fingerprint.title.isEmpty && !skipping.contains(q)
-        }
+        let queries = docs.indices.filter { DistributedDecide.isCutLeadQuery(docs[$0]) && !skipping.contains($0) }
         var out: [Link] = []
         Parallel.forEachChunk(count: queries.count, chunk: 64) { range in
             var local: [Link] = []

@@ -36,15 +36,16 @@ public enum DistributedDecide {
         PairJudge.relatePair(a, b, settings: settings)
     }
 
-    /// Whether `query` may look for the article its longest cut-off line starts
-    /// (`CandidateSearch.cutLeadLinks`): a headline, and not much more text than that line.
+    /// Whether `query` may look for the article its lead line starts (`CandidateSearch.cutLeadLinks`
+    /// asks the same): it has a lead line (analysis gives one only to pages with little text of
+    /// their own) and a headline.
     public static func isCutLeadQuery(_ d: MatchDocument) -> Bool {
         !d.cutLead.isEmpty && !d.fingerprint.title.isEmpty
     }
 
-    /// The cut-lead check of one candidate: the share of the query's cut line found in the
-    /// candidate's lead when it passes (with the headline test), else nil. Of the passing
-    /// candidates the one with the largest share wins.
+    /// The lead-line check of one candidate (`PairJudge.leadLine`): an excerpt relation whose
+    /// containment is the share of the query's lead line found in the candidate's opening, else
+    /// nil. Of the passing candidates the one with the largest share wins.
     public static func cutLead(_ query: MatchDocument, in candidate: MatchDocument, settings: MatchSettings) -> PairRelation? {
         PairJudge.leadLine(of: query, in: candidate, settings: settings)
     }

@@ -42,14 +42,14 @@ public enum PairJudge {
         let letters = LetterGrams.containment(of: query.leadLine.letters, in: candidate.leadLine.opening)
         let share = max(shingles, letters)
         let titles = SketchOverlap.compare(query.fingerprint.title, candidate.fingerprint.title).jaccard
-        let need = query.leadLine.marked ? settings.excerptPlainContainment : settings.unmarkedLeadContainment
-        guard share >= need, titles >= settings.excerptTitleJaccard else { return nil }
+        let marked = query.leadLine.marked
+        guard share >= (marked ? settings.excerptPlainContainment : settings.unmarkedLeadContainment),
+              titles >= settings.excerptTitleJaccard else { return nil }
         // A templated report's line with other figures is another report's ("Shr 34 cts"); only
         // a line marked as cut may have lost the end of its last figure ("Revs 84.…").
         // Checked in place too: every window around a digit must be in the article's opening.
         let figures = query.leadLine.figures
         let missing = figures.count - SketchOverlap.intersection(figures, candidate.fingerprint.figures)
-        let marked = query.leadLine.marked
         guard missing == 0 || (missing == 1 && figures.count >= 4 && marked) else { return nil }
         let misplaced = LetterGrams.missingFigureWindows(of: query.leadLine.letters, in: candidate.leadLine.opening)
         guard misplaced <= (marked ? settings.cutFigureWindows : 0) else { return nil }
