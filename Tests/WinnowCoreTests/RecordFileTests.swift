@@ -40,7 +40,8 @@ struct RecordFileTests {
             #expect(r.article.id == a.id && r.article.title == a.title && r.article.url == a.url && r.article.origin == a.origin)
             #expect(r.analysis.fingerprint == an.fingerprint && r.analysis.findings == an.findings)
             #expect(r.analysis.strippedLines == an.strippedLines && r.analysis.body == an.body && r.analysis.cutLead == an.cutLead)
-            #expect(r.analysis.cutLetters == an.cutLetters && r.analysis.cutFigures == an.cutFigures && r.analysis.leadLetters == an.leadLetters && r.analysis.cutMarked == an.cutMarked)
+            #expect(r.analysis.leadLine.letters == an.leadLine.letters && r.analysis.leadLine.figures == an.leadLine.figures
+                    && r.analysis.leadLine.opening == an.leadLine.opening && r.analysis.leadLine.marked == an.leadLine.marked)
             #expect(r.textBytes == a.text.utf8.count)
         }
     }

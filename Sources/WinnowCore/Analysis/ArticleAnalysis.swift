@@ -36,17 +36,9 @@ public struct ArticleAnalysis: Sendable {
     /// little more text: if that line is the verbatim start of another article with the same
     /// headline, the page is an excerpt of it, whatever else it holds (a small site's notices).
     public var cutLead: [UInt64] = []
-    /// Letter windows (`LetterGrams`) of the page's lead line (`cutLead`'s line, or an excerpt
-    /// page's body): compared with other pages' `leadLetters` whatever the spacing.
-    public var cutLetters: [LetterGrams.Window] = []
-    /// Figures stated in the lead line: its article must state them too.
-    public var cutFigures: [UInt64] = []
-    /// The lead line is marked as cut off (or the page is an excerpt page); an unmarked line (a
-    /// small page's longest line) must be found more nearly verbatim.
-    public var cutMarked = false
-    /// Letter windows of the start of the page's own text after the headline (not for excerpt
-    /// pages): where an excerpt of this article must be found.
-    public var leadLetters: [LetterGrams.Window] = []
+    /// The lead line (`cutLead`'s line, or an excerpt page's body) as letter windows and figures,
+    /// and the page's opening as letter windows: compared whatever the spacing.
+    public var leadLine = LeadLine()
 
     /// Creates an analysis.
     public init(id: String, site: String, language: String, publishedAt: String?, findings: [Finding],

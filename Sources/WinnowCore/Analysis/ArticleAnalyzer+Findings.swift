@@ -180,15 +180,15 @@ extension ArticleAnalyzer {
             // The article's opening as published, what excerpts are cut from: everything after the
             // headline but related lists, stripped or not ("央视网消息（新闻联播）：" on a line of its own).
             let opening = doc.lines.indices.filter { $0 > (doc.titleLine ?? -1) && !doc.shapes[$0].isBlank && !evidence[$0].inListing }
-            analysis.leadLetters = LetterGrams.of(chunks: opening.map { doc.visible[$0] }, limit: Self.leadLetterLimit)
+            analysis.leadLine.opening = LetterGrams.of(chunks: opening.map { doc.visible[$0] }, limit: Self.leadLetterLimit)
         }
         var line: Int?
         if analysis.isExcerpt, let body {
             line = body.filter { $0 < doc.shapes.count }.max { doc.shapes[$0].size < doc.shapes[$1].size }
-            analysis.cutMarked = true
+            analysis.leadLine.marked = true
         } else if let cut = Self.longestCutLine(doc, evidence: evidence, minSize: settings.coreMinSize) {
             line = cut
-            analysis.cutMarked = true
+            analysis.leadLine.marked = true
         } else {
             // The page's longest line no rule or list claims, kept or not (a lead cut without a
             // mark reads like furniture: no sentence end).
@@ -204,8 +204,8 @@ extension ArticleAnalyzer {
         // Its smallest sampled shingles are a bottom-k sample: enough to find candidates (the
         // index probes fewer) and to estimate containment.
         analysis.cutLead = Array(shingles.prefix(Self.leadLineShingles))
-        analysis.cutLetters = LetterGrams.of(chunks: [doc.visible[line]], limit: Self.leadLetterLimit)
-        analysis.cutFigures = Figures.of(chunks: [doc.visible[line]])
+        analysis.leadLine.letters = LetterGrams.of(chunks: [doc.visible[line]], limit: Self.leadLetterLimit)
+        analysis.leadLine.figures = Figures.of(chunks: [doc.visible[line]])
     }
 
     /// Characters of a page's start kept as letter windows.

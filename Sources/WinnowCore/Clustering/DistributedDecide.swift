@@ -21,7 +21,7 @@ public enum DistributedDecide {
         var doc = MatchDocument(id: a.id, publishedAt: a.publishedAt, isExcerpt: a.isExcerpt, fingerprint: a.fingerprint,
                                 weights: weights, totalWeight: weights.reduce(0, +), size: n)
         doc.cutLead = a.cutLead
-        doc.leadLine = MatchDocument.LeadLine(a)
+        doc.leadLine = a.leadLine
         return doc
     }
 

@@ -20,33 +20,8 @@ public struct MatchDocument: Sendable {
     public var size: Int
     /// Sampled shingles of the page's lead line (`ArticleAnalysis.cutLead`).
     public var cutLead: [UInt64] = []
-    /// The lead line's letter windows and figures, and the page's opening letter windows
-    /// (`ArticleAnalysis.cutLetters`, `cutFigures`, `leadLetters`).
+    /// The lead line's letter windows and figures, and the page's opening (`ArticleAnalysis.leadLine`).
     public var leadLine = LeadLine()
-
-    /// What an excerpt page's lead line and an article's opening are compared on, whatever their
-    /// spacing and cut marks.
-    public struct LeadLine: Sendable {
-        /// Letter windows of the page's lead line.
-        public var letters: [LetterGrams.Window] = []
-        /// Figures the lead line states.
-        public var figures: [UInt64] = []
-        /// Letter windows of the page's opening (not for excerpt pages).
-        public var opening: [LetterGrams.Window] = []
-        /// The lead line is marked as cut off (`ArticleAnalysis.cutMarked`).
-        public var marked = false
-
-        /// An empty lead line.
-        public init() {}
-
-        /// The lead-line evidence of an analysis.
-        public init(_ a: ArticleAnalysis) {
-            letters = a.cutLetters
-            figures = a.cutFigures
-            opening = a.leadLetters
-            marked = a.cutMarked
-        }
-    }
 
     /// Creates a match document.
     public init(id: String, publishedAt: String?, isExcerpt: Bool, fingerprint: Fingerprint, weights: [Float], totalWeight: Float, size: Int) {
@@ -73,7 +48,7 @@ public struct MatchDocument: Sendable {
             var doc = MatchDocument(id: a.id, publishedAt: a.publishedAt, isExcerpt: a.isExcerpt, fingerprint: a.fingerprint,
                                     weights: w, totalWeight: w.reduce(0, +), size: a.fingerprint.sketch.count)
             doc.cutLead = a.cutLead
-            doc.leadLine = LeadLine(a)
+            doc.leadLine = a.leadLine
             return doc
         }
     }

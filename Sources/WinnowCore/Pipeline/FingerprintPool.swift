@@ -14,12 +14,12 @@ struct FingerprintPool {
         let key = StableHash.combine(fp.exact, UInt64(fp.tokens))
         guard let earlier = first[key] else {
             first[key] = fp
-            firstOpening[key] = analysis.leadLetters
+            firstOpening[key] = analysis.leadLine.opening
             return
         }
         // The opening's letter windows too (they take in stripped datelines, so copies on
         // different sites may differ: shared only when equal).
-        if let opening = firstOpening[key], opening == analysis.leadLetters { analysis.leadLetters = opening }
+        if let opening = firstOpening[key], opening == analysis.leadLine.opening { analysis.leadLine.opening = opening }
         if earlier == fp {
             analysis.fingerprint = earlier
         } else if earlier.sketch == fp.sketch {

@@ -90,10 +90,10 @@ public enum AnalysisRecordFile {
             w.count(list.count)
             for s in list { w.string(s) }
         }
-        w.fixed64s(an.cutFigures)
-        w.fixed16s(an.cutLetters)
-        w.fixed16s(an.leadLetters)
-        w.byte(an.cutMarked ? 1 : 0)
+        w.fixed64s(an.leadLine.figures)
+        w.fixed16s(an.leadLine.letters)
+        w.fixed16s(an.leadLine.opening)
+        w.byte(an.leadLine.marked ? 1 : 0)
     }
 
     /// An article's fields but its text and line hints: id, title, url, publication time, source,
@@ -217,10 +217,10 @@ public enum AnalysisRecordFile {
                                        reviewRules: ruleLists[0], removeRules: ruleLists[1])
         analysis.cutLead = lists[3]
         if version >= 2 {
-            analysis.cutFigures = try r.fixed64s()
-            analysis.cutLetters = try r.fixed16s()
-            analysis.leadLetters = try r.fixed16s()
-            analysis.cutMarked = try r.byte() != 0
+            analysis.leadLine.figures = try r.fixed64s()
+            analysis.leadLine.letters = try r.fixed16s()
+            analysis.leadLine.opening = try r.fixed16s()
+            analysis.leadLine.marked = try r.byte() != 0
         }
         return AnalysisRecord(article: article, analysis: analysis, textBytes: textBytes)
     }
