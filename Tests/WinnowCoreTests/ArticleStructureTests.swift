@@ -79,4 +79,26 @@ struct ArticleStructureTests {
         #expect(shape("在策略组->计算机配置->Windows设置->脚本(启动/关闭)->启动->属性 发现自启动了一个bat脚本").separators < 2)
         #expect(shape("首页 > 新闻中心 > 本地").separators >= 2)
     }
+
+    @Test func picturesAnnouncedByTheTextStayAboveAPromo() throws {
+        let body = Pages.body(seed: 46, paragraphs: 4)
+        // The last section's screenshots stand right above the account's promo: the line that
+        // announces them keeps them with the article.
+        let lines = body.flatMap { [$0, ""] } + ["部分工具如下所示。", "", "![](https://img.example/a.png)", "", "![](https://img.example/b.png)", "",
+                                                 "知识星球：某某安全，扫码加入", "", "![](https://img.example/qr.png)"]
+        let rules = try RuleSet(rules: [Rule(id: "promo", category: .boilerplate, matcher: .phrases(["知识星球"]))])
+        let a = Support.analyze([Article(id: "p", text: lines.joined(separator: "\n"))], rules: rules)[0]
+        #expect(!a.strippedLines.contains(11) && !a.strippedLines.contains(13), "\(a.strippedLines.sorted())")
+        #expect(a.strippedLines.isSuperset(of: [15, 17]))
+    }
+
+    @Test func aLabelGoesWithTheNoticeItAnnounces() throws {
+        let body = Pages.body(seed: 47, paragraphs: 4)
+        // "使用声明：" heads the disclaimer; the link after it is what the article points to.
+        let lines = body.flatMap { [$0, ""] } + ["使用声明：", "", "本文所述代码仅供安全研究，请勿用于非法用途，", "", "> https://code.example/poc"]
+        let rules = try RuleSet(rules: [Rule(id: "disclaimer", category: .disclaimer, matcher: .phrases(["仅供安全研究"]))])
+        let a = Support.analyze([Article(id: "p", text: lines.joined(separator: "\n"))], rules: rules)[0]
+        #expect(a.strippedLines.isSuperset(of: [9, 11]), "\(a.strippedLines.sorted())")
+        #expect(!a.strippedLines.contains(13))
+    }
 }

@@ -43,6 +43,15 @@ struct LineShapeTests {
         #expect(shape("信息原文地址:").endsWithColon)
     }
 
+    @Test func linesAnnouncingWhatFollows() {
+        #expect(shape("部分工具如下所示。").introducesNext)
+        #expect(shape("漏洞利用结果如图").introducesNext)
+        #expect(shape("使用声明：").introducesNext)
+        #expect(shape("The results are shown below.").introducesNext)
+        #expect(!shape("这是完整的一句话。").introducesNext)
+        #expect(!shape("所示内容仅供参考，请以实际为准。").introducesNext)
+    }
+
     @Test func breadcrumbs() {
         #expect(shape("首页 > 新闻中心 > 财经").separators >= 2)
         #expect(shape("World | Business | Sport | Tech").separators >= 2)

@@ -31,6 +31,9 @@ public struct AnalysisSettings: Sendable, Equatable {
     public var recurrenceMinSize = 8
     /// What switching between body and furniture costs the line labelling (`LineLabeller`).
     public var switchCost = 2.5
+    /// What switching costs on top of that between a line announcing what follows and what it
+    /// announces (`LineShape.introducesNext`), and between the pictures it announces.
+    public var bindCost = 3.0
     /// Without a known title, the first unflagged line of at least this size without
     /// sentence-final punctuation before the body is taken for the headline.
     public var headlineMinSize = 8

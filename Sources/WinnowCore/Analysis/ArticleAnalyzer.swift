@@ -213,7 +213,8 @@ public struct ArticleAnalyzer: Sendable {
                 (weights[i] ?? 1) <= 0 && !shapes[i].isBlank && shapes[i].size >= settings.headlineMinSize && !shapes[i].endsWithTerminal
             }
         }
-        let furniture = LineLabeller(switchCost: settings.switchCost).furniture(weights: weights, title: title)
+        let furniture = LineLabeller(switchCost: settings.switchCost, bindCost: settings.bindCost)
+            .furniture(weights: weights, title: title, bound: Self.bindings(doc, evidence: evidence, weights: weights))
         var labels = [LineLabel?](repeating: nil, count: n)
         let absorbing = SuppressedTuning(detectors: rules.detectors, suppressed: suppressed).isEnabled(.furnitureBlock)
         for i in 0..<n where furniture[i] {
@@ -234,7 +235,9 @@ public struct ArticleAnalyzer: Sendable {
         for i in 0..<n where weights[i] == nil && labels[i] == nil && i != doc.titleLine {
             guard previous[i] >= 0, let p = labels[previous[i]] else { continue }
             let next = following[i]
-            if next >= 0, labels[next] != nil { labels[i] = p } else if next < 0 { labels[i] = p }
+            // At the page's end only what carries nothing to read goes with the furniture above
+            // it: a bare link there is what the last words pointed at ("PoC: https://…").
+            if next >= 0, labels[next] != nil { labels[i] = p } else if next < 0 && doc.markup[i].links == 0 { labels[i] = p }
         }
         return labels
     }
@@ -272,6 +275,35 @@ public struct ArticleAnalyzer: Sendable {
             }
         }
     }
+
+    /// Lines whose label goes with the next line of the sequence: a line announcing pictures
+    /// ("部分工具如下所示。", "as shown below:") and each picture of that run but the last; a short
+    /// label announcing a line a rule flags ("PoC 使用声明：" above a disclaimer). A label above a
+    /// line of weaker evidence (a link, a line other pages repeat) is not bound: that evidence
+    /// is as often the article's own (its reference links) as furniture.
+    static func bindings(_ doc: PreparedArticle, evidence: [LineEvidence], weights: [Double?]) -> [Bool] {
+        let members = weights.indices.filter { weights[$0] != nil }
+        var bound = [Bool](repeating: false, count: weights.count)
+        func isPicture(_ i: Int) -> Bool { doc.shapes[i].isBlank && doc.markup[i].images > 0 }
+        var announcing = false
+        for (k, i) in members.enumerated() {
+            let picture = isPicture(i)
+            if !picture { announcing = doc.shapes[i].introducesNext }
+            guard announcing, k + 1 < members.count else { continue }
+            let next = members[k + 1]
+            // What it announces comes right after it (a link between is the announced thing).
+            guard (i + 1..<next).allSatisfy({ doc.lines[$0].original.allSatisfy(\.isWhitespace) }) else { continue }
+            if isPicture(next) {
+                bound[i] = true
+            } else if !picture && doc.shapes[i].size <= labelMaxSize && !evidence[next].furnitureRules.isEmpty {
+                bound[i] = true
+            }
+        }
+        return bound
+    }
+
+    /// Size of a label line ("免责声明：", "PoC 使用声明：") at most.
+    static let labelMaxSize = 16
 
     /// The lines between the first and last fifth of the page's text: furniture lives at the
     /// edges, so text repeated from other pages in the middle is more likely quoted content.

@@ -12,20 +12,24 @@ import Foundation
 struct LineLabeller {
     /// What leaving the body for furniture, or coming back, costs.
     var switchCost: Double
+    /// What switching costs on top of `switchCost` right after a line bound to the next one.
+    var bindCost: Double = 0
 
     /// For each weight, whether its line is furniture. `nil` weights are lines outside the
     /// sequence (blank, markup only). The `title` line stays body and splits the sequence, so
-    /// what follows the title is at a page edge again (bylines and banners sit there).
-    func furniture(weights: [Double?], title: Int? = nil) -> [Bool] {
+    /// what follows the title is at a page edge again (bylines and banners sit there). A line
+    /// `bound` to the next line of the sequence ("部分工具如下所示。" above its pictures, "声明："
+    /// above its notice) takes that line's label unless the evidence outweighs `bindCost` more.
+    func furniture(weights: [Double?], title: Int? = nil, bound: [Bool] = []) -> [Bool] {
         let n = weights.count
         var out = [Bool](repeating: false, count: n)
         let segments: [Range<Int>] = title.map { t in [0..<t, (t + 1)..<n] } ?? [0..<n]
-        for segment in segments where !segment.isEmpty { label(segment, weights: weights, into: &out) }
+        for segment in segments where !segment.isEmpty { label(segment, weights: weights, bound: bound, into: &out) }
         return out
     }
 
     /// Viterbi over one segment; ties favour the body.
-    private func label(_ segment: Range<Int>, weights: [Double?], into out: inout [Bool]) {
+    private func label(_ segment: Range<Int>, weights: [Double?], bound: [Bool], into out: inout [Bool]) {
         let members = segment.filter { weights[$0] != nil }
         guard !members.isEmpty else { return }
         // Back-pointers: whether the best path into each state at member k came from furniture.
@@ -39,8 +43,10 @@ struct LineLabeller {
                 furniture = w
                 continue
             }
-            let stayBody = body, enterBody = furniture - switchCost
-            let stayFurniture = furniture, enterFurniture = body - switchCost
+            let previous = members[k - 1]
+            let cost = switchCost + (previous < bound.count && bound[previous] ? bindCost : 0)
+            let stayBody = body, enterBody = furniture - cost
+            let stayFurniture = furniture, enterFurniture = body - cost
             bodyCameFromFurniture[k] = enterBody > stayBody
             furnitureCameFromFurniture[k] = stayFurniture > enterFurniture
             body = max(stayBody, enterBody)
