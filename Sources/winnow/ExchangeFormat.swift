@@ -9,7 +9,7 @@ import WinnowIO
 /// signed integers (what Spark's LongType holds), doubles as the hex of their bit pattern so that
 /// they round-trip exactly.
 ///
-///     {"doc":N,"dfs":[…],"copy_of":R,"origin_file":"…","origin_line":L,"record":"base64"}
+///     {"doc":N,"dfs":[…],"copy_of":R,"hidden":H,"like":"…","origin_file":"…","origin_line":L,"record":"base64"}
 ///     pair<TAB>A<TAB>B
 ///     cut<TAB>Q<TAB>C
 ///     link<TAB>FROM<TAB>TO<TAB>KIND<TAB>HAMMING<TAB>JACCARD-HEX<TAB>CONTAINMENT-HEX[<TAB>cut]
@@ -18,11 +18,15 @@ enum ExchangeFormat {
     /// A document line: its position in the batch (global input order), the document frequency
     /// of each of its sketch shingles (exact copies left out), the representative whose weights
     /// an exact copy takes, the origin to report, and the analysis record
-    /// (`AnalysisRecordFile.encode`, length prefix included) in base64.
+    /// (`AnalysisRecordFile.encode`, length prefix included) in base64. `hidden`: exact copies of
+    /// this document left out of the input (counted in its cluster); `like`: the decision line of
+    /// the sibling whose decision this left-out copy takes (`DistributedDecide.siblingDecision`).
     struct DocumentLine: Decodable {
         var doc: Int
         var dfs: [Int]?
         var copy_of: Int?
+        var hidden: Int?
+        var like: String?
         var origin_file: String?
         var origin_line: Int?
         var record: String
@@ -34,6 +38,8 @@ enum ExchangeFormat {
         var record: AnalysisRecord
         var frequencies: [Int]
         var copyOf: Int?
+        var hiddenCopies = 0
+        var like: Decision?
     }
 
     /// One parsed input line.
@@ -87,7 +93,14 @@ enum ExchangeFormat {
             throw ExchangeError("line \(lineNumber): document \(line.doc) must hold exactly one record")
         }
         if let file = line.origin_file { record.article.origin = RecordOrigin(file: file, line: line.origin_line ?? 0) }
-        return Document(index: line.doc, record: record, frequencies: line.dfs ?? [], copyOf: line.copy_of)
+        var document = Document(index: line.doc, record: record, frequencies: line.dfs ?? [], copyOf: line.copy_of,
+                                hiddenCopies: line.hidden ?? 0)
+        if let like = line.like {
+            do { document.like = try SiblingLine.decision(like) } catch {
+                throw ExchangeError("line \(lineNumber): document \(line.doc): its sibling's decision is unreadable (\(error))")
+            }
+        }
+        return document
     }
 
     /// The kind a link line gives a pair whose texts match but whose figures differ (no copy:

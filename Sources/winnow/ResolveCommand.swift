@@ -10,7 +10,10 @@ import WinnowIO
 /// the whole batch, record, shingle frequencies, representative when it is an exact copy, the
 /// origin to report), and a `link FROM TO …` line per verified link among them. Output:
 /// `N<TAB>decision` per document, in N order. Every link and every exact copy's representative
-/// must be inside the input: components are whole.
+/// must be inside the input: components are whole. Exact copies may be left out of their
+/// component (its representative's line counts them as `hidden`) and decided in any later run
+/// from a line naming their sibling's decision (`like`): a story copied 50,000 times is
+/// clustered as its few distinct texts.
 struct ResolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
@@ -46,8 +49,13 @@ struct ResolveCommand: ParsableCommand {
     /// The decision lines, `N<TAB>json`, in batch order.
     static func decide(_ input: [ExchangeFormat.Document], links: [(from: Int, to: Int, relation: PairRelation)],
                        settings: MatchSettings) throws -> String {
+        // Left-out exact copies take their sibling's decision; the rest are clustered.
+        var out: [(index: Int, line: String)] = input.compactMap { d in
+            d.like.map { (d.index, DecisionsReporter.line(DistributedDecide.siblingDecision($0, id: d.record.analysis.id),
+                                                          analysis: d.record.analysis, article: d.record.article)) }
+        }
         // Local positions follow the batch order: the clusterer breaks ties by position.
-        let documents = input.sorted { $0.index < $1.index }
+        let documents = input.filter { $0.like == nil }.sorted { $0.index < $1.index }
         var position: [Int: Int] = [:]
         for (k, d) in documents.enumerated() {
             guard position.updateValue(k, forKey: d.index) == nil else { throw ExchangeError("document \(d.index) given twice") }
@@ -67,11 +75,13 @@ struct ResolveCommand: ParsableCommand {
             }
             return DistributedDecide.link(from: from, to: to, relation: l.relation)
         }
-        let decided = DistributedDecide.decide(analyses, documents: matches, copies: copies, links: local, settings: settings)
-        var out = ""
+        var hidden: [Int: Int] = [:]
+        for (k, d) in documents.enumerated() where d.hiddenCopies > 0 { hidden[k] = d.hiddenCopies }
+        let decided = DistributedDecide.decide(analyses, documents: matches, copies: copies, links: local, settings: settings,
+                                               hiddenCopies: hidden)
         for (k, d) in documents.enumerated() {
-            out += "\(d.index)\t" + DecisionsReporter.line(decided.decisions[k], analysis: analyses[k], article: d.record.article) + "\n"
+            out.append((d.index, DecisionsReporter.line(decided.decisions[k], analysis: analyses[k], article: d.record.article)))
         }
-        return out
+        return out.sorted { $0.index < $1.index }.map { "\($0.index)\t\($0.line)\n" }.joined()
     }
 }

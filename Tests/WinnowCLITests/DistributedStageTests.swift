@@ -10,11 +10,31 @@ struct DistributedStageTests {
     struct Doc {
         var line: Int, exact: Int, tokens: Int, removed: Bool, excerpt: Bool, hasTitle: Bool
         var sketch: [Int], cut: [Int], record: String
+        var id = "", publishedAt: String?
     }
 
     @Test func verifyAndResolveGiveTheScansDecisions() throws {
+        try distributedRunGivesTheScansDecisions(input: "samples/crawl.jsonl", leaveOutCopies: false)
+    }
+
+    /// A story copied verbatim many times: the copies beyond its earliest full copy and one
+    /// sibling stay out of the component and take the sibling's decision, as the Spark job does.
+    @Test func copiesLeftOutOfTheirComponentGetTheScansDecisions() throws {
         let dir = CLI.tempDir()
-        let input = "samples/crawl.jsonl"
+        var lines = try String(contentsOfFile: CLI.root + "/samples/crawl.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+        let story = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        for (k, date) in ["2024-05-03", "2024-05-01", "2024-05-04", "2024-05-02", "2024-05-05"].enumerated() {
+            var copy = story
+            copy["id"] = "viral-\(k)"
+            copy["published_at"] = date
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: copy), as: UTF8.self))
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/crawl.jsonl", atomically: true, encoding: .utf8)
+        try distributedRunGivesTheScansDecisions(input: dir + "/crawl.jsonl", leaveOutCopies: true)
+    }
+
+    func distributedRunGivesTheScansDecisions(input: String, leaveOutCopies: Bool) throws {
+        let dir = CLI.tempDir()
         #expect(try CLI.run(["stats", input, "--out", dir + "/s.wnls", "-q"], cwd: CLI.root).status == 0)
         #expect(try CLI.run(["analyze", input, "--stats", dir + "/s.wnls", "--out", dir + "/r.wnar", "-q"], cwd: CLI.root).status == 0)
         let exported = try CLI.run(["export-records", dir + "/r.wnar"])
@@ -59,11 +79,50 @@ struct DistributedStageTests {
         }
         let removed = Set(docs.indices.filter { docs[$0].removed }.map(String.init))
         let kept = (pairLinks + best.values.map(\.line)).filter { !removed.contains($0[1]) && !removed.contains($0[2]) }
-        let resolveInput = try docs.indices.map(docLine) + kept.map { $0.prefix(7).joined(separator: "\t") }
+        // Left out (with `leaveOutCopies`): copies but the earliest full one and one sibling per excerpt flag.
+        var siblingOf: [Int: Int] = [:]
+        if leaveOutCopies {
+            let groups = Dictionary(grouping: copyOf.keys.sorted(), by: { copyOf[$0] ?? 0 })
+            for copies in groups.values {
+                let earliest = copies.filter { !docs[$0].excerpt }
+                    .min { (docs[$0].publishedAt ?? "\u{10FFFF}", docs[$0].id) < (docs[$1].publishedAt ?? "\u{10FFFF}", docs[$1].id) }
+                for flag in [false, true] {
+                    let others = copies.filter { $0 != earliest && docs[$0].excerpt == flag }
+                    for c in others.dropFirst() { siblingOf[c] = others[0] }
+                }
+            }
+            #expect(siblingOf.count >= 3, "the copies must be left out")
+        }
+        let hidden = Dictionary(grouping: siblingOf.keys, by: { copyOf[$0] ?? 0 }).mapValues(\.count)
+        func resolveLine(_ i: Int) throws -> String {
+            guard let n = hidden[i] else { return try docLine(i) }
+            return try docLine(i).dropLast() + ",\"hidden\":\(n)}"
+        }
+        let resolveInput = try docs.indices.filter { siblingOf[$0] == nil }.map(resolveLine) + kept.map { $0.prefix(7).joined(separator: "\t") }
         try (resolveInput.joined(separator: "\n") + "\n").write(toFile: dir + "/resolve.txt", atomically: true, encoding: .utf8)
         let resolved = try CLI.run(["resolve", dir + "/resolve.txt"])
         #expect(resolved.status == 0, "\(resolved.err)")
-        let decisions = resolved.out.split(separator: "\n").map { $0.split(separator: "\t", maxSplits: 1)[1] }
+        var byDoc: [Int: Substring] = [:]
+        for l in resolved.out.split(separator: "\n") {
+            let f = l.split(separator: "\t", maxSplits: 1)
+            byDoc[Int(f[0]) ?? -1] = f[1]
+        }
+        if !siblingOf.isEmpty {
+            // The left-out copies, each with its sibling's decision line.
+            let likeLines = try siblingOf.keys.sorted().map { c in
+                let o: [String: Any] = ["doc": c, "record": docs[c].record, "origin_file": input, "origin_line": docs[c].line,
+                                        "like": String(byDoc[siblingOf[c] ?? -1] ?? "")]
+                return String(decoding: try JSONSerialization.data(withJSONObject: o), as: UTF8.self)
+            }
+            try (likeLines.joined(separator: "\n") + "\n").write(toFile: dir + "/like.txt", atomically: true, encoding: .utf8)
+            let alike = try CLI.run(["resolve", dir + "/like.txt"])
+            #expect(alike.status == 0, "\(alike.err)")
+            for l in alike.out.split(separator: "\n") {
+                let f = l.split(separator: "\t", maxSplits: 1)
+                byDoc[Int(f[0]) ?? -1] = f[1]
+            }
+        }
+        let decisions = docs.indices.map { byDoc[$0] ?? "" }
 
         #expect(try CLI.run(["scan", input, "--out", dir + "/scan", "-q"], cwd: CLI.root).status == 0)
         let scanned = try String(contentsOfFile: dir + "/scan/decisions.jsonl", encoding: .utf8)
@@ -82,6 +141,7 @@ struct DistributedStageTests {
         func ints(_ k: String) -> [Int] { (o[k] as? [NSNumber])?.map(\.intValue) ?? [] }
         return Doc(line: int("line"), exact: int("exact"), tokens: int("tokens"), removed: o["removed"] as? Bool ?? false,
                    excerpt: o["excerpt"] as? Bool ?? false, hasTitle: o["has_title"] as? Bool ?? false,
-                   sketch: ints("sketch"), cut: ints("cut_lead"), record: o["record"] as? String ?? "")
+                   sketch: ints("sketch"), cut: ints("cut_lead"), record: o["record"] as? String ?? "",
+                   id: o["id"] as? String ?? "", publishedAt: o["published_at"] as? String)
     }
 }

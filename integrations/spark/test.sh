@@ -11,7 +11,8 @@
 # 4. skewed set (the dev set plus one story x 4,000 copies, half of them edited): the job must
 #    finish with every document decided, no cluster lost, lines F1 equal to scan's and pairs F1
 #    within 0.05 of scan's (above the hot-bucket size the SimHash search links members to
-#    leaders, not to their 256 nearest: README.md), components found by label propagation.
+#    leaders, not to their 256 nearest: README.md), components found by label propagation, and
+#    no `resolve` task receiving the story's verbatim copies (they are decided like a sibling).
 # Env: WINNOW_SPARK_VENV (default /tmp/winnow-spark-venv), WINNOW_SPARK_WORK (default
 # /tmp/winnow-spark-test), WINNOW_SPARK_SCRATCH (swift build scratch path, default .build),
 # SKEW_COPIES (default 4000).
@@ -71,6 +72,14 @@ spark_args=(--unit-lines 300)
 check dev --require-identical
 spark_args=(--one-task-links 0 --hot-bucket 500)
 check skew --max-f1-gap 0.05
+# The story's verbatim half must not travel to one `resolve` task: exact copies are left out of
+# their component and decided like a sibling, spread over every task.
+busiest=$(python3 -c "import json;print(json.load(open('$work/skew/spark/metrics.json')).get('busiest_resolve_task_documents', -1))" 2>/dev/null || echo -1)
+if (( busiest >= 0 && busiest < copies / 2 )); then
+  passed=$((passed + 1)); echo "spark skew spread: ok (busiest resolve task $busiest documents; $((copies / 2)) verbatim copies)"
+else
+  failed=$((failed + 1)); echo "spark skew spread: FAILED (busiest resolve task $busiest documents; $((copies / 2)) verbatim copies)"
+fi
 
 echo "spark tests took $(( $(date +%s) - start )) s"
 echo "spark: $passed passed, $failed failed"

@@ -162,7 +162,8 @@ def run(spark, args):
     sizes = comps.groupBy("comp").agg(F.count("*").alias("n"))
     largest = sizes.agg(F.max("n")).first()[0] or 1
     component_count = sizes.count()
-    decisions = components.resolve(spark, records, docs, freqs, cluster_links, comps, winnow, partitions).persist(SPILL)
+    decisions, busiest = components.resolve(spark, records, docs, freqs, cluster_links, comps, winnow, partitions)
+    decisions = decisions.persist(SPILL)
     decided = decisions.count()
     out = os.path.join(args.out, "decisions")
     decisions.orderBy("pos").select("json").write.mode("overwrite").text(out)
@@ -176,6 +177,7 @@ def run(spark, args):
         "skipped_records": problems.value, "duplicate_ids": len(duplicates), "decisions": kinds,
         "candidate_pairs": pair_count, "cut_candidates": cut_count, "links": link_count,
         "linked_components": component_count, "largest_component": largest, "max_postings": max_postings,
+        "busiest_resolve_task_documents": busiest.value,
         "seconds": clock.seconds, "total_seconds": clock.total(),
         "articles_per_second": round(articles / max(clock.total(), 1e-9), 1),
         "shuffle_write_bytes": written, "shuffle_read_bytes": read,

@@ -64,12 +64,28 @@ public enum DistributedDecide {
     /// without an archive. `documents` are the match documents of `analyses` (same order, which
     /// must be the batch's input order: ties are broken by position), `copies` maps each exact
     /// copy to its representative, `links` are every verified link among them, in the order
-    /// `CandidateSearch.links` returns them.
+    /// `CandidateSearch.links` returns them. `hiddenCopies[k]` exact copies of document `k` left
+    /// out of `analyses` (`siblingDecision` decides them) count in its cluster's size.
     public static func decide(_ analyses: [ArticleAnalysis], documents: [MatchDocument], copies: [Int: Int],
-                              links: [CandidateSearch.Link], settings: MatchSettings) -> (decisions: [Decision], clusters: [Cluster]) {
+                              links: [CandidateSearch.Link], settings: MatchSettings,
+                              hiddenCopies: [Int: Int] = [:]) -> (decisions: [Decision], clusters: [Cluster]) {
         let removed = Set(analyses.indices.filter { !analyses[$0].removeRules.isEmpty })
         let clusters = Clusterer(settings: settings).clusters(of: documents, links: links, excluded: removed, copies: copies)
-        let decisions = Decider(settings: settings).decide(analyses, matches: documents, clusters: clusters, ruleRemoved: removed, links: links)
+        let decisions = Decider(settings: settings).decide(analyses, matches: documents, clusters: clusters, ruleRemoved: removed,
+                                                           links: links, hiddenCopies: hiddenCopies)
         return (decisions, clusters.filter { !$0.members.isEmpty })
+    }
+
+    /// The decision of an exact copy left out of its component's resolution: its sibling's — a
+    /// copy of the same representative with the same excerpt flag that is not the group's
+    /// earliest full copy (`Clusterer.earlier`), so neither can be the canonical — under its own
+    /// id. Both join the representative's cluster with its relation (re-verified against the
+    /// canonical on the same fingerprint), so the Decider gives them the same decision. A
+    /// 50,000-copy story then resolves its few distinct texts in one task and decides the copies
+    /// anywhere.
+    public static func siblingDecision(_ sibling: Decision, id: String) -> Decision {
+        var d = sibling
+        d.id = id
+        return d
     }
 }

@@ -13,9 +13,11 @@ public struct Decider: Sendable {
     /// reason naming the editor's verdict.
     /// Of two documents whose texts match but whose figures differ (`PairRelation.figuresDiffer`,
     /// among `links`), the later published is kept but sent to review, naming the other.
+    /// `hiddenCopies[d]` exact copies of `d` not among `docs` (a distributed run decides them
+    /// elsewhere, like a sibling) count in the size of `d`'s cluster.
     public func decide(_ docs: [ArticleAnalysis], matches: [MatchDocument], clusters: [Cluster], ruleRemoved: Set<Int>,
                        archived: [Int: ArchiveMatch] = [:], verdictRemoved: [Int: Verdict] = [:],
-                       links: [CandidateSearch.Link] = []) -> [Decision] {
+                       links: [CandidateSearch.Link] = [], hiddenCopies: [Int: Int] = [:]) -> [Decision] {
         var decisions = [Decision?](repeating: nil, count: docs.count)
         for (i, m) in archived {
             let kind = m.relation.kind ?? .nearDuplicate
@@ -34,7 +36,8 @@ public struct Decider: Sendable {
             decisions[i]?.verdict = v.applied
         }
         for c in clusters {
-            let size = c.members.count + 1
+            let hidden = hiddenCopies.isEmpty ? 0 : ([c.center] + c.members.map(\.doc)).reduce(0) { $0 + (hiddenCopies[$1] ?? 0) }
+            let size = c.members.count + 1 + hidden
             let canon = docs[c.canonical]
             var keepReasons: [String] = []
             if size > 1 { keepReasons.append("canonical of \(size) copies") }

@@ -11,14 +11,18 @@ a cluster never spans two connected components of the link graph. The job theref
    shuffles; rounds grow with the log of a component's diameter);
 2. hash-partitions documents and links by component, many components per task;
 3. runs `winnow resolve` on each task's whole components: the same clusterer, canonical policy
-   and decider as `scan`, so each document gets `scan`'s decision line.
+   and decider as `scan`, so each document gets `scan`'s decision. Exact copies beyond the
+   representative, the group's earliest full copy and one sibling per excerpt flag stay out of
+   their component (counted in its size); a second `winnow resolve`, spread by position, gives
+   each the decision of its sibling under its own id.
 
 A component's cost is linear in its links, and links per document are capped by candidate
-search (256 SimHash hits, capped posting lists, hot-bucket leaders), so a 50,000-page story
-makes one bounded task, not a quadratic one.
+search (256 SimHash hits, capped posting lists, hot-bucket leaders); with exact copies left out a
+50,000-page story sends its distinct texts to one task, not its copies.
 """
 import os
 
+from pyspark import AccumulatorParam
 from pyspark.sql import functions as F, types as T
 
 from .binary import Workdir
@@ -83,32 +87,83 @@ def propagate_labels(pairs, partitions, max_rounds):
 
 
 def resolve(spark, records, docs, freqs, links, comps, winnow, partitions):
-    """Decision rows (pos, json) for every document: whole components per `winnow resolve` run.
-    `links` must be the clustering links (`cluster_edges`): both ends inside a component."""
+    """Decision rows (pos, json) for every document, and how many documents the largest
+    `winnow resolve` run of whole components received.
+
+    Exact copies beyond a few per group are left out of their component (`hidden_copies`): the
+    component is resolved with its representative counting them, then each left-out copy takes
+    the decision of a sibling that was resolved (`winnow resolve` with `like` lines, spread by
+    position). A story copied 50,000 times is clustered as its distinct texts in one task; its
+    copies are decided in every task. `links` must be the clustering links (`cluster_edges`)."""
+    hidden = hidden_copies(docs).persist()
+    counts = hidden.groupBy(F.col("copy_of").alias("pos")).agg(F.count("*").alias("hidden"))
     doc_rows = (records.select("pos", "record", "origin_file", "origin_line")
+                .join(hidden.select("pos"), "pos", "left_anti")
                 .join(docs.select("pos", "copy_of"), "pos")
+                .join(counts, "pos", "left")
                 .join(comps, records.pos == comps.v, "left").drop("v")
                 .withColumn("comp", F.coalesce("comp", "pos"))
                 .join(freqs, "pos", "left"))
     doc_lines = doc_rows.select("comp", F.lit(0).alias("order"), F.to_json(F.struct(
-        F.col("pos").alias("doc"), F.coalesce("dfs", F.array().cast("array<long>")).alias("dfs"), "copy_of",
+        F.col("pos").alias("doc"), F.coalesce("dfs", F.array().cast("array<long>")).alias("dfs"), "copy_of", "hidden",
         "origin_file", "origin_line", "record")).alias("line"))
     link_lines = (links.join(comps, links.src == comps.v).select("comp", F.lit(1).alias("order"), F.concat_ws(
         "\t", F.lit("link"), "src", "dst", "kind", "hamming", "jaccard", "containment").alias("line")))
     lines = doc_lines.union(link_lines).repartition(partitions, "comp")
+    sent = spark.sparkContext.accumulator(0, MaxAccumulator())
+    resolved = spark.createDataFrame(lines.rdd.mapPartitions(lambda rows: run_resolve(rows, winnow, sent)),
+                                     DECISION_SCHEMA).persist()
+    resolved.count()
 
-    def run(partition):
-        with Workdir() as tmp:
-            path = os.path.join(tmp, "resolve.txt")
-            if write_documents_first(partition, path)[0] == 0:
-                return
-            result, _ = winnow.run(["resolve", path, "--out", "-"] + winnow.match_args, tmp)
-        for line in result.decode("utf-8").splitlines():
-            if line:
-                pos, _, decision = line.partition("\t")
-                yield (int(pos), decision)
+    # The left-out copies, each with its sibling's decision line, spread by position.
+    like_lines = (hidden.join(resolved.select(F.col("pos").alias("sibling"), F.col("json").alias("like")), "sibling")
+                  .join(records.select("pos", "record", "origin_file", "origin_line"), "pos")
+                  .select("pos", F.lit(0).alias("order"), F.to_json(F.struct(
+                      F.col("pos").alias("doc"), "like", "origin_file", "origin_line", "record")).alias("line"))
+                  .repartition(partitions, "pos"))
+    alike = spark.createDataFrame(like_lines.rdd.mapPartitions(lambda rows: run_resolve(rows, winnow, None)), DECISION_SCHEMA)
+    return resolved.union(alike), sent
 
-    return spark.createDataFrame(lines.rdd.mapPartitions(run), DECISION_SCHEMA)
+
+def hidden_copies(docs):
+    """(pos, copy_of, sibling): the exact copies a component leaves out, each with the copy it
+    is decided like. Kept in the component are the representative, the group's earliest full
+    copy (published first, then id: `Clusterer.earlier`; it may become the canonical) and, per
+    excerpt flag, the lowest position among the other copies (the sibling). Only aggregations
+    and joins on the group: no task holds a whole group."""
+    copies = docs.where("copy_of IS NOT NULL").select("pos", "copy_of", "excerpt", "published_at", "id")
+    earliest = (copies.where("NOT excerpt").groupBy("copy_of")
+                .agg(F.min(F.struct(F.col("published_at").isNull().alias("undated"), "published_at", "id", "pos"))
+                     .getField("pos").alias("earliest")))
+    others = copies.join(earliest, "copy_of", "left").where("earliest IS NULL OR pos != earliest")
+    siblings = others.groupBy("copy_of", "excerpt").agg(F.min("pos").alias("sibling"))
+    return others.join(siblings, ["copy_of", "excerpt"]).where("pos != sibling").select("pos", "copy_of", "sibling")
+
+
+def run_resolve(rows, winnow, sent):
+    """`winnow resolve` on one task's lines: (pos, decision json) rows."""
+    with Workdir() as tmp:
+        path = os.path.join(tmp, "resolve.txt")
+        documents = write_documents_first(rows, path)[0]
+        if documents == 0:
+            return
+        if sent is not None:
+            sent.add(documents)
+        result, _ = winnow.run(["resolve", path, "--out", "-"] + winnow.match_args, tmp)
+    for line in result.decode("utf-8").splitlines():
+        if line:
+            pos, _, decision = line.partition("\t")
+            yield (int(pos), decision)
+
+
+class MaxAccumulator(AccumulatorParam):
+    """The largest value added: the documents of the busiest `resolve` task."""
+
+    def zero(self, value):
+        return 0
+
+    def addInPlace(self, a, b):
+        return max(a, b)
 
 
 def copy_edges(docs):
