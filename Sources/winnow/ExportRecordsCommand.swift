@@ -7,7 +7,8 @@ import WinnowIO
 /// joins on the fingerprint in another language (the Spark job in `integrations/spark`).
 ///
 /// Each line: `line` (origin line or record number), `id`, `simhash`, `exact`, `tokens`,
-/// `excerpt`, `removed` (a rule removes it), `published_at`, `has_title`, `sketch` (sorted
+/// `excerpt`, `removed` (a rule removes it), `published_at`, `has_title`, `story` (what shingle
+/// frequencies count: `Fingerprint.story`, null without a headline), `sketch` (sorted
 /// sampled shingles), `cut_lead` (sampled shingles of the longest cut-off line) — hashes as
 /// signed 64-bit integers — and `record`: the record itself (length-prefixed, base64), which
 /// `winnow verify` and `winnow resolve` read back unchanged.
@@ -53,6 +54,8 @@ struct ExportRecordsCommand: ParsableCommand {
         out.raw(",\"published_at\":")
         if let p = a.publishedAt { out.string(p) } else { out.raw("null") }
         out.raw(",\"has_title\":"); out.bool(!fp.title.isEmpty)
+        out.raw(",\"story\":")
+        if let s = fp.story { out.int(ExchangeFormat.signed(s)) } else { out.raw("null") }
         out.raw(",\"sketch\":"); ExchangeFormat.writeHashes(fp.sketch, into: &out)
         out.raw(",\"cut_lead\":"); ExchangeFormat.writeHashes(a.cutLead, into: &out)
         out.raw(",\"record\":\""); out.raw(Data(AnalysisRecordFile.encode(r)).base64EncodedString()); out.raw("\"}\n")

@@ -10,7 +10,7 @@ struct DistributedStageTests {
     struct Doc {
         var line: Int, exact: Int, tokens: Int, removed: Bool, excerpt: Bool, hasTitle: Bool
         var sketch: [Int], cut: [Int], record: String
-        var id = "", publishedAt: String?
+        var id = "", publishedAt: String?, story: Int?
     }
 
     @Test func verifyAndResolveGiveTheScansDecisions() throws {
@@ -47,8 +47,12 @@ struct DistributedStageTests {
         for (i, d) in docs.enumerated() where d.tokens > 0 && !d.removed {
             if let rep = firstOf["\(d.exact)/\(d.tokens)"] { copyOf[i] = rep } else { firstOf["\(d.exact)/\(d.tokens)"] = i }
         }
-        var df: [Int: Int] = [:]
-        for (i, d) in docs.enumerated() where copyOf[i] == nil { for s in d.sketch { df[s, default: 0] += 1 } }
+        // Frequencies count stories (a page without a headline is a story of its own).
+        var stories: [Int: Set<String>] = [:]
+        for (i, d) in docs.enumerated() where copyOf[i] == nil {
+            for s in d.sketch { stories[s, default: []].insert(d.story.map { "\($0)" } ?? "#\(i)") }
+        }
+        let df = stories.mapValues(\.count)
         func docLine(_ i: Int) throws -> String {
             var o: [String: Any] = ["doc": i, "record": docs[i].record, "origin_file": input, "origin_line": docs[i].line,
                                     "dfs": copyOf[i] == nil ? docs[i].sketch.map { df[$0] ?? 1 } : []]
@@ -142,6 +146,6 @@ struct DistributedStageTests {
         return Doc(line: int("line"), exact: int("exact"), tokens: int("tokens"), removed: o["removed"] as? Bool ?? false,
                    excerpt: o["excerpt"] as? Bool ?? false, hasTitle: o["has_title"] as? Bool ?? false,
                    sketch: ints("sketch"), cut: ints("cut_lead"), record: o["record"] as? String ?? "",
-                   id: o["id"] as? String ?? "", publishedAt: o["published_at"] as? String)
+                   id: o["id"] as? String ?? "", publishedAt: o["published_at"] as? String, story: (o["story"] as? NSNumber)?.intValue)
     }
 }

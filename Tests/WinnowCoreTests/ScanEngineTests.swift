@@ -46,6 +46,34 @@ struct ScanEngineTests {
 
     /// A press release syndicated hundreds of times: one representative takes part in the
     /// search, every copy still gets a decision, and the earliest copy is the canonical.
+    /// A viral story: 300 reposts, every other one with one character changed. However many
+    /// copies crowd each other's nearest SimHash hits, each meets the cluster's centre (crowd
+    /// leaders), and the story's shingles weigh as one story's, not 300 documents' (an edited
+    /// copy's own shingles would otherwise outweigh the hundreds it shares).
+    @Test func viralStoryEditedByAWordIsOneCluster() throws {
+        _ = Support.ready
+        let body = Pages.body(seed: 91, paragraphs: 5)
+        let articles = (0..<300).map { i -> Article in
+            var lines = body
+            if i % 2 == 1 {
+                // A word changed, never a figure (a changed number may make another report).
+                var scalars = Array(lines[2].unicodeScalars)
+                let han = scalars.indices.filter { (0x4E00...0x9FFF).contains(scalars[$0].value) }
+                scalars[han[(i * 7) % han.count]] = "的"
+                lines[2] = String(String.UnicodeScalarView(scalars))
+            }
+            // The fullest copy, where the cluster grows from, comes last: never among the lowest
+            // positions that win the ties of the nearest hits.
+            if i == 299 { lines[4] += "记者了解到，相关线路将在下月起逐步推广。" }
+            return Article(id: String(format: "v%03d", i), text: wrap(lines, site: i % 3), title: "滨江新区启用智慧公交调度系统",
+                           url: "https://site\(i % 20).example/\(i)")
+        }
+        let d = try ScanEngine(rules: .empty).scan(articles).decisions
+        let kept = d.filter { $0.kind == .keep }
+        #expect(kept.count == 1, "\(kept.map(\.id).prefix(10))")
+        #expect(Set(d.map(\.canonical)).count == 1)
+    }
+
     @Test func massExactDuplicates() throws {
         _ = Support.ready
         let text = Pages.body(seed: 77).joined(separator: "\n")

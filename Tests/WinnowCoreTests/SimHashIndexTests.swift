@@ -33,6 +33,22 @@ struct SimHashIndexTests {
         #expect(try SimHashIndex(fingerprints: [], maxDistance: 6).tableCount == 28)  // C(8, 2)
     }
 
+    @Test func crowdedKeysAreTheExactKeysOfFloods() throws {
+        // 100 copies of one fingerprint, one bit apart each, and 2,000 others scattered.
+        var rng = Support.Random(state: 5)
+        let viral: UInt64 = 0x1234_5678_9abc_def0
+        let fps = (0..<100).map { viral ^ (1 << UInt64($0 % 64)) } + (0..<2000).map { _ in rng.next() }
+        let index = try SimHashIndex(fingerprints: fps, maxDistance: 6)
+        let crowded = index.crowdedKeys(moreThan: 64)
+        #expect(crowded.count == index.tableCount)
+        // In each table the flood's key is crowded (a bit flip moves a copy out of few tables).
+        for (t, key) in index.keys(of: viral).enumerated() {
+            #expect((crowded[t][key]?.count ?? 0) > 64, "table \(t)")
+            #expect(crowded[t].count == 1)
+        }
+        #expect(index.crowdedKeys(moreThan: 100).allSatisfy { $0.isEmpty })
+    }
+
     @Test func rejectsImpossibleSettings() {
         #expect(throws: WinnowCoreError.self) { try SimHashIndex(fingerprints: [], maxDistance: 40) }
         #expect(throws: WinnowCoreError.self) { try SimHashIndex(fingerprints: [], maxDistance: 5, blocks: 4) }
@@ -56,6 +72,13 @@ struct ContainmentIndexTests {
         let third: Float = 1 / 3
         let expected: [[Float]] = [[1, 0.5, third], [0.5, third], [third]]
         #expect(index.inverseFrequencies(documentCount: 3) == expected)
+    }
+
+    @Test func frequenciesCountStoriesWhenGiven() {
+        // Two reposts of one story and a page without a headline (a story of its own).
+        let index = ContainmentIndex(sketches: [[1, 2], [1, 2], [1, 3]], stories: [5, 5, nil])
+        #expect(index.inverseFrequencies(documentCount: 3) == [[0.5, 1], [0.5, 1], [0.5, 1]])
+        #expect(index.documentFrequency(of: 1) == 3, "posting lists still count documents")
     }
 }
 

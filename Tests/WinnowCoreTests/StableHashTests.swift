@@ -23,6 +23,14 @@ struct StableHashTests {
         #expect(StableHash.hex(.max) == "ffffffffffffffff")
     }
 
+    @Test func storyKeyIsPinned() {
+        var f = Fingerprint(simhash: 0, exact: 0, tokens: 1, sketch: [], lead: [])
+        #expect(f.story == nil)
+        f.title = [1, 2]
+        f.figures = [3]
+        #expect(StableHash.hex(f.story ?? 0) == "b6691ffa16e447d6")
+    }
+
     @Test func lineKeyIsPinned() {
         #expect(StableHash.hex(LineShape(normalized: Support.normalized("发布时间：2021-01-12 20:48:56")).key) == "3a92fc461720d0a0")
     }

@@ -150,7 +150,7 @@ def run(spark, args):
               .union(cuts.select(F.col("q").alias("pos"))).union(cuts.select(F.col("c").alias("pos"))).distinct())
     freqs = verify.frequencies(sh_df, wanted).persist(SPILL)
     links = verify.verify(spark, records, pairs, cuts, freqs, winnow, partitions).persist(SPILL)
-    final = verify.final_links(links, cuts)
+    final = verify.final_links(links, cuts, docs)
     cluster_links = components.cluster_edges(final, docs).persist(SPILL)
     link_count = cluster_links.count()
     sh_df.unpersist()

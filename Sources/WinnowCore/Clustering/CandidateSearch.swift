@@ -27,7 +27,8 @@ public struct CandidateSearch: Sendable {
         -> (documents: [MatchDocument], links: [Link], index: ContainmentIndex, copies: [Int: Int]) {
         let copies = Self.exactCopies(analyses, excluded: excluded)
         let sketches = analyses.indices.map { copies[$0] == nil ? analyses[$0].fingerprint.sketch : [] }
-        let index = ContainmentIndex(sketches: sketches, maxPostings: max(64, analyses.count / 100))
+        let index = ContainmentIndex(sketches: sketches, stories: analyses.map(\.fingerprint.story),
+                                     maxPostings: max(64, analyses.count / 100))
         var docs = MatchDocument.build(from: analyses, index: index)
         // A copy's shingles are its representative's: so are their weights.
         for (copy, rep) in copies {
@@ -53,6 +54,7 @@ public struct CandidateSearch: Sendable {
     public func links(among docs: [MatchDocument], containment: ContainmentIndex, skipping: Set<Int> = []) throws -> [Link] {
         let simhashes = try SimHashIndex(fingerprints: docs.map(\.fingerprint.simhash), maxDistance: settings.simhashDistance)
         let settings = self.settings
+        let leaders = crowdLeaders(simhashes, docs: docs, skipping: skipping)
         let chunk = max(64, docs.count / 64)
         var pairs: [UInt64] = []
         Parallel.forEachChunk(count: docs.count, chunk: chunk) { range in
@@ -63,6 +65,12 @@ public struct CandidateSearch: Sendable {
                     local.append(UInt64(min(q, c)) << 32 | UInt64(max(q, c)))
                 }
                 for hit in simhashes.query(docs[q].fingerprint.simhash, limit: settings.maxCandidates) { add(hit.doc) }
+                if !leaders.isEmpty {
+                    let fp = docs[q].fingerprint.simhash
+                    for (t, key) in simhashes.keys(of: fp).enumerated() {
+                        for l in leaders[t][key] ?? [] where (docs[l].fingerprint.simhash ^ fp).nonzeroBitCount <= settings.simhashDistance { add(l) }
+                    }
+                }
                 var hits = containment.candidates(for: docs[q].sketch, minShare: settings.candidateShare)
                 if hits.count > settings.maxContainmentCandidates {
                     hits.sort { ($0.hits, $1.doc) > ($1.hits, $0.doc) }
@@ -88,10 +96,27 @@ public struct CandidateSearch: Sendable {
             }
             return local
         } collect: { out.append(contentsOf: $0) }
-        // A page already linked some other way keeps that link.
-        let linked = Set(out.filter { $0.relation.kind != nil }.map(\.from))
+        // A page already linked some other way to a page at least as full keeps that link; one
+        // linked only to smaller pages (another excerpt of the story) still gets its cut-lead link.
+        let linked = Set(out.filter { $0.relation.kind != nil && docs[$0.to].size >= docs[$0.from].size }.map(\.from))
         out.append(contentsOf: cutLeads.filter { !linked.contains($0.from) })
         return out
+    }
+
+    /// Per table, the leaders of each crowded key (`MatchSettings.crowdLeaders`): the key's first
+    /// documents in the order clustering visits them (full pages first, larger first, then
+    /// position; exact copies and empty pages are no candidates). Empty when no key is crowded.
+    func crowdLeaders(_ simhashes: SimHashIndex, docs: [MatchDocument], skipping: Set<Int>) -> [[UInt64: [Int]]] {
+        let crowded = simhashes.crowdedKeys(moreThan: settings.maxCandidates)
+        guard crowded.contains(where: { !$0.isEmpty }) else { return [] }
+        let count = settings.crowdLeaders
+        return crowded.map { keys in
+            keys.mapValues { members in
+                let eligible = members.map(Int.init).filter { docs[$0].fingerprint.tokens > 0 && !skipping.contains($0) }
+                return Array(eligible.sorted { (docs[$0].isExcerpt ? 1 : 0, -docs[$0].size, $0) < (docs[$1].isExcerpt ? 1 : 0, -docs[$1].size, $1) }
+                    .prefix(count))
+            }
+        }
     }
 
     /// Pages whose longest cut-off line is the verbatim start of another article with the same

@@ -106,6 +106,8 @@ public struct Clusterer: Sendable {
                 clusterOf[d] = tc
                 for m in clusters[own].members {
                     var r = PairJudge.relate(docs[m.doc], to: docs[center], settings: settings)
+                    // Another excerpt of the story is one of the centre too when its lead line says so.
+                    if r.kind == nil, let lead = PairJudge.leadLine(of: docs[m.doc], in: docs[center], settings: settings) { r = lead }
                     if r.kind == nil { r.kind = docs[m.doc].isExcerpt ? .excerpt : .partial }
                     clusters[tc].members.append((m.doc, r))
                     clusterOf[m.doc] = tc

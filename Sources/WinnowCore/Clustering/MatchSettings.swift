@@ -32,6 +32,11 @@ public struct MatchSettings: Sendable, Equatable {
     public var relaxedContainment = 0.4
     /// SimHash candidates verified per document at most (the nearest ones).
     public var maxCandidates = 64
+    /// Where more than `maxCandidates` documents share a SimHash table key, every one of them is
+    /// also verified against this many of them that clustering visits first (full pages, larger
+    /// first, then position): the centre a viral story's cluster grows around is among them, so a
+    /// copy edited by a word still meets it however many copies crowd its nearest hits.
+    public var crowdLeaders = 8
     /// Containment candidates verified per document at most (those sharing the most probed
     /// shingles): a story copied thousands of times costs a bounded number of pairs per copy.
     public var maxContainmentCandidates = 64

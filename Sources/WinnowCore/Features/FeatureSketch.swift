@@ -193,3 +193,15 @@ public enum SketchOverlap {
         return (n / union, n / Double(a.count), n / Double(b.count))
     }
 }
+
+extension Fingerprint {
+    /// Which story the document tells, for shingle frequencies: its headline's shingles and the
+    /// figures it states, hashed (stable across processes: the Spark job counts the same key);
+    /// nil without a headline. Reposts of a story share it; a templated report with other
+    /// figures under the same headline is another story.
+    public var story: UInt64? {
+        guard !title.isEmpty else { return nil }
+        let headline = title.reduce(StableHash.fnv1a("story:")) { StableHash.combine($0, $1) }
+        return figures.reduce(headline) { StableHash.combine($0, $1) }
+    }
+}

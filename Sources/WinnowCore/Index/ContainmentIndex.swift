@@ -20,8 +20,10 @@ public struct ContainmentIndex: Sendable {
     /// Postings longer than this are skipped as too common to discriminate.
     public let maxPostings: Int
 
-    /// Builds the index over each document's sorted distinct sketch.
-    public init(sketches: [[UInt64]], probe: Int = 24, maxPostings: Int = 400) {
+    /// Builds the index over each document's sorted distinct sketch. With `stories` (one per
+    /// document, `Fingerprint.story`; nil: a story of its own) a shingle's frequency counts the
+    /// stories holding it, not the documents: a story reposted 4,000 times speaks once.
+    public init(sketches: [[UInt64]], stories: [UInt64?] = [], probe: Int = 24, maxPostings: Int = 400) {
         var keys: [UInt64] = []
         var starts: [Int] = [0]
         let total = sketches.reduce(0) { $0 + $1.count }
@@ -39,7 +41,8 @@ public struct ContainmentIndex: Sendable {
         features = keys
         docs = order.map { ownerOf[Int($0)] }
         ownerOf = []
-        weights = Self.inverseFrequencies(features: keys, positions: order, offsets: starts)
+        let storyOf: [UInt64?]? = stories.count == sketches.count ? stories : nil
+        weights = Self.inverseFrequencies(features: keys, positions: order, offsets: starts, owners: docs, stories: storyOf)
         self.probe = probe
         self.maxPostings = maxPostings
         var bits = 1
@@ -102,15 +105,16 @@ public struct ContainmentIndex: Sendable {
         feature >> 63 == 0 ? postings(of: feature).count : 0
     }
 
-    /// For each document, the inverse document frequency (1 / documents holding it) of each of its
-    /// sketch's shingles, in sketch order: rare shingles speak for the story, shared ones for a
-    /// series or a house style.
+    /// For each document, the inverse document frequency (1 / documents holding it, or stories
+    /// when the index was given them) of each of its sketch's shingles, in sketch order: rare
+    /// shingles speak for the story, shared ones for a series or a house style.
     public func inverseFrequencies(documentCount: Int) -> [[Float]] {
         (0..<documentCount).map { $0 < weights.count ? weights[$0] : [] }
     }
 
     /// Inverse document frequencies from the sorted postings and where each came from.
-    private static func inverseFrequencies(features: [UInt64], positions: [Int32], offsets: [Int]) -> [[Float]] {
+    private static func inverseFrequencies(features: [UInt64], positions: [Int32], offsets: [Int], owners: [Int32],
+                                           stories: [UInt64?]?) -> [[Float]] {
         // Each run of equal shingles writes 1/run-length at its postings' original positions
         // (disjoint writes, so chunks of runs go to all cores); each document then reads its slice.
         var flat = [Float](repeating: 0, count: features.count)
@@ -133,7 +137,7 @@ public struct ContainmentIndex: Sendable {
                     while i < ranges[r].upperBound {
                         var j = i
                         while j < ranges[r].upperBound && features[j] == features[i] { j += 1 }
-                        let w = 1 / Float(j - i)
+                        let w = 1 / Float(stories.map { distinctStories(owners[i..<j], $0) } ?? (j - i))
                         for k in i..<j { target.value[Int(positions[k])] = w }
                         i = j
                     }
@@ -147,5 +151,14 @@ public struct ContainmentIndex: Sendable {
             range.map { d in (d, Array(weights[offsets[d]..<offsets[d + 1]])) }
         } collect: { for (d, w) in $0 { out[d] = w } }
         return out
+    }
+
+    /// How many stories the documents hold (a document without a story is one of its own).
+    static func distinctStories(_ documents: ArraySlice<Int32>, _ stories: [UInt64?]) -> Int {
+        if documents.count == 1 { return 1 }
+        var seen = Set<UInt64>(minimumCapacity: min(documents.count, 64))
+        var own = 0
+        for d in documents { if let s = stories[Int(d)] { seen.insert(s) } else { own += 1 } }
+        return seen.count + own
     }
 }

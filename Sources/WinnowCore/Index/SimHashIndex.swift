@@ -24,11 +24,18 @@ public struct SimHashIndex: Sendable {
         var offsets: [Int32]
         var entries: [Entry]
 
-        /// The bucket of a fingerprint: the table's blocks concatenated, folded to `bucketBits`.
+        /// The table's key of a fingerprint: its blocks concatenated.
         @inline(__always)
-        func bucket(_ fp: UInt64) -> Int {
+        func key(_ fp: UInt64) -> UInt64 {
             var key: UInt64 = 0
             for b in blocks { key = (key << b.width) | ((fp >> b.shift) & ((1 << b.width) - 1)) }
+            return key
+        }
+
+        /// The bucket of a fingerprint: its key folded to `bucketBits`.
+        @inline(__always)
+        func bucket(_ fp: UInt64) -> Int {
+            var key = key(fp)
             if bucketBits < 64 { key = (key ^ (key >> UInt64(bucketBits)) ^ (key >> UInt64(2 * bucketBits))) & ((1 << UInt64(bucketBits)) - 1) }
             return Int(key)
         }
@@ -113,6 +120,25 @@ public struct SimHashIndex: Sendable {
             out.removeLast(out.count - limit)
         }
         return out
+    }
+
+    /// Per table, the documents of each key (the table's blocks, not the folded bucket) that more
+    /// than `moreThan` documents share: where a flood of near-identical pages crowds the nearest hits.
+    public func crowdedKeys(moreThan limit: Int) -> [[UInt64: [Int32]]] {
+        tables.map { table in
+            var out: [UInt64: [Int32]] = [:]
+            for b in 0..<(table.offsets.count - 1) where Int(table.offsets[b + 1] - table.offsets[b]) > limit {
+                var members: [UInt64: [Int32]] = [:]
+                for e in table.entries[Int(table.offsets[b])..<Int(table.offsets[b + 1])] { members[table.key(e.fingerprint), default: []].append(e.doc) }
+                for (key, docs) in members where docs.count > limit { out[key] = docs }
+            }
+            return out
+        }
+    }
+
+    /// The key of `fingerprint` in each table, in table order (`crowdedKeys`' order).
+    public func keys(of fingerprint: UInt64) -> [UInt64] {
+        tables.map { $0.key(fingerprint) }
     }
 
     static func combinations(of n: Int, choose k: Int, _ body: ([Int]) -> Void) {

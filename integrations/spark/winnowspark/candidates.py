@@ -29,7 +29,9 @@ from pyspark.sql import Window, functions as F
 
 PROBES = 24              # ContainmentIndex.probe
 CANDIDATE_SHARE = 0.34   # MatchSettings.candidateShare
-MAX_CANDIDATES = 256     # MatchSettings.maxCandidates
+MAX_CANDIDATES = 64      # MatchSettings.maxCandidates
+MAX_CONTAINMENT = 64     # MatchSettings.maxContainmentCandidates
+CROWD_LEADERS = 8        # MatchSettings.crowdLeaders
 
 
 def signed(v):
@@ -64,18 +66,22 @@ def exact_copies(records):
 
 
 def shingles(docs):
-    """(pos, k, s): every sampled shingle of every representative, with its place in the sketch."""
-    return docs.where("copy_of IS NULL").select("pos", F.posexplode("sketch").alias("k", "s"))
+    """(pos, k, s, story): every sampled shingle of every representative, with its place in the
+    sketch and the story it tells (`Fingerprint.story`; a page without a headline is a story of
+    its own)."""
+    story = F.coalesce(F.col("story").cast("string"), F.concat(F.lit("#"), F.col("pos").cast("string")))
+    return docs.where("copy_of IS NULL").select("pos", story.alias("story"), F.posexplode("sketch").alias("k", "s"))
 
 
 def document_frequencies(sh):
-    """(s, df): in how many representatives' sketches each shingle occurs."""
-    return sh.groupBy("s").agg(F.count("*").alias("df"))
+    """(s, df, sf): in how many representatives' sketches each shingle occurs (the posting
+    lists' length) and in how many stories (what its weight counts: `ContainmentIndex`)."""
+    return sh.groupBy("s").agg(F.count("*").alias("df"), F.countDistinct("story").alias("sf"))
 
 
 def with_frequencies(sh, dfs):
-    """(pos, k, s, df): shingle rows with their document frequency (one shuffle, reused by the
-    posting lists and by the weights of verification)."""
+    """(pos, k, s, df, sf): shingle rows with their document and story frequencies (one shuffle,
+    reused by the posting lists and by the weights of verification)."""
     return sh.join(dfs, "s")
 
 
@@ -86,15 +92,16 @@ def postings(sh_df, max_postings):
 
 def probe_hits(probes, dfs, post, max_postings, min_df):
     """Candidates of probe rows (q, p, s): documents hit by at least 34 % of the probes used
-    (probes whose shingle is held by at most `max_postings` documents). Returns (q, c, first_p):
-    `first_p`, the first probe that found c, orders candidates as the index returns them."""
+    (probes whose shingle is held by at most `max_postings` documents). Returns (q, c, first_p,
+    hits): `first_p`, the first probe that found c, orders candidates as the index returns them;
+    `hits`, the probes that found it."""
     with_df = probes.join(dfs, "s", "left").withColumn("df", F.coalesce("df", F.lit(0)))
     usable = with_df.where(F.col("df") <= max_postings)
     need = (usable.groupBy("q").agg(F.count("*").alias("used"))
             .select("q", F.greatest(F.lit(1), F.ceil(F.col("used") * CANDIDATE_SHARE)).alias("need")))
     hits = (usable.where(F.col("df") >= min_df).select("q", "p", "s").join(post, "s")
             .where("c != q").groupBy("q", "c").agg(F.count("*").alias("hits"), F.min("p").alias("first_p")))
-    return hits.join(need, "q").where("hits >= need").select("q", "c", "first_p")
+    return hits.join(need, "q").where("hits >= need").select("q", "c", "first_p", "hits")
 
 
 def containment_pairs(docs, dfs, post, max_postings):
@@ -103,7 +110,10 @@ def containment_pairs(docs, dfs, post, max_postings):
               .select(F.col("pos").alias("q"), F.posexplode(F.slice("sketch", 1, PROBES)).alias("p", "s")))
     # A probe's own shingle is in its own sketch: a posting list of one holds only the query.
     hits = probe_hits(probes, dfs, post, max_postings, min_df=2)
-    return hits.select(F.least("q", "c").alias("a"), F.greatest("q", "c").alias("b"))
+    # At most 64 per query, those sharing the most probes (then the lowest position), as in scan.
+    best = Window.partitionBy("q").orderBy(F.col("hits").desc(), F.col("c").asc())
+    kept = hits.withColumn("r", F.row_number().over(best)).where(F.col("r") <= MAX_CONTAINMENT)
+    return kept.select(F.least("q", "c").alias("a"), F.greatest("q", "c").alias("b"))
 
 
 def cut_lead_candidates(docs, dfs, post, max_postings):
@@ -113,11 +123,12 @@ def cut_lead_candidates(docs, dfs, post, max_postings):
     probes = queries.select(F.col("pos").alias("q"), F.posexplode(F.slice("cut_lead", 1, PROBES)).alias("p", "s"))
     hits = probe_hits(probes, dfs, post, max_postings, min_df=1)
     targets = docs.where("NOT excerpt AND has_title AND copy_of IS NULL").select(F.col("pos").alias("c"))
-    return hits.join(targets, "c", "left_semi")
+    return hits.join(targets, "c", "left_semi").select("q", "c", "first_p")
 
 
 def simhash_pairs(docs, k, hot_bucket, hot_leaders, salt_rows):
-    """(a, b), a < b: pairs from the SimHash blocked tables, each query's 256 nearest hits."""
+    """(a, b), a < b: pairs from the SimHash blocked tables, each query's 64 nearest hits, plus
+    the leaders of crowded keys."""
     masks = table_masks(k)
     keyed = docs.select(
         "pos", "simhash", "excerpt", F.size("sketch").alias("size"),
@@ -158,5 +169,18 @@ def simhash_pairs(docs, k, hot_bucket, hot_leaders, salt_rows):
     nearest = Window.partitionBy("q").orderBy("d", "c")
     kept = hits.withColumn("r", F.row_number().over(nearest)).where(F.col("r") <= MAX_CANDIDATES)
     eligible = queries.select(F.col("pos").alias("c"))
-    kept = kept.where("c != q").join(eligible, "c", "left_semi")
+    kept = kept.where("c != q").join(eligible, "c", "left_semi").select("q", "c")
+
+    # Crowded keys (more than 64 documents): every query there also meets the key's first 8
+    # queries in clustering order (`MatchSettings.crowdLeaders`), in every table, as in scan;
+    # members salted and leaders replicated as above, so a hot key is no single task.
+    crowded = (keyed.where((F.col("m") > MAX_CANDIDATES) & F.col("query"))
+               .withColumn("salts", F.ceil(F.col("m") / salt_rows).cast("int")))
+    crowd_leaders = (crowded.withColumn("r", F.row_number().over(rank)).where(F.col("r") <= CROWD_LEADERS)
+                     .select("t", "key", F.col("pos").alias("c"), F.col("simhash").alias("cs"),
+                             F.explode(F.sequence(F.lit(0), F.col("salts") - 1)).alias("salt")))
+    crowd = (crowded.select("t", "key", F.col("pos").alias("q"), "simhash", F.pmod("pos", F.col("salts")).cast("int").alias("salt"))
+             .join(crowd_leaders, ["t", "key", "salt"])
+             .where(F.col("q") != F.col("c")).where(F.expr("bit_count(simhash ^ cs)") <= k).select("q", "c"))
+    kept = kept.union(crowd)
     return kept.select(F.least("q", "c").alias("a"), F.greatest("q", "c").alias("b"))

@@ -23,12 +23,12 @@ LINK_SCHEMA = T.StructType([
 
 
 def frequencies(sh_df, wanted):
-    """(pos, dfs): for the documents in `wanted` (pos), each sketch shingle's document frequency,
-    in sketch order, from the shingle rows that already carry it (copies are never wanted: they
-    take their representative's weights)."""
+    """(pos, dfs): for the documents in `wanted` (pos), each sketch shingle's frequency in stories
+    (what its weight counts), in sketch order, from the shingle rows that already carry it (copies
+    are never wanted: they take their representative's weights)."""
     return (sh_df.join(wanted, "pos", "left_semi")
-            .groupBy("pos").agg(F.sort_array(F.collect_list(F.struct("k", "df"))).alias("kd"))
-            .select("pos", F.col("kd.df").alias("dfs")))
+            .groupBy("pos").agg(F.sort_array(F.collect_list(F.struct("k", "sf"))).alias("kd"))
+            .select("pos", F.col("kd.sf").alias("dfs")))
 
 
 def hex_to_double(h):
@@ -89,13 +89,18 @@ def write_documents_first(rows, path):
     return documents, works
 
 
-def final_links(links, cuts):
+def final_links(links, cuts, docs):
     """The links clustering uses: every verified pair direction, plus for each excerpt page not
-    already linked some other way the cut-lead link with the largest share (ties: the candidate
-    the index returned first), as `CandidateSearch.links` adds them."""
+    already linked some other way to a page at least as full (sketch size) the cut-lead link with
+    the largest share (ties: the candidate the index returned first), as `CandidateSearch.links`
+    adds them."""
     pair_links = links.where("NOT cut")
+    sizes = docs.select("pos", F.size("sketch").alias("size"))
     # A pair told apart by its figures alone ("figures" links: a review, no copy) links nothing.
-    linked = pair_links.where("kind != 'figures'").select(F.col("src").alias("q")).distinct()
+    linked = (pair_links.where("kind != 'figures'")
+              .join(sizes.select(F.col("pos").alias("src"), F.col("size").alias("src_size")), "src")
+              .join(sizes.select(F.col("pos").alias("dst"), F.col("size").alias("dst_size")), "dst")
+              .where("dst_size >= src_size").select(F.col("src").alias("q")).distinct())
     ranked = (links.where("cut").withColumnRenamed("src", "q").withColumnRenamed("dst", "c")
               .join(cuts, ["q", "c"]).join(linked, "q", "left_anti"))
     best = Window.partitionBy("q").orderBy(F.col("share").desc(), F.col("first_p").asc(), F.col("c").asc())
