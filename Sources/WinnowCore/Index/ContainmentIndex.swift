@@ -156,8 +156,17 @@ public struct ContainmentIndex: Sendable {
     /// How many stories the documents hold (a document without a story is one of its own).
     static func distinctStories(_ documents: ArraySlice<Int32>, _ stories: [UInt64?]) -> Int {
         if documents.count == 1 { return 1 }
-        var seen = Set<UInt64>(minimumCapacity: min(documents.count, 64))
         var own = 0
+        // Most shingles are shared by a few documents: compare them pairwise, no allocation.
+        if documents.count <= 16 {
+            var distinct = 0
+            for (k, d) in zip(documents.indices, documents) {
+                guard let s = stories[Int(d)] else { own += 1; continue }
+                if !documents[documents.startIndex..<k].contains(where: { stories[Int($0)] == s }) { distinct += 1 }
+            }
+            return distinct + own
+        }
+        var seen = Set<UInt64>(minimumCapacity: 64)
         for d in documents { if let s = stories[Int(d)] { seen.insert(s) } else { own += 1 } }
         return seen.count + own
     }
