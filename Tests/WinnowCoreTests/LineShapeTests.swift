@@ -50,6 +50,9 @@ struct LineShapeTests {
         #expect(shape("The results are shown below.").introducesNext)
         #expect(!shape("这是完整的一句话。").introducesNext)
         #expect(!shape("所示内容仅供参考，请以实际为准。").introducesNext)
+        // A colon alone announces a value or a notice; words announce a figure.
+        #expect(shape("结果如下：").announcesFigure)
+        #expect(!shape("扫码加入：").announcesFigure && shape("扫码加入：").introducesNext)
     }
 
     @Test func breadcrumbs() {

@@ -75,6 +75,14 @@ extension ArticleAnalyzer {
         }
     }
 
+    /// Whether a line is a web address written out and nothing else ("> https://…", "<https://…>"),
+    /// not a Markdown link with an anchor.
+    static func isBareAddress(_ line: some StringProtocol) -> Bool {
+        let trimmed = Substring(line).drop { $0 == " " || $0 == "\t" || $0 == ">" || $0 == "-" || $0 == "*" || $0 == "<" }
+        guard trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") else { return false }
+        return !trimmed.contains("](") && !trimmed.trimmingCharacters(in: .whitespaces).contains(" ")
+    }
+
     /// Whether a line opens with a bracketed reference number: "[1]", "[12].", "［3］".
     static func isReference(_ line: some StringProtocol) -> Bool {
         var bytes = Substring(line).utf8.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x3E }  // spaces, Markdown quote

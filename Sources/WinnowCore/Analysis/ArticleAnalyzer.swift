@@ -213,8 +213,15 @@ public struct ArticleAnalyzer: Sendable {
                 (weights[i] ?? 1) <= 0 && !shapes[i].isBlank && shapes[i].size >= settings.headlineMinSize && !shapes[i].endsWithTerminal
             }
         }
+        let bound = Self.bindings(doc, evidence: evidence, weights: weights)
+        // A picture a line announces is the article's figure: it leans body, as the lead picture does.
+        var member: Int?
+        for i in 0..<n where weights[i] != nil {
+            if let p = member, bound[p], shapes[i].isBlank && doc.markup[i].images > 0 { weights[i] = min(weights[i] ?? 0, -0.5) }
+            member = i
+        }
         let furniture = LineLabeller(switchCost: settings.switchCost, bindCost: settings.bindCost)
-            .furniture(weights: weights, title: title, bound: Self.bindings(doc, evidence: evidence, weights: weights))
+            .furniture(weights: weights, title: title, bound: bound)
         var labels = [LineLabel?](repeating: nil, count: n)
         let absorbing = SuppressedTuning(detectors: rules.detectors, suppressed: suppressed).isEnabled(.furnitureBlock)
         for i in 0..<n where furniture[i] {
@@ -235,9 +242,9 @@ public struct ArticleAnalyzer: Sendable {
         for i in 0..<n where weights[i] == nil && labels[i] == nil && i != doc.titleLine {
             guard previous[i] >= 0, let p = labels[previous[i]] else { continue }
             let next = following[i]
-            // At the page's end only what carries nothing to read goes with the furniture above
-            // it: a bare link there is what the last words pointed at ("PoC: https://…").
-            if next >= 0, labels[next] != nil { labels[i] = p } else if next < 0 && doc.markup[i].links == 0 { labels[i] = p }
+            // At the page's end a bare web address stays: it is what the last words pointed at
+            // ("PoC: https://…"); a link with an anchor ("[](…)", "[往期](…)") goes with the furniture.
+            if next >= 0, labels[next] != nil { labels[i] = p } else if next < 0 && !Self.isBareAddress(doc.lines[i].original) { labels[i] = p }
         }
         return labels
     }
@@ -276,26 +283,32 @@ public struct ArticleAnalyzer: Sendable {
         }
     }
 
-    /// Lines whose label goes with the next line of the sequence: a line announcing pictures
+    /// Lines whose label goes with the next line of the sequence: a line announcing figures
     /// ("部分工具如下所示。", "as shown below:") and each picture of that run but the last; a short
     /// label announcing a line a rule flags ("PoC 使用声明：" above a disclaimer). A label above a
     /// line of weaker evidence (a link, a line other pages repeat) is not bound: that evidence
-    /// is as often the article's own (its reference links) as furniture.
+    /// is as often the article's own (its reference links) as furniture; nor is a heading
+    /// ("### PoC：" opens a section of the article, whatever its first line is).
     static func bindings(_ doc: PreparedArticle, evidence: [LineEvidence], weights: [Double?]) -> [Bool] {
         let members = weights.indices.filter { weights[$0] != nil }
         var bound = [Bool](repeating: false, count: weights.count)
         func isPicture(_ i: Int) -> Bool { doc.shapes[i].isBlank && doc.markup[i].images > 0 }
-        var announcing = false
+        var announcing = false, figures = false
         for (k, i) in members.enumerated() {
             let picture = isPicture(i)
-            if !picture { announcing = doc.shapes[i].introducesNext }
+            // A line that carries its link ("参考：https://…") announces nothing more.
+            if !picture {
+                announcing = doc.shapes[i].introducesNext && doc.markup[i].links == 0
+                figures = announcing && doc.shapes[i].announcesFigure
+            }
             guard announcing, k + 1 < members.count else { continue }
             let next = members[k + 1]
             // What it announces comes right after it (a link between is the announced thing).
             guard (i + 1..<next).allSatisfy({ doc.lines[$0].original.allSatisfy(\.isWhitespace) }) else { continue }
             if isPicture(next) {
-                bound[i] = true
-            } else if !picture && doc.shapes[i].size <= labelMaxSize && !evidence[next].furnitureRules.isEmpty {
+                // Pictures under "扫码加入：" are a promo's; under "如下所示" the article's figures.
+                bound[i] = figures
+            } else if !picture && doc.shapes[i].size <= labelMaxSize && evidence[i].headingRank == nil && !evidence[next].furnitureRules.isEmpty {
                 bound[i] = true
             }
         }

@@ -16,9 +16,11 @@ public struct LineShape: Sendable, Equatable {
     public var trailingEllipsis = false
     /// Ends with a colon: a label waiting for a value.
     public var endsWithColon = false
-    /// Announces what follows: ends with a colon or with "如下", "所示", "如图", "below" or
-    /// "following" (a full stop after them allowed), as a line does above its figure or notice.
+    /// Announces what follows: ends with a colon, or `announcesFigure`.
     public var introducesNext = false
+    /// Announces a figure or result: ends with "如下", "所示", "如图", "下图", "below" or
+    /// "following" (a full stop or colon after them allowed), as a line above its screenshots does.
+    public var announcesFigure = false
     /// Holds a date (2023-06-04, 2023/6/4, 2023年6月4日) or a clock time (19:49).
     public var hasDate = false
     /// Holds nothing but dates, times and their separators.
@@ -141,10 +143,10 @@ public struct LineShape: Sendable, Equatable {
     private static let announcements: [[UInt32]] = ["如下", "所示", "如图", "下图", "見下", "见下", "below", "following"]
         .map { $0.unicodeScalars.map(\.value) }
 
-    /// Whether the line ends with an announcement word, a full stop after it allowed.
+    /// Whether the line ends with an announcement word, a full stop or colon after it allowed.
     static func endsWithAnnouncement<C: RandomAccessCollection>(_ s: C) -> Bool where C.Element == UInt32, C.Index == Int {
         var end = s.endIndex
-        while end > s.startIndex && (s[end - 1] == 0x3002 || s[end - 1] == 0x2E || s[end - 1] == 0x20) { end -= 1 }
+        while end > s.startIndex && (s[end - 1] == 0x3002 || s[end - 1] == 0x2E || s[end - 1] == 0x20 || s[end - 1] == 0x3A) { end -= 1 }
         return announcements.contains { w in end - s.startIndex >= w.count && s[(end - w.count)..<end].elementsEqual(w) }
     }
 
@@ -190,7 +192,8 @@ public struct LineShape: Sendable, Equatable {
         if let last = s.last {
             endsWithTerminal = Self.isTerminal(last) && !trailingEllipsis
             endsWithColon = last == 0x3A
-            introducesNext = endsWithColon || Self.endsWithAnnouncement(s)
+            announcesFigure = Self.endsWithAnnouncement(s)
+            introducesNext = endsWithColon || announcesFigure
         }
         // "- " and "* " open Markdown list items (article content); menus use • · ▪ and the like.
         let first = s[s.startIndex]
