@@ -137,6 +137,11 @@ struct DistributedStageTests {
         try "pair\t1\n".write(toFile: dir + "/bad.txt", atomically: true, encoding: .utf8)
         let bad = try CLI.run(["verify", dir + "/bad.txt"])
         #expect(bad.status == 2 && bad.err.contains("line 1"))
+        // So is a left-out copy whose sibling's decision cannot be read.
+        let badLike: [String: Any] = ["doc": 0, "record": docs[0].record, "like": "{\"decision\":\"keep\"}"]
+        try String(decoding: try JSONSerialization.data(withJSONObject: badLike), as: UTF8.self).write(toFile: dir + "/bad-like.txt", atomically: true, encoding: .utf8)
+        let unreadable = try CLI.run(["resolve", dir + "/bad-like.txt"])
+        #expect(unreadable.status == 2 && unreadable.err.contains("line 1") && unreadable.err.contains("sibling"), "\(unreadable.err)")
     }
 
     static func doc(_ line: Substring) throws -> Doc {
