@@ -179,7 +179,7 @@ public struct ArticleAnalyzer: Sendable {
         let leadImage: Int? = body.flatMap { b in
             var k = b.lowerBound - 1
             while k >= 0 && shapes[k].isBlank && doc.markup[k].images == 0 { k -= 1 }
-            return k >= 0 && shapes[k].isBlank && doc.markup[k].images > 0 ? k : nil
+            return k >= 0 && Self.isPicture(doc, k) ? k : nil
         }
         for i in 0..<n where i != doc.titleLine {
             if shapes[i].isBlank {
@@ -217,7 +217,7 @@ public struct ArticleAnalyzer: Sendable {
         // A picture a line announces is the article's figure: it leans body, as the lead picture does.
         var member: Int?
         for i in 0..<n where weights[i] != nil {
-            if let p = member, bound[p], shapes[i].isBlank && doc.markup[i].images > 0 { weights[i] = min(weights[i] ?? 0, -0.5) }
+            if let p = member, bound[p], Self.isPicture(doc, i) { weights[i] = min(weights[i] ?? 0, -0.5) }
             member = i
         }
         let furniture = LineLabeller(switchCost: settings.switchCost, bindCost: settings.bindCost)
@@ -292,10 +292,9 @@ public struct ArticleAnalyzer: Sendable {
     static func bindings(_ doc: PreparedArticle, evidence: [LineEvidence], weights: [Double?]) -> [Bool] {
         let members = weights.indices.filter { weights[$0] != nil }
         var bound = [Bool](repeating: false, count: weights.count)
-        func isPicture(_ i: Int) -> Bool { doc.shapes[i].isBlank && doc.markup[i].images > 0 }
         var announcing = false, figures = false
         for (k, i) in members.enumerated() {
-            let picture = isPicture(i)
+            let picture = isPicture(doc, i)
             // A line that carries its link ("参考：https://…") announces nothing more.
             if !picture {
                 announcing = doc.shapes[i].introducesNext && doc.markup[i].links == 0
@@ -305,7 +304,7 @@ public struct ArticleAnalyzer: Sendable {
             let next = members[k + 1]
             // What it announces comes right after it (a link between is the announced thing).
             guard (i + 1..<next).allSatisfy({ doc.lines[$0].original.allSatisfy(\.isWhitespace) }) else { continue }
-            if isPicture(next) {
+            if isPicture(doc, next) {
                 // Pictures under "扫码加入：" are a promo's; under "如下所示" the article's figures.
                 bound[i] = figures
             } else if !picture && doc.shapes[i].size <= labelMaxSize && evidence[i].headingRank == nil && !evidence[next].furnitureRules.isEmpty {
@@ -313,6 +312,11 @@ public struct ArticleAnalyzer: Sendable {
             }
         }
         return bound
+    }
+
+    /// A line holding a picture and nothing to read.
+    static func isPicture(_ doc: PreparedArticle, _ i: Int) -> Bool {
+        doc.shapes[i].isBlank && doc.markup[i].images > 0
     }
 
     /// Size of a label line ("免责声明：", "PoC 使用声明：") at most.
