@@ -11,7 +11,7 @@
 # 4. skewed set (the dev set plus one story x 4,000 copies, half of them edited): the job must
 #    finish with every document decided, no cluster lost, lines F1 equal to scan's and pairs F1
 #    within 0.05 of scan's (above the hot-bucket size the SimHash search links members to
-#    leaders, not to their 256 nearest: README.md), components found by label propagation, and
+#    leaders, not to their 64 nearest: README.md), components found by label propagation, and
 #    no `resolve` task receiving the story's verbatim copies (they are decided like a sibling).
 # Env: WINNOW_SPARK_VENV (default /tmp/winnow-spark-venv), WINNOW_SPARK_WORK (default
 # /tmp/winnow-spark-test), WINNOW_SPARK_SCRATCH (swift build scratch path, default .build),

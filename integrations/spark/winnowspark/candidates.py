@@ -2,16 +2,18 @@
 
 * Exact copies: documents with the same token-sequence hash and token count (rules' removals
   left out) take part through their first document, the representative.
-* Document frequency of each sampled shingle over the representatives' sketches: the IDF
-  weights of verification, and the posting lists of the containment index.
+* Frequency of each sampled shingle over the representatives' sketches: in stories, the IDF
+  weights of verification; in documents, the posting lists of the containment index.
 * SimHash blocked tables (Manku et al.; `SimHashIndex`): k + 2 blocks, one table per choice of
   `blocks - k` of them; two fingerprints within Hamming distance k agree on all blocks of at
   least one table, so the table key (the fingerprint masked to its blocks) is a join key and
-  `bit_count(a ^ b) <= k` the check. Each query keeps its 256 nearest hits (distance, then
-  position), as `SimHashIndex.query(limit:)` does.
+  `bit_count(a ^ b) <= k` the check. Each query keeps its 64 nearest hits (distance, then
+  position), as `SimHashIndex.query(limit:)` does, and where more than 64 documents share a key
+  also meets the key's 8 first documents in clustering order (`CandidateSearch.crowdLeaders`).
 * Containment index (`ContainmentIndex`): a query probes its 24 smallest sampled shingles
   (bottom-k), skipping shingles held by more than `max_postings` documents; a document sharing at
-  least 34 % of the probes used is a candidate. In Spark: a join of probes with posting lists.
+  least 34 % of the probes used is a candidate, 64 at most. In Spark: a join of probes with
+  posting lists.
 * Cut-off leads (`CandidateSearch.cutLeadLinks`): the same probe join from an excerpt page's cut
   line to full articles with a headline.
 
@@ -21,7 +23,7 @@ SimHash bucket holding more than `hot_bucket` documents is "hot": its members (e
 out) are compared with its `hot_leaders` leaders only (fullest documents first, as clustering
 visits them, so the centre a cluster grows around is among them), members spread over salted
 sub-keys of at most `salt_rows` rows, leaders replicated to each salt. Below `hot_bucket` the
-search is exactly scan's; above, a member links to the leaders rather than to its 256 nearest.
+search is exactly scan's; above, a member links to the leaders rather than to its 64 nearest.
 """
 import itertools
 
@@ -145,11 +147,16 @@ def simhash_pairs(docs, k, hot_bucket, hot_leaders, salt_rows):
               .select(F.col("a.pos").alias("x"), F.col("b.pos").alias("y"), near.alias("d")))
 
     # Hot buckets: members against the bucket's leaders, members salted, leaders replicated.
-    # Exact copies are left out here (they are never candidates, only rivals for the 256 places).
-    hot = (keyed.where((F.col("m") > hot_bucket) & F.col("query"))
-           .withColumn("salts", F.ceil(F.col("m") / salt_rows).cast("int")))
+    # Exact copies are left out here (they are never candidates, only rivals for the 64 places).
+    # Crowded keys (more than 64 documents, hot ones among them) rank their queries once, in the
+    # order clustering visits them: hot keys take their leaders, every crowded key its crowd leaders.
+    ranked_keys = (keyed.where((F.col("m") > min(hot_bucket, MAX_CANDIDATES)) & F.col("query"))
+                   .withColumn("salts", F.ceil(F.col("m") / salt_rows).cast("int")))
     rank = Window.partitionBy("t", "key").orderBy(F.col("excerpt").asc(), F.col("size").desc(), F.col("pos").asc())
-    leaders = (hot.withColumn("r", F.row_number().over(rank)).where(F.col("r") <= hot_leaders)
+    ranked = ranked_keys.withColumn("r", F.row_number().over(rank)).where(F.col("r") <= max(hot_leaders, CROWD_LEADERS))
+    hot = ranked_keys.where(F.col("m") > hot_bucket)
+    crowded = ranked_keys.where(F.col("m") > MAX_CANDIDATES)
+    leaders = (ranked.where((F.col("m") > hot_bucket) & (F.col("r") <= hot_leaders))
                .select("t", "key", "pos", "simhash", F.explode(F.sequence(F.lit(0), F.col("salts") - 1)).alias("salt")))
     # A document hot in several tables (a viral story is hot in all of them) meets the leaders of
     # its first hot table only: the same leaders, compared once instead of once per table.
@@ -163,7 +170,7 @@ def simhash_pairs(docs, k, hot_bucket, hot_leaders, salt_rows):
     hits = (found.select(F.col("x").alias("q"), F.col("y").alias("c"), "d")
             .union(found.select(F.col("y").alias("q"), F.col("x").alias("c"), "d")).distinct())
     queries = docs.where("tokens > 0 AND copy_of IS NULL").select("pos")
-    # A query finds itself too (distance 0), and that takes one of its 256 places, as in scan.
+    # A query finds itself too (distance 0), and that takes one of its 64 places, as in scan.
     hits = hits.join(queries.select(F.col("pos").alias("q")), "q", "left_semi").union(
         queries.select(F.col("pos").alias("q"), F.col("pos").alias("c"), F.lit(0).alias("d")))
     nearest = Window.partitionBy("q").orderBy("d", "c")
@@ -171,12 +178,10 @@ def simhash_pairs(docs, k, hot_bucket, hot_leaders, salt_rows):
     eligible = queries.select(F.col("pos").alias("c"))
     kept = kept.where("c != q").join(eligible, "c", "left_semi").select("q", "c")
 
-    # Crowded keys (more than 64 documents): every query there also meets the key's first 8
-    # queries in clustering order (`MatchSettings.crowdLeaders`), in every table, as in scan;
-    # members salted and leaders replicated as above, so a hot key is no single task.
-    crowded = (keyed.where((F.col("m") > MAX_CANDIDATES) & F.col("query"))
-               .withColumn("salts", F.ceil(F.col("m") / salt_rows).cast("int")))
-    crowd_leaders = (crowded.withColumn("r", F.row_number().over(rank)).where(F.col("r") <= CROWD_LEADERS)
+    # Every query of a crowded key also meets the key's first 8 queries in clustering order
+    # (`MatchSettings.crowdLeaders`), in every table, as in scan; members salted and leaders
+    # replicated as above, so a hot key is no single task.
+    crowd_leaders = (ranked.where((F.col("m") > MAX_CANDIDATES) & (F.col("r") <= CROWD_LEADERS))
                      .select("t", "key", F.col("pos").alias("c"), F.col("simhash").alias("cs"),
                              F.explode(F.sequence(F.lit(0), F.col("salts") - 1)).alias("salt")))
     crowd = (crowded.select("t", "key", F.col("pos").alias("q"), "simhash", F.pmod("pos", F.col("salts")).cast("int").alias("salt"))

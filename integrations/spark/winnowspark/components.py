@@ -17,8 +17,9 @@ a cluster never spans two connected components of the link graph. The job theref
    each the decision of its sibling under its own id.
 
 A component's cost is linear in its links, and links per document are capped by candidate
-search (256 SimHash hits, capped posting lists, hot-bucket leaders); with exact copies left out a
-50,000-page story sends its distinct texts to one task, not its copies.
+search (64 SimHash hits, 8 crowd leaders a table, capped posting lists, hot-bucket leaders);
+with exact copies left out a 50,000-page story sends its distinct texts to one task, not its
+copies.
 """
 import os
 
