@@ -77,6 +77,12 @@ enum ArchiveSchema {
             // Stories per line key over all sites (LineStatistics.storiesPerLine).
             try db.execute(sql: "CREATE TABLE story_lines (key INTEGER PRIMARY KEY, documents INTEGER NOT NULL)")
         }
+        m.registerMigration("v7-report-shape") { db in
+            // How a canonical's text is laid out (Fingerprint.ideographs, .paragraphTokens): what
+            // tells a templated report from prose. NULL for articles archived before: read as 0.
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN ideographs INTEGER")
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN paragraph_tokens INTEGER")
+        }
         return m
     }
 }

@@ -62,8 +62,8 @@ extension ArchiveStore {
                 let insert = try db.makeStatement(sql: """
                     INSERT OR IGNORE INTO articles (id, run_id, site, url, published_at, simhash, exact, tokens, excerpt, decision,
                                                     canonical, canonical_run, sketch, lead, title, findings, figures, title_figures,
-                                                    headline)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                    headline, ideographs, paragraph_tokens)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let anchor = try db.makeStatement(sql: "INSERT OR IGNORE INTO anchors (feature, article) VALUES (?, ?)")
                 for i in decisions.indices {
@@ -76,7 +76,7 @@ extension ArchiveStore {
                         canonicalCopy ? BlobCoding.encode(fp.title) : nil,
                         canonicalCopy ? FindingCoding.encode(a.findings) : nil,
                         canonicalCopy ? BlobCoding.encode(fp.figures) : nil, canonicalCopy ? BlobCoding.encode(fp.titleFigures) : nil,
-                        canonicalCopy ? titles[i] : nil,
+                        canonicalCopy ? titles[i] : nil, fp.ideographs, fp.paragraphTokens,
                     ])
                     if canonicalCopy && db.changesCount > 0 {
                         let seq = db.lastInsertedRowID

@@ -92,7 +92,7 @@ public final class ArchiveStore: Sendable {
     }
 
     /// The columns `archivedArticle` reads, in its order.
-    static let archivedColumns = "id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title, figures, title_figures"
+    static let archivedColumns = "id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title, figures, title_figures, ideographs, paragraph_tokens"
 
     /// An archived article from a row that starts with `archivedColumns`.
     static func archivedArticle(_ row: Row) -> ArchivedArticle {
@@ -101,6 +101,8 @@ public final class ArchiveStore: Sendable {
         fp.title = BlobCoding.decode(row[9])
         fp.figures = BlobCoding.decode(row[10])
         fp.titleFigures = BlobCoding.decode(row[11])
+        fp.ideographs = (row[12] as Int?) ?? 0
+        fp.paragraphTokens = (row[13] as Int?) ?? 0
         return ArchivedArticle(id: row[0], run: row[1], publishedAt: row[2], isExcerpt: (row[3] as Int) != 0, fingerprint: fp)
     }
 
@@ -110,7 +112,7 @@ public final class ArchiveStore: Sendable {
             try pool.read { db in
                 guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.archivedColumns), decision, canonical FROM articles WHERE id = ?",
                                                  arguments: [id]) else { return nil }
-                return (Self.archivedArticle(row), row[12], row[13])
+                return (Self.archivedArticle(row), row[14], row[15])
             }
         }
     }

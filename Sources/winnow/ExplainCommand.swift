@@ -48,6 +48,9 @@ struct ExplainCommand: ParsableCommand {
             let an = analyses[i], m = matches[i]
             print("== \(Escape.terminal(an.id))  site \(Escape.terminal(an.site))  language \(an.language)  excerpt \(an.isExcerpt)")
             print("   simhash \(StableHash.hex(an.fingerprint.simhash))  tokens \(an.fingerprint.tokens)  sketch \(an.fingerprint.sketch.count)  weight \(m.totalWeight)  lead \(m.lead.count)")
+            let fp = an.fingerprint
+            print("   figures \(fp.figures.count)  words \(Int(Figures.words(fp).rounded()))  in paragraphs \(fp.paragraphTokens) of \(fp.tokens) tokens"
+                  + "  \(Figures.isReport(fp) ? "templated report" : "prose")")
             print("   body lines \(an.body.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "none")")
             for f in an.findings {
                 let text = prepared[i].lines[f.lineStart - 1].original

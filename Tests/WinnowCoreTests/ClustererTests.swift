@@ -23,6 +23,21 @@ struct ClustererTests {
         #expect(clusters.contains { $0.center == 2 && $0.members.isEmpty })
     }
 
+    @Test func neverMovesIntoACentreWithOtherFigures() {
+        // A templated report A, its copy C, and B: A's text with one figure changed, linked as a
+        // partial copy of C. B must not join A's cluster through C: its figures say another report.
+        var docs = [doc("A", size: 30), doc("B", size: 29), doc("C", size: 28)]
+        for (i, figures) in [[1, 2, 3, 4, 5], [1, 2, 3, 4, 6], [1, 2, 3, 4, 5]].enumerated() {
+            docs[i].fingerprint.figures = figures.map { StableHash.fnv1a("\($0)") }.sorted()
+        }
+        #expect(PairJudge.relate(docs[1], to: docs[0], settings: MatchSettings()).figuresDiffer)
+        let contained = CandidateSearch.Link(from: 1, to: 2, relation: PairRelation(kind: .partial, hamming: 3, jaccard: 0.3, containment: 0.95))
+        let links = [link(2, 0, .nearDuplicate), contained]
+        let clusters = Clusterer(settings: MatchSettings()).clusters(of: docs, links: links)
+        #expect(clusters.first { $0.center == 0 }?.members.map(\.doc) == [2])
+        #expect(clusters.contains { $0.center == 1 && $0.members.isEmpty })
+    }
+
     @Test func canonicalIsEarliestFullCopy() {
         let docs = [doc("late", size: 300, published: "2025-05-02"), doc("early", size: 299, published: "2025-05-01"),
                     doc("part", size: 150, published: "2024-01-01"), doc("ex", size: 20, published: "2023-01-01", excerpt: true)]

@@ -67,15 +67,57 @@ struct FiguresTests {
     /// A short notice with a figure in every sentence is a report, though its words outnumber
     /// its figures ten to one; long prose with as many figures is not.
     @Test func shortNoticesAreReports() {
-        func fp(_ s: String) -> Fingerprint {
-            var f = Fingerprint.of(chunks: [Support.normalized(s)[...]])
-            f.figures = figures(s)
+        func fp(_ lines: [String]) -> Fingerprint {
+            var f = Fingerprint.of(chunks: lines.map { Support.normalized($0)[...] })
+            f.figures = Figures.of(chunks: lines.map { Support.normalized($0)[...] })
             return f
         }
-        let notice = fp("Sterling Industries said it raised the price it will pay for all grades of crude oil by 75 cts a barrel, effective Nov 2. The change brings its posted price for North Slope to 16.05 dlrs a barrel. Sweet is now posted at 15.25 dlrs. The price was last changed on Feb 14, when it was cut 50 cts.")
+        let notice = fp(["Sterling Industries said it raised the price it will pay for all grades of crude oil by 75 cts a barrel, effective Nov 2.",
+                         "The change brings its posted price for North Slope to 16.05 dlrs a barrel.", "Sweet is now posted at 15.25 dlrs.",
+                         "The price was last changed on Feb 14, when it was cut 50 cts."])
         #expect(Figures.isReport(notice))
-        let prose = fp(Pages.body(seed: 3, paragraphs: 6).joined(separator: " ") + " 1 2 3 4")
+        let prose = fp(Pages.body(seed: 3, paragraphs: 6) + ["1 2 3 4"])
         #expect(!Figures.isReport(prose))
+    }
+
+    /// Density is figures per word: a Chinese word is one to two characters, so an earnings
+    /// notice of 230 characters and 15 figures is as dense as its English twin.
+    @Test func chineseReportsCountWordsNotCharacters() {
+        let lines = ["证券代码：601103　证券简称：金穗机械　公告编号：2015-011", "本公司及董事会全体成员保证信息披露的内容真实、准确、完整，没有虚假记载、误导性陈述或重大遗漏。",
+                     "营业总收入：80,097.99万元，上年同期44,522.49万元，增减变动幅度24.33%", "归属于上市公司股东的净利润：77,343.98万元，上年同期22,113.14万元，增减变动幅度-46.60%",
+                     "基本每股收益：0.86元，上年同期0.45元", "加权平均净资产收益率：14.89%，上年同期5.84%", "总资产：79,699.60万元，较报告期初增长19.26%",
+                     "本次业绩快报数据未经会计师事务所审计，最终数据以公司正式披露的定期报告为准。", "特此公告。"]
+        let chunks = lines.map { Support.normalized($0)[...] }
+        var f = Fingerprint.of(chunks: chunks)
+        f.figures = Figures.of(chunks: chunks)
+        #expect(f.ideographs > f.tokens / 2 && f.paragraphTokens == 0)
+        #expect(Figures.words(f) < Double(f.tokens) * 0.8)
+        #expect(Figures.isReport(f))
+        // Read one token per character, as before, it is prose.
+        f.ideographs = 0
+        #expect(!Figures.isReport(f))
+    }
+
+    /// News full of statistics runs in paragraphs: prose, whose copy with one number changed
+    /// is still a copy; the same figures on short lines are a report, whose copy is not.
+    @Test func paragraphsOfStatisticsAreProse() throws {
+        _ = Support.ready
+        let paragraphs = ["国家统计局今天（1月12日）发布的数据显示，2023年全年，我国居民消费价格指数同比上涨0.2%，从具体类别看，衣着、生活用品及服务、教育文化娱乐等六大类价格同比均有所上涨，我国居民消费需求持续恢复，市场供求关系总体平稳。",
+                          "从12月份单月看，受节前消费需求增加、部分地区低温天气等因素影响，居民消费价格指数环比由上月下降0.5%转为上涨0.1%，同比降幅比上月收窄0.2个百分点，其中食品价格降幅有所收窄。",
+                          "2023年全年，全国工业生产者出厂价格指数比上年下降3%，其中12月份同比下降2.7%，降幅比上月收窄0.3个百分点；工业生产者购进价格指数同比下降3.7%，环比下降0.3%，降幅均有所收窄。"]
+        var changed = paragraphs
+        changed[1] = changed[1].replacingOccurrences(of: "12月份", with: "11月份")
+        let title = "2023年全年全国居民消费价格指数同比上涨0.2%"
+        let a = Article(id: "a", text: paragraphs.joined(separator: "\n"), title: title, url: "https://a.example.cn/1", publishedAt: "2024-01-12 10:00:00")
+        let b = Article(id: "b", text: changed.joined(separator: "\n"), title: title, url: "https://b.example.cn/2", publishedAt: "2024-01-12 11:00:00")
+        let prose = try ScanEngine(rules: .empty).scan([a, b])
+        #expect(prose.decisions[1].kind == .merge && prose.decisions[1].canonical == "a", "\(prose.decisions.map(\.reasons))")
+        // The same sentences cut into short lines read as a table of figures: another report.
+        func rows(_ ps: [String]) -> String { ps.flatMap { $0.split(separator: "，").map(String.init) }.joined(separator: "\n") }
+        let ra = Article(id: "ra", text: rows(paragraphs), title: title, url: "https://a.example.cn/3", publishedAt: "2024-01-12 10:00:00")
+        let rb = Article(id: "rb", text: rows(changed), title: title, url: "https://b.example.cn/4", publishedAt: "2024-01-12 11:00:00")
+        let report = try ScanEngine(rules: .empty).scan([ra, rb])
+        #expect(report.decisions[1].kind == .review, "\(report.decisions.map(\.reasons))")
     }
 
     /// A report whose text is another's but for one figure is never merged; the later of the

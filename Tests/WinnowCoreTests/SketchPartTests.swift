@@ -21,6 +21,8 @@ struct SketchPartTests {
         let a = Support.fingerprint("据新区交通运输局介绍，该系统通过车载定位设备和客流统计摄像头实时采集数据，调度中心可以根据各站点的候车人数动态调整发车间隔。")
         var b = Fingerprint(simhash: a.simhash, exact: a.exact, tokens: a.tokens, sketch: a.sketch, lead: a.lead)
         b.head = a.head
+        b.ideographs = a.ideographs
+        b.paragraphTokens = a.paragraphTokens
         #expect(a == b && !a.lead.isEmpty && !a.head.isEmpty)
         #expect(Set(a.lead).isSubset(of: a.sketch) && a.lead == a.lead.sorted())
         var c = a

@@ -100,16 +100,23 @@ public struct Clusterer: Sendable {
                 // A page linked by its lead line is checked on its lead line again.
                 if relation.kind == nil, target.relation.kind == .excerpt, center != target.doc,
                    let lead = PairJudge.leadLine(of: docs[d], in: docs[center], settings: settings) { relation = lead }
-                guard relation.kind != nil || relation.containment >= settings.relaxedContainment else { continue }
-                if relation.kind == nil || relation.kind == .nearDuplicate { relation.kind = target.relation.kind }
-                clusters[tc].members.append((d, relation))
-                clusterOf[d] = tc
+                // Never into a cluster whose centre states other figures: another report.
+                guard relation.kind != nil || (relation.containment >= settings.relaxedContainment && !relation.figuresDiffer) else { continue }
+                var moved: [(doc: Int, relation: PairRelation)] = []
                 for m in clusters[own].members {
                     var r = PairJudge.relate(docs[m.doc], to: docs[center], settings: settings)
                     // Another excerpt of the story is one of the centre too when its lead line says so.
                     if r.kind == nil, let lead = PairJudge.leadLine(of: docs[m.doc], in: docs[center], settings: settings) { r = lead }
+                    if r.figuresDiffer { break }
                     if r.kind == nil { r.kind = docs[m.doc].isExcerpt ? .excerpt : .partial }
-                    clusters[tc].members.append((m.doc, r))
+                    moved.append((m.doc, r))
+                }
+                guard moved.count == clusters[own].members.count else { continue }
+                if relation.kind == nil || relation.kind == .nearDuplicate { relation.kind = target.relation.kind }
+                clusters[tc].members.append((d, relation))
+                clusterOf[d] = tc
+                for m in moved {
+                    clusters[tc].members.append(m)
                     clusterOf[m.doc] = tc
                 }
                 clusters[own].members = []

@@ -31,18 +31,20 @@ public enum PairJudge {
         guard !cut.isEmpty, !candidate.isExcerpt, !candidate.fingerprint.title.isEmpty else { return nil }
         let report = Figures.isReport(candidate.fingerprint)
         if otherSubjects(query.fingerprint, candidate.fingerprint, report: report, settings: settings) { return nil }
-        // A page whose own text is mostly a report's is a copy of it, or its near twin: then
-        // all its figures must be the report's (a line alone says too little: "最高气温17℃").
-        if report, !query.sketch.isEmpty,
-           Double(SketchOverlap.intersection(query.sketch, candidate.sketch)) >= Double(query.sketch.count) * settings.excerptPlainContainment,
-           Figures.differ(query.fingerprint.figures, candidate.fingerprint.figures, aInB: true, minShared: settings.figuresMinShared, report: true) {
-            return nil
+        let marked = query.leadLine.marked
+        // A page whose own text is mostly a report's, or reads as a report itself, is a copy of
+        // it or its near twin: then all its figures must be the report's (a line alone says too
+        // little: "最高气温17℃"), but for the end of a figure a marked cut may have lost.
+        if report, !query.sketch.isEmpty, Figures.isReport(query.fingerprint)
+            || Double(SketchOverlap.intersection(query.sketch, candidate.sketch)) >= Double(query.sketch.count) * settings.excerptPlainContainment {
+            let own = query.fingerprint.figures
+            let missing = own.count - SketchOverlap.intersection(own, candidate.fingerprint.figures)
+            if missing > (marked && query.leadLine.figures.count >= 4 ? 1 : 0) { return nil }
         }
         let shingles = Double(SketchOverlap.intersection(cut, candidate.lead)) / Double(cut.count)
         let letters = LetterGrams.containment(of: query.leadLine.letters, in: candidate.leadLine.opening)
         let share = max(shingles, letters)
         let titles = SketchOverlap.compare(query.fingerprint.title, candidate.fingerprint.title).jaccard
-        let marked = query.leadLine.marked
         guard share >= (marked ? settings.excerptPlainContainment : settings.unmarkedLeadContainment),
               titles >= settings.excerptTitleJaccard else { return nil }
         // A templated report's line with other figures is another report's ("Shr 34 cts"); only
@@ -70,6 +72,14 @@ public enum PairJudge {
         return (relate(a, to: b, shared: shared, settings: settings), relate(b, to: a, shared: shared, settings: settings))
     }
 
+    /// Whether two documents are compared as templated reports: a full page of the two reads
+    /// as one (`Figures.isReport`) and neither runs in paragraphs (`Figures.isProse`: a copy cut
+    /// short of a news story keeps too little to tell it from a notice). Excerpts do not say.
+    static func isReport(_ a: MatchDocument, _ b: MatchDocument) -> Bool {
+        let full = [a, b].filter { !$0.isExcerpt }.map(\.fingerprint)
+        return full.contains(where: Figures.isReport) && !full.contains(where: Figures.isProse)
+    }
+
     /// Whether the headlines name other subjects: other figures ("第1场" / "第2场"), or, for
     /// templated reports, little in common or a word replaced.
     static func otherSubjects(_ fa: Fingerprint, _ fb: Fingerprint, report: Bool, settings: MatchSettings) -> Bool {
@@ -94,7 +104,7 @@ public enum PairJudge {
         guard a.totalWeight > 0, b.totalWeight > 0 else { return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0) }
         // Reports built on one template and headed with other figures, or (for figure-dense
         // reports) with another subject in the headline, are other reports.
-        let report = (!a.isExcerpt && Figures.isReport(fa)) || (!b.isExcerpt && Figures.isReport(fb))
+        let report = isReport(a, b)
         if otherSubjects(fa, fb, report: report, settings: settings) {
             return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0)
         }

@@ -39,6 +39,15 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     public var exact: UInt64
     /// Number of tokens fingerprinted.
     public var tokens: Int
+    /// Of those, single characters of scripts written without spaces (Han, kana, Hangul): a
+    /// word there is one to two characters, so figures per word are read from this too
+    /// (`Figures.words`). Zero for archives written before it was kept.
+    public var ideographs: Int = 0
+    /// Tokens in paragraphs: chunks (body lines) of more than `Figures.paragraphWords` words.
+    /// A templated report states its figures line by line, rows of a table or items of a list;
+    /// prose runs in paragraphs, even where full of statistics. Zero for archives written
+    /// before it was kept.
+    public var paragraphTokens: Int = 0
     /// Sorted, distinct sampled shingles (about half of all distinct shingles).
     public var sketch: [UInt64] {
         didSet {
@@ -81,7 +90,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case simhash, exact, tokens, sketch, lead, title, head, figures, titleFigures
+        case simhash, exact, tokens, sketch, lead, title, head, figures, titleFigures, ideographs, paragraphTokens
     }
 
     /// Decodes the fields by name, the lead and the head as lists of shingles.
@@ -94,6 +103,8 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         head = try c.decode([UInt64].self, forKey: .head)
         figures = try c.decode([UInt64].self, forKey: .figures)
         titleFigures = try c.decode([UInt64].self, forKey: .titleFigures)
+        ideographs = try c.decodeIfPresent(Int.self, forKey: .ideographs) ?? 0
+        paragraphTokens = try c.decodeIfPresent(Int.self, forKey: .paragraphTokens) ?? 0
     }
 
     /// Encodes the fields by name, the lead and the head as lists of shingles.
@@ -108,15 +119,23 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         try c.encode(head, forKey: .head)
         try c.encode(figures, forKey: .figures)
         try c.encode(titleFigures, forKey: .titleFigures)
+        try c.encode(ideographs, forKey: .ideographs)
+        try c.encode(paragraphTokens, forKey: .paragraphTokens)
     }
 
     /// Fingerprints normalized UTF-8 chunks (for instance the body lines), read as one text.
     public static func of(chunks: [ArraySlice<UInt8>], width: Int = 3) -> Fingerprint {
         var shingler = Shingler(width: width)
         var builder = FingerprintBuilder()
+        var paragraphTokens = 0
         for chunk in chunks {
+            let (tokens, ideographs) = (shingler.tokenCount, shingler.ideographCount)
             chunk.withUnsafeBufferPointer { shingler.feed($0, into: &builder) }
             shingler.separate(into: &builder)
+            let added = shingler.tokenCount - tokens
+            if Figures.words(tokens: added, ideographs: shingler.ideographCount - ideographs) > Figures.paragraphWords {
+                paragraphTokens += added
+            }
         }
         shingler.finish(into: &builder)
         var sketch = builder.sample
@@ -131,6 +150,8 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         var fp = Fingerprint(simhash: builder.simhash.fingerprint(), exact: shingler.sequenceHash,
                              tokens: shingler.tokenCount, sketch: sketch, lead: lead)
         fp.head = head
+        fp.ideographs = shingler.ideographCount
+        fp.paragraphTokens = paragraphTokens
         return fp
     }
 

@@ -58,23 +58,64 @@ public enum Figures {
 
     @inline(__always) private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
-    /// Figures per token above which a text is a templated report (earnings, weather, scores,
+    /// Figures per word above which a text is a templated report (earnings, weather, scores,
     /// price notices: a figure every few words) rather than prose that mentions numbers (news
-    /// prose stays under one in twenty tokens in nine articles of ten, under one in ten in 99).
-    public static let reportDensity = 0.1
+    /// prose stays under one in twenty words in nine articles of ten, under one in ten in 99).
+    public static let reportDensity = 0.08
 
-    /// A text of at most this many tokens is a short notice: a price posting or a weather line
+    /// A text of at most this many words is a short notice: a price posting or a weather line
     /// with a figure in every sentence reads as a report at `shortReportDensity`.
     public static let shortReportTokens = 160
-    /// Figures per token above which a short text is a report.
+    /// Figures per word above which a short text is a report.
     public static let shortReportDensity = 0.05
 
+    /// Characters per word in scripts written without spaces: a Chinese word is one to two
+    /// characters, 1.6 on average in news text, so 230 characters of an earnings notice are
+    /// some 145 words.
+    public static let charactersPerWord = 1.6
+
+    /// Words of a text of `tokens` tokens, `ideographs` of them characters of unspaced scripts:
+    /// its space-separated words and numbers, and those characters by `charactersPerWord`, so
+    /// figure density reads the same in Chinese and English.
+    public static func words(tokens: Int, ideographs: Int) -> Double {
+        let ideographs = Double(min(ideographs, tokens))
+        return Double(tokens) - ideographs + ideographs / charactersPerWord
+    }
+
+    /// Words of a fingerprinted text (`words(tokens:ideographs:)`).
+    public static func words(_ f: Fingerprint) -> Double {
+        words(tokens: f.tokens, ideographs: f.ideographs)
+    }
+
+    /// Words above which a line is a paragraph: a report's lines are rows of a table or items
+    /// of a list (5 to 25 words), a news paragraph runs to 50 and more.
+    public static let paragraphWords = 30.0
+
+    /// Words above which a text is no templated report, however dense its figures: reports on a
+    /// template are short (an earnings table, a forecast, a score: 20 to 250 words); a long
+    /// text full of numbers is a document (a book's contents, a data appendix) whose copies may
+    /// well be retitled.
+    public static let reportMaxWords = 500.0
+
     /// Whether a fingerprint reads as a templated report: at least three figures, densely (a
-    /// short notice at a lower density: four figures in seventy words is a price posting).
+    /// short notice at a lower density: four figures in seventy words is a price posting), and
+    /// most of it in short lines, not paragraphs (`Fingerprint.paragraphTokens`: data news full
+    /// of statistics is prose, whose reposts change a figure as any edit does), and short
+    /// (`reportMaxWords`).
     public static func isReport(_ f: Fingerprint) -> Bool {
-        let tokens = Double(max(f.tokens, 1)), n = Double(f.figures.count)
-        return f.figures.count >= 3 && (n >= tokens * reportDensity
-            || (f.tokens <= shortReportTokens && f.figures.count >= 4 && n >= tokens * shortReportDensity))
+        let words = max(words(f), 1), n = Double(f.figures.count)
+        guard f.figures.count >= 3, f.paragraphTokens * 2 < f.tokens, words <= reportMaxWords else { return false }
+        return n >= words * reportDensity
+            || (words <= Double(shortReportTokens) && f.figures.count >= 4 && n >= words * shortReportDensity)
+    }
+
+    /// Share of tokens in paragraphs from which a text is prose whatever its figures: a
+    /// report copied with its line breaks collapsed keeps some short lines; news keeps few.
+    public static let proseParagraphShare = 0.8
+
+    /// Whether a fingerprint runs in paragraphs (`proseParagraphShare` of its tokens).
+    public static func isProse(_ f: Fingerprint) -> Bool {
+        f.paragraphTokens > 0 && Double(f.paragraphTokens) >= Double(f.tokens) * proseParagraphShare
     }
 
     /// Whether two texts' figures say they are different reports. In a templated report the

@@ -22,6 +22,8 @@ public struct Shingler: Sendable {
     @usableFromInline var wordIsNumber = false
     /// Tokens seen so far.
     public var tokenCount: Int = 0
+    /// Of those, single characters of scripts written without spaces (Han, kana, Hangul).
+    public var ideographCount: Int = 0
     /// A hash of the token sequence: equal for texts that differ only in spacing and punctuation.
     public var sequenceHash: UInt64 = 0x5157_4e4e_4f57_0001
 
@@ -73,6 +75,7 @@ public struct Shingler: Sendable {
                 wordIsNumber = false
             case .ideograph:
                 if inWord { endWord(into: &sink) }
+                ideographCount += 1
                 push(StableHash.mix(UInt64(scalar) | 0x4944_0000_0000_0000), into: &sink)
             case .separator:
                 if inWord { endWord(into: &sink) }

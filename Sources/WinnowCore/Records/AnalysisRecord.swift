@@ -38,7 +38,7 @@ public enum AnalysisRecordFile {
     /// The magic at the start of the file.
     public static let magic: [UInt8] = Array("WNAR".utf8)
     /// The format version written (and the newest read).
-    public static let version: UInt8 = 2
+    public static let version: UInt8 = 3
 
     /// The file header.
     public static var header: [UInt8] { magic + [version] }
@@ -53,7 +53,8 @@ public enum AnalysisRecordFile {
         return out.bytes
     }
 
-    /// Field order (version 2 appends the lead-line figures and letter windows).
+    /// Field order (version 2 appends the lead-line figures and letter windows, version 3 the
+    /// fingerprint's ideograph and paragraph-token counts).
     static func encode(_ r: AnalysisRecord, into w: inout ByteWriter) {
         let an = r.analysis
         encodeArticleFields(r.article, into: &w)
@@ -94,6 +95,8 @@ public enum AnalysisRecordFile {
         w.fixed16s(an.leadLine.letters)
         w.fixed16s(an.leadLine.opening)
         w.byte(an.leadLine.marked ? 1 : 0)
+        w.count(fp.ideographs)
+        w.count(fp.paragraphTokens)
     }
 
     /// An article's fields but its text and line hints: id, title, url, publication time, source,
@@ -221,6 +224,10 @@ public enum AnalysisRecordFile {
             analysis.leadLine.letters = try r.fixed16s()
             analysis.leadLine.opening = try r.fixed16s()
             analysis.leadLine.marked = try r.byte() != 0
+        }
+        if version >= 3 {
+            analysis.fingerprint.ideographs = try r.int()
+            analysis.fingerprint.paragraphTokens = try r.int()
         }
         return AnalysisRecord(article: article, analysis: analysis, textBytes: textBytes)
     }
