@@ -76,7 +76,7 @@ extension ArchiveStore {
                         canonicalCopy ? BlobCoding.encode(fp.title) : nil,
                         canonicalCopy ? FindingCoding.encode(a.findings) : nil,
                         canonicalCopy ? BlobCoding.encode(fp.figures) : nil, canonicalCopy ? BlobCoding.encode(fp.titleFigures) : nil,
-                        canonicalCopy ? titles[i] : nil, fp.ideographs, fp.paragraphTokens,
+                        canonicalCopy ? titles[i] : nil, canonicalCopy ? fp.ideographs : nil, canonicalCopy ? fp.paragraphTokens : nil,
                     ])
                     if canonicalCopy && db.changesCount > 0 {
                         let seq = db.lastInsertedRowID
@@ -88,7 +88,7 @@ extension ArchiveStore {
                 for r in revisions {
                     try db.execute(sql: """
                         UPDATE articles SET decision = ?, canonical = ?, canonical_run = ?, sketch = NULL, lead = NULL, title = NULL,
-                            figures = NULL, title_figures = NULL
+                            figures = NULL, title_figures = NULL, ideographs = NULL, paragraph_tokens = NULL
                         WHERE id = ?
                         """, arguments: [r.kind.rawValue, r.canonical, r.canonicalRun ?? run.id, r.id])
                     try db.execute(sql: "DELETE FROM anchors WHERE article = (SELECT seq FROM articles WHERE id = ?)", arguments: [r.id])

@@ -94,6 +94,9 @@ public final class ArchiveStore: Sendable {
     /// The columns `archivedArticle` reads, in its order.
     static let archivedColumns = "id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title, figures, title_figures, ideographs, paragraph_tokens"
 
+    /// How many columns `archivedColumns` names: where the columns a query selects after them begin.
+    static let archivedColumnCount = archivedColumns.split(separator: ",").count
+
     /// An archived article from a row that starts with `archivedColumns`.
     static func archivedArticle(_ row: Row) -> ArchivedArticle {
         var fp = Fingerprint(simhash: (row[4] as Int64).unsigned, exact: (row[5] as Int64).unsigned, tokens: row[6],
@@ -112,7 +115,7 @@ public final class ArchiveStore: Sendable {
             try pool.read { db in
                 guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.archivedColumns), decision, canonical FROM articles WHERE id = ?",
                                                  arguments: [id]) else { return nil }
-                return (Self.archivedArticle(row), row[14], row[15])
+                return (Self.archivedArticle(row), row[Self.archivedColumnCount], row[Self.archivedColumnCount + 1])
             }
         }
     }

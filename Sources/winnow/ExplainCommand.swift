@@ -47,10 +47,10 @@ struct ExplainCommand: ParsableCommand {
         for i in [a, b] {
             let an = analyses[i], m = matches[i]
             print("== \(Escape.terminal(an.id))  site \(Escape.terminal(an.site))  language \(an.language)  excerpt \(an.isExcerpt)")
-            print("   simhash \(StableHash.hex(an.fingerprint.simhash))  tokens \(an.fingerprint.tokens)  sketch \(an.fingerprint.sketch.count)  weight \(m.totalWeight)  lead \(m.lead.count)")
             let fp = an.fingerprint
+            print("   simhash \(StableHash.hex(fp.simhash))  tokens \(fp.tokens)  sketch \(fp.sketch.count)  weight \(m.totalWeight)  lead \(m.lead.count)")
             print("   figures \(fp.figures.count)  words \(Int(Figures.words(fp).rounded()))  in paragraphs \(fp.paragraphTokens) of \(fp.tokens) tokens"
-                  + "  \(Figures.isReport(fp) ? "templated report" : "prose")")
+                  + "  \(Figures.isReport(fp) ? "templated report" : "not a report")")
             print("   body lines \(an.body.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "none")")
             for f in an.findings {
                 let text = prepared[i].lines[f.lineStart - 1].original

@@ -65,7 +65,7 @@ public enum Figures {
 
     /// A text of at most this many words is a short notice: a price posting or a weather line
     /// with a figure in every sentence reads as a report at `shortReportDensity`.
-    public static let shortReportTokens = 160
+    public static let shortReportWords = 160.0
     /// Figures per word above which a short text is a report.
     public static let shortReportDensity = 0.05
 
@@ -97,6 +97,9 @@ public enum Figures {
     /// well be retitled.
     public static let reportMaxWords = 500.0
 
+    /// Share of tokens in paragraphs below which a text is laid out as a report (rows, items).
+    public static let reportParagraphShare = 0.5
+
     /// Whether a fingerprint reads as a templated report: at least three figures, densely (a
     /// short notice at a lower density: four figures in seventy words is a price posting), and
     /// most of it in short lines, not paragraphs (`Fingerprint.paragraphTokens`: data news full
@@ -104,9 +107,9 @@ public enum Figures {
     /// (`reportMaxWords`).
     public static func isReport(_ f: Fingerprint) -> Bool {
         let words = max(words(f), 1), n = Double(f.figures.count)
-        guard f.figures.count >= 3, f.paragraphTokens * 2 < f.tokens, words <= reportMaxWords else { return false }
+        guard f.figures.count >= 3, Double(f.paragraphTokens) < Double(f.tokens) * reportParagraphShare, words <= reportMaxWords else { return false }
         return n >= words * reportDensity
-            || (words <= Double(shortReportTokens) && f.figures.count >= 4 && n >= words * shortReportDensity)
+            || (words <= shortReportWords && f.figures.count >= 4 && n >= words * shortReportDensity)
     }
 
     /// Share of tokens in paragraphs from which a text is prose whatever its figures: a
