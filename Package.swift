@@ -40,12 +40,14 @@ let package = Package(
         ),
         // Benchmarks of the hot kernels and the whole scan; run with `swift run -c release winnow-bench`.
         .executableTarget(name: "winnow-bench", dependencies: ["WinnowCore", "WinnowIO", "WinnowStore"], path: "Sources/WinnowBench"),
+        // One scratch folder per test process, removed at exit.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
         .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"]),
-        .testTarget(name: "WinnowIOTests", dependencies: ["WinnowIO", "WinnowCore"]),
-        .testTarget(name: "WinnowStoreTests", dependencies: ["WinnowStore", "WinnowCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "WinnowIOTests", dependencies: ["WinnowIO", "WinnowCore", "TestScratch"]),
+        .testTarget(name: "WinnowStoreTests", dependencies: ["WinnowStore", "WinnowCore", "TestScratch", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `winnow` binary: exit codes, crash safety of the archive. GRDB forges
         // damaged and newer-schema archives for the bad-input matrix.
-        .testTarget(name: "WinnowCLITests", dependencies: ["winnow", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "WinnowCLITests", dependencies: ["winnow", "TestScratch", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
 

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TestScratch
 import Synchronization
 
 /// Runs the `winnow` binary built next to the test bundle.
@@ -49,8 +50,6 @@ enum CLI {
     }
 
     static func tempDir() -> String {
-        let dir = NSTemporaryDirectory() + "winnow-cli-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        Scratch.directory("cli")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// Helpers of the bad-input matrix and the fault tests: running the binary with a time limit
@@ -47,7 +48,7 @@ enum Faults {
         for (k, v) in environment { env[k] = v }
         p.environment = env
         p.currentDirectoryURL = URL(fileURLWithPath: cwd)
-        let errPath = NSTemporaryDirectory() + "winnow-err-" + UUID().uuidString
+        let errPath = Scratch.path("err")
         _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         p.standardOutput = FileHandle.nullDevice
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 @testable import WinnowCore
 @testable import WinnowIO
 
@@ -9,9 +10,7 @@ enum IOSupport {
     }()
 
     static func tempDir() -> String {
-        let dir = NSTemporaryDirectory() + "winnow-test-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        Scratch.directory("io")
     }
 
     static func write(_ bytes: [UInt8], to path: String) {

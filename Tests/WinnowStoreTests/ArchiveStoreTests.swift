@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import GRDB
 import Testing
 @testable import WinnowCore
@@ -67,7 +68,7 @@ enum Corpus {
 
 struct ArchiveStoreTests {
     func tempIndex() -> String {
-        NSTemporaryDirectory() + "winnow-archive-" + UUID().uuidString + ".sqlite"
+        Scratch.path("archive", suffix: ".sqlite")
     }
 
     /// The notices Corpus.page writes, as an editor would list them.

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import GRDB
 import Testing
 @testable import WinnowCore
@@ -7,7 +8,7 @@ import Testing
 /// Verdicts and the review queue in the archive (schema v6-verdicts).
 struct ArchiveVerdictsTests {
     func tempIndex() -> String {
-        NSTemporaryDirectory() + "winnow-verdicts-" + UUID().uuidString + ".sqlite"
+        Scratch.path("verdicts", suffix: ".sqlite")
     }
 
     /// A run of the corpus recorded with its review queue.
