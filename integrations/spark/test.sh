@@ -7,12 +7,15 @@
 # 2. builds winnow (release);
 # 3. dev set (eval/make_labelled_crawl.py, 300 clusters; or the shared kit's make_corpus.py with
 #    WINNOW_SPARK_SET=make_corpus): scan and the Spark job must give byte-identical decisions
-#    (so pairs F1 equal, no cluster lost, lines F1 equal);
+#    (so pairs F1 equal, no cluster lost, lines F1 equal), with every component of more than 3
+#    documents cut into pieces and star chunks (pieces.py: the cut must not change a decision);
 # 4. skewed set (the dev set plus one story x 4,000 copies, half of them edited): the job must
 #    finish with every document decided, no cluster lost, lines F1 equal to scan's and pairs F1
 #    within 0.05 of scan's (above the hot-bucket size the SimHash search links members to
 #    leaders, not to their 64 nearest: README.md), components found by label propagation, and
-#    no `resolve` task receiving the story's verbatim copies (they are decided like a sibling).
+#    no `resolve` task receiving the story's verbatim copies (they are decided like a sibling),
+#    and no resolve unit above --resolve-max (300) documents: the story's distinct texts are
+#    cut into star chunks.
 # Env: WINNOW_SPARK_VENV (default /tmp/winnow-spark-venv), WINNOW_SPARK_WORK (default
 # /tmp/winnow-spark-test), WINNOW_SPARK_SCRATCH (swift build scratch path, default .build),
 # SKEW_COPIES (default 4000).
@@ -68,18 +71,21 @@ check() {  # check NAME COMPARE-ARGS... : scan and Spark on $work/NAME, compared
     failed=$((failed + 1)); echo "spark $name: FAILED (log: $set/spark.log)"; tail -20 "$set/spark.log" >&2 || true
   fi
 }
-spark_args=(--unit-lines 300)
+spark_args=(--unit-lines 300 --resolve-max 3)
 check dev --require-identical
-spark_args=(--one-task-links 0 --hot-bucket 500)
+resolve_max=300
+spark_args=(--one-task-links 0 --hot-bucket 500 --resolve-max $resolve_max)
 check skew --max-f1-gap 0.05
 # The story's verbatim half must not travel to one `resolve` task: exact copies are left out of
 # their component and decided like a sibling, spread over every task (its edited half, distinct
 # texts, is resolved together: one component).
-busiest=$(python3 -c "import json;print(json.load(open('$work/skew/spark/metrics.json')).get('busiest_resolve_task_documents', -1))" 2>/dev/null || echo -1)
-if (( busiest >= 0 && busiest < copies )); then
-  passed=$((passed + 1)); echo "spark skew spread: ok (busiest resolve task $busiest documents; the story has $copies copies)"
+read -r busiest unit chunks < <(python3 -c "
+import json;m=json.load(open('$work/skew/spark/metrics.json'))
+print(m.get('busiest_resolve_task_documents', -1), m.get('largest_resolve_unit', -1), m.get('star_chunks', 0))" 2>/dev/null || echo -1 -1 0)
+if (( busiest >= 0 && busiest < copies / 2 && unit >= 0 && unit <= resolve_max && chunks > 1 )); then
+  passed=$((passed + 1)); echo "spark skew spread: ok (busiest resolve task $busiest documents, largest unit $unit, $chunks star chunks; the story has $copies copies)"
 else
-  failed=$((failed + 1)); echo "spark skew spread: FAILED (busiest resolve task $busiest documents; the story has $copies copies)"
+  failed=$((failed + 1)); echo "spark skew spread: FAILED (busiest resolve task $busiest documents, largest unit $unit, $chunks star chunks; the story has $copies copies)"
 fi
 
 echo "spark tests took $(( $(date +%s) - start )) s"

@@ -54,6 +54,9 @@ def parse_args(argv):
     p.add_argument("--one-task-links", type=int, default=2_000_000,
                    help="link graphs up to this many links get their components from one union-find task; "
                         "larger ones from distributed label propagation (0: always distributed)")
+    p.add_argument("--resolve-max", type=int, default=2_000,
+                   help="documents of a link component above which it is cut into pieces and chunks that resolve "
+                        "apart, with the same decisions (pieces.py)")
     p.add_argument("--master", help="Spark master when run without spark-submit (e.g. local[2])")
     p.add_argument("--driver-memory", help="driver JVM memory when run without spark-submit (local mode: all of it)")
     return p.parse_args(argv)
@@ -162,7 +165,8 @@ def run(spark, args):
     sizes = comps.groupBy("comp").agg(F.count("*").alias("n"))
     largest = sizes.agg(F.max("n")).first()[0] or 1
     component_count = sizes.count()
-    decisions, busiest = components.resolve(spark, records, docs, freqs, cluster_links, comps, winnow, partitions)
+    decisions, busiest, shape = components.resolve(spark, records, docs, freqs, cluster_links, comps, winnow,
+                                                   partitions, max(1, args.resolve_max), args.jaccard)
     decisions = decisions.persist(SPILL)
     decided = decisions.count()
     out = os.path.join(args.out, "decisions")
@@ -185,6 +189,7 @@ def run(spark, args):
         "shuffle_write_bytes_per_article_by_stage": {k: round(v / max(articles, 1), 1) for k, v in clock.shuffle.items()},
         "cores": sc.defaultParallelism,
     }
+    figures.update(shape)
     if decided != articles:
         raise RuntimeError("%d articles but %d decisions" % (articles, decided))
     return figures

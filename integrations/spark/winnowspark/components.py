@@ -14,20 +14,23 @@ a cluster never spans two connected components of the link graph. The job theref
    and decider as `scan`, so each document gets `scan`'s decision. Exact copies beyond the
    representative, the group's earliest full copy and one sibling per excerpt flag stay out of
    their component (counted in its size); a second `winnow resolve`, spread by position, gives
-   each the decision of its sibling under its own id.
+   each the decision of its sibling under its own id. A component of more than `--resolve-max`
+   documents is cut first (`pieces`): into pieces that resolve apart with the same decisions,
+   and a star (one centre and its duplicates, nothing else linked) into chunks.
 
 A component's cost is linear in its links, and links per document are capped by candidate
 search (64 SimHash hits, 8 crowd leaders a table, capped posting lists, hot-bucket leaders);
-with exact copies left out a 50,000-page story sends its distinct texts to one task, not its
-copies.
+with exact copies left out and stars chunked, a 50,000-page story is resolved by every task.
 """
+import json
 import os
 
 from pyspark import AccumulatorParam
 from pyspark.sql import functions as F, types as T
 
+from . import pieces
 from .binary import Workdir
-from .verify import write_documents_first
+from .unionfind import UnionFind
 
 DECISION_SCHEMA = T.StructType([T.StructField("pos", T.LongType(), False), T.StructField("json", T.StringType(), False)])
 
@@ -49,22 +52,11 @@ COMPONENT_SCHEMA = T.StructType([T.StructField("v", T.LongType(), False), T.Stru
 
 def union_find(edges):
     """(vertex, smallest vertex of its component) for the edges of one partition."""
-    parent = {}
-
-    def root(x):
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = UnionFind()
     for u, v in edges:
-        a, b = root(u), root(v)
-        if a != b:
-            # The smaller position becomes the root: it is the component's label.
-            parent[max(a, b)] = min(a, b)
-    for x in list(parent):
-        yield (x, root(x))
+        sets.union(u, v)
+    for x in sets:
+        yield (x, sets.root(x))
 
 
 def propagate_labels(pairs, partitions, max_rounds):
@@ -87,43 +79,62 @@ def propagate_labels(pairs, partitions, max_rounds):
     raise RuntimeError("link components did not converge in %d rounds" % max_rounds)
 
 
-def resolve(spark, records, docs, freqs, links, comps, winnow, partitions):
-    """Decision rows (pos, json) for every document, and how many documents the largest
-    `winnow resolve` run of whole components received.
+def resolve(spark, records, docs, freqs, links, comps, winnow, partitions, resolve_max, jaccard):
+    """Decision rows (pos, json) for every document, how many documents the busiest `winnow
+    resolve` task received, and the shape of the resolve units (the largest; pieces and star
+    chunks planned for giant components).
 
     Exact copies beyond a few per group are left out of their component (`hidden_copies`): the
     component is resolved with its representative counting them, then each left-out copy takes
     the decision of a sibling that was resolved (`winnow resolve` with `like` lines, spread by
-    position). A story copied 50,000 times is clustered as its distinct texts in one task; its
-    copies are decided in every task. `links` must be the clustering links (`cluster_edges`)."""
+    position). Components of more than `resolve_max` documents are cut into pieces and chunks
+    that resolve apart with the same decisions (`pieces`). `links` must be the clustering links
+    (`cluster_edges`)."""
     hidden = hidden_copies(docs).persist()
     counts = hidden.groupBy(F.col("copy_of").alias("pos")).agg(F.count("*").alias("hidden"))
-    doc_rows = (records.select("pos", "record", "origin_file", "origin_line")
-                .join(hidden.select("pos"), "pos", "left_anti")
-                .join(docs.select("pos", "copy_of"), "pos")
-                .join(counts, "pos", "left")
-                .join(comps, records.pos == comps.v, "left").drop("v")
-                .withColumn("comp", F.coalesce("comp", "pos"))
-                .join(freqs, "pos", "left"))
-    doc_lines = doc_rows.select("comp", F.lit(0).alias("order"), F.to_json(F.struct(
-        F.col("pos").alias("doc"), F.coalesce("dfs", F.array().cast("array<long>")).alias("dfs"), "copy_of", "hidden",
-        "origin_file", "origin_line", "record")).alias("line"))
-    link_lines = (links.join(comps, links.src == comps.v).select("comp", F.lit(1).alias("order"), F.concat_ws(
-        "\t", F.lit("link"), "src", "dst", "kind", "hamming", "jaccard", "containment").alias("line")))
-    lines = doc_lines.union(link_lines).repartition(partitions, "comp")
+    # Where each resolved document goes (light rows; the records join them last).
+    placed = (docs.select("pos", "copy_of").join(hidden.select("pos"), "pos", "left_anti")
+              .join(counts, "pos", "left")
+              .join(comps, docs.pos == comps.v, "left").drop("v")
+              .withColumn("comp", F.coalesce("comp", "pos")).persist())
+    planned = pieces.plan(spark, placed, docs, links, resolve_max, jaccard)
+    units = (placed.join(planned, "pos", "left")
+             .select("pos", "copy_of", F.coalesce("unit", F.col("comp").cast("string")).alias("unit"),
+                     F.coalesce("emit", F.lit(True)).alias("emit"),
+                     (F.coalesce("hidden", F.lit(0)) + F.coalesce("extra", F.lit(0))).alias("hidden")))
+    # A fresh plan: the planned rows come from one task's Python, and Spark need not print (or
+    # re-plan) the whole job behind them at every use.
+    units = spark.createDataFrame(units.rdd, units.schema).persist()
+    per_unit = units.groupBy("unit").count()
+    shape = {"largest_resolve_unit": per_unit.agg(F.max("count")).first()[0] or 0,
+             "planned_pieces": units.where(~F.col("unit").contains(".")).join(planned.select("pos"), "pos", "left_semi")
+             .select("unit").distinct().count(),
+             "star_chunks": per_unit.where(F.col("unit").contains(".")).count()}
+    placed.unpersist()
+    doc_lines = (units.join(records.select("pos", "record", "origin_file", "origin_line"), "pos").join(freqs, "pos", "left")
+                 .select("unit", F.lit(0).alias("order"), "emit", F.to_json(F.struct(
+                     F.col("pos").alias("doc"), F.coalesce("dfs", F.array().cast("array<long>")).alias("dfs"), "copy_of",
+                     "hidden", "origin_file", "origin_line", "record")).alias("line")))
+    src_units = units.select(F.col("pos").alias("src"), "unit")
+    dst_units = units.select(F.col("pos").alias("dst"), "unit")
+    link_lines = (links.join(src_units, "src").join(dst_units, ["dst", "unit"])
+                  .select("unit", F.lit(1).alias("order"), F.lit(True).alias("emit"), F.concat_ws(
+                      "\t", F.lit("link"), "src", "dst", "kind", "hamming", "jaccard", "containment").alias("line")))
+    lines = doc_lines.union(link_lines).repartition(partitions, "unit")
     sent = spark.sparkContext.accumulator(0, MaxAccumulator())
     resolved = spark.createDataFrame(lines.rdd.mapPartitions(lambda rows: run_resolve(rows, winnow, sent)),
                                      DECISION_SCHEMA).persist()
     resolved.count()
+    units.unpersist()
 
     # The left-out copies, each with its sibling's decision line, spread by position.
     like_lines = (hidden.join(resolved.select(F.col("pos").alias("sibling"), F.col("json").alias("like")), "sibling")
                   .join(records.select("pos", "record", "origin_file", "origin_line"), "pos")
-                  .select("pos", F.lit(0).alias("order"), F.to_json(F.struct(
+                  .select("pos", F.lit("").alias("unit"), F.lit(0).alias("order"), F.lit(True).alias("emit"), F.to_json(F.struct(
                       F.col("pos").alias("doc"), "like", "origin_file", "origin_line", "record")).alias("line"))
                   .repartition(partitions, "pos"))
     alike = spark.createDataFrame(like_lines.rdd.mapPartitions(lambda rows: run_resolve(rows, winnow, None)), DECISION_SCHEMA)
-    return resolved.union(alike), sent
+    return resolved.union(alike), sent, shape
 
 
 def hidden_copies(docs):
@@ -142,19 +153,47 @@ def hidden_copies(docs):
 
 
 def run_resolve(rows, winnow, sent):
-    """`winnow resolve` on one task's lines: (pos, decision json) rows."""
+    """`winnow resolve` on one task's lines: (pos, decision json) rows. Whole components share
+    one run; each chunk of a star (`pieces`, unit "LABEL.K") has a run of its own, since its
+    centre and canonical also go to the star's other chunks, and writes no decision for the
+    documents it received only as context (`emit` false)."""
     with Workdir() as tmp:
-        path = os.path.join(tmp, "resolve.txt")
-        documents = write_documents_first(rows, path)[0]
-        if documents == 0:
-            return
+        groups, silent = {}, set()
+
+        def group(unit):
+            name = unit if "." in unit else ""
+            if name not in groups:
+                path = os.path.join(tmp, "resolve-%d.txt" % len(groups))
+                groups[name] = (path, open(path, "w", encoding="utf-8"), open(path + ".work", "w", encoding="utf-8"))
+            return groups[name]
+
+        documents = 0
+        for r in rows:
+            _, docs, work = group(r["unit"])
+            if r["order"] == 0:
+                docs.write(r["line"] + "\n")
+                documents += 1
+                if not r["emit"]:
+                    silent.add((r["unit"], json.loads(r["line"])["doc"]))
+            else:
+                work.write(r["line"] + "\n")
+        runs = []
+        for name, (path, docs, work) in groups.items():
+            work.close()
+            with open(path + ".work", encoding="utf-8") as lines:
+                for line in lines:
+                    docs.write(line)
+            docs.close()
+            runs.append((name, path))
         if sent is not None:
             sent.add(documents)
-        result, _ = winnow.run(["resolve", path, "--out", "-"] + winnow.match_args, tmp)
-    for line in result.decode("utf-8").splitlines():
-        if line:
-            pos, _, decision = line.partition("\t")
-            yield (int(pos), decision)
+        for name, path in runs:
+            result, _ = winnow.run(["resolve", path, "--out", "-"] + winnow.match_args, tmp)
+            for line in result.decode("utf-8").splitlines():
+                if line:
+                    pos, _, decision = line.partition("\t")
+                    if (name, int(pos)) not in silent:
+                        yield (int(pos), decision)
 
 
 class MaxAccumulator(AccumulatorParam):
