@@ -83,6 +83,11 @@ enum ArchiveSchema {
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN ideographs INTEGER")
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN paragraph_tokens INTEGER")
         }
+        m.registerMigration("v8-figure-contexts") { db in
+            // A canonical's figures with the word before each (Fingerprint.figureContexts): NULL
+            // for articles archived before, read as none (their reports compare as sets).
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN figure_contexts BLOB")
+        }
         return m
     }
 }

@@ -92,7 +92,7 @@ public final class ArchiveStore: Sendable {
     }
 
     /// The columns `archivedArticle` reads, in its order.
-    static let archivedColumns = "id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title, figures, title_figures, ideographs, paragraph_tokens"
+    static let archivedColumns = "id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title, figures, title_figures, ideographs, paragraph_tokens, figure_contexts"
 
     /// How many columns `archivedColumns` names: where the columns a query selects after them begin.
     static let archivedColumnCount = archivedColumns.split(separator: ",").count
@@ -106,6 +106,7 @@ public final class ArchiveStore: Sendable {
         fp.titleFigures = BlobCoding.decode(row[11])
         fp.ideographs = (row[12] as Int?) ?? 0
         fp.paragraphTokens = (row[13] as Int?) ?? 0
+        fp.figureContexts = BlobCoding.decode(row[14])
         return ArchivedArticle(id: row[0], run: row[1], publishedAt: row[2], isExcerpt: (row[3] as Int) != 0, fingerprint: fp)
     }
 

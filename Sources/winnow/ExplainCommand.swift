@@ -49,7 +49,7 @@ struct ExplainCommand: ParsableCommand {
             print("== \(Escape.terminal(an.id))  site \(Escape.terminal(an.site))  language \(an.language)  excerpt \(an.isExcerpt)")
             let fp = an.fingerprint
             print("   simhash \(StableHash.hex(fp.simhash))  tokens \(fp.tokens)  sketch \(fp.sketch.count)  weight \(m.totalWeight)  lead \(m.lead.count)")
-            print("   figures \(fp.figures.count)  words \(Int(Figures.words(fp).rounded()))  in paragraphs \(fp.paragraphTokens) of \(fp.tokens) tokens"
+            print("   figures \(fp.figures.count) (\(fp.figureContexts.count) in context)  words \(Int(Figures.words(fp).rounded()))  in paragraphs \(fp.paragraphTokens) of \(fp.tokens) tokens"
                   + "  \(Figures.isReport(fp) ? "templated report" : "not a report")")
             print("   body lines \(an.body.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "none")")
             for f in an.findings {

@@ -38,6 +38,26 @@ struct ClustererTests {
         #expect(clusters.contains { $0.center == 1 && $0.members.isEmpty })
     }
 
+    @Test func aCopyOfTheCanonicalJoinsWhenOnlyTheCentreStatesOtherFigures() {
+        // L: the story with a note added and one figure edited (the fullest: the centre); M: the
+        // original (the canonical: published first); K: M's copy, which reads as another report
+        // beside L. J duplicates M too but is no figure conflict with L: it stays apart.
+        var docs = [doc("L", size: 31, published: "2025-01-02"), doc("M", size: 30, published: "2025-01-01"),
+                    doc("K", size: 29, published: "2025-01-03"), doc("J", size: 10, published: "2025-01-04")]
+        for (i, figures) in [[1, 2, 3, 4, 6], [1, 2, 3, 4, 5], [1, 2, 3, 4, 5]].enumerated() {
+            docs[i].fingerprint.figures = figures.map { StableHash.fnv1a("\($0)") }.sorted()
+        }
+        #expect(PairJudge.relate(docs[2], to: docs[0], settings: MatchSettings()).figuresDiffer)
+        #expect(!PairJudge.relate(docs[3], to: docs[0], settings: MatchSettings()).figuresDiffer)
+        let links = [link(1, 0, .nearDuplicate), link(0, 1, .nearDuplicate), link(2, 1, .nearDuplicate), link(1, 2, .nearDuplicate),
+                     link(3, 1, .nearDuplicate)]
+        let clusters = Clusterer(settings: MatchSettings()).clusters(of: docs, links: links)
+        let story = clusters.first { $0.center == 0 }
+        #expect(story?.canonical == 1)
+        #expect(story?.members.map(\.doc).sorted() == [1, 2])
+        #expect(clusters.contains { $0.center == 3 && $0.members.isEmpty })
+    }
+
     @Test func canonicalIsEarliestFullCopy() {
         let docs = [doc("late", size: 300, published: "2025-05-02"), doc("early", size: 299, published: "2025-05-01"),
                     doc("part", size: 150, published: "2024-01-01"), doc("ex", size: 20, published: "2023-01-01", excerpt: true)]

@@ -73,6 +73,21 @@ struct CutLeadTests {
         #expect(result.decisions[1].canonical == "teaser", "\(result.decisions[1].reasons)")
     }
 
+    /// A report's lead line says nothing of its other figures: a score report is no excerpt of a
+    /// repost whose first lines were run together (a paragraph: no report by its layout, no
+    /// prose either) and whose points differ.
+    @Test func aReportIsNoExcerptOfARepostWithOtherFigures() throws {
+        _ = Support.ready
+        let title = "长沙星辰主场不敌南京飞龙"
+        let lead = "北京时间10月23日，城市足球联赛第22轮一场比赛在长沙体育中心进行，长沙星辰主场以0比1不敌南京飞龙。"
+        let rows = ["进球：陈一鸣（第7分钟）", "全场数据：射门18比10，控球率43%比57%。", "本轮过后，长沙星辰积40分，暂列积分榜第1位。"]
+        let report = Article(id: "report", text: ([title, lead] + rows).joined(separator: "\n"), title: title, url: "https://a.example.cn/1")
+        let runTogether = [title, lead + rows[0], rows[1], rows[2].replacingOccurrences(of: "积40分", with: "积41分")]
+        let repost = Article(id: "repost", text: runTogether.joined(separator: "\n"), title: title, url: "https://b.example.cn/2")
+        let result = try ScanEngine(rules: .empty).scan([report, repost])
+        #expect(result.decisions.allSatisfy { $0.canonical == $0.id }, "\(result.decisions.map(\.reasons))")
+    }
+
     /// An article's opening as published includes a dateline it strips ("本报讯：" on a line of
     /// its own); an excerpt, cut from that opening and glued into one line, still matches it.
     @Test func anExcerptMatchesTheOpeningAsPublished() throws {

@@ -155,6 +155,7 @@ extension ArticleAnalyzer {
             stated.append(doc.visible[k])
         }
         fingerprint.figures = Figures.of(chunks: stated)
+        fingerprint.figureContexts = Figures.inContext(chunks: stated)
         if let t = doc.titleLine {
             fingerprint.title = Fingerprint.allShingles(of: doc.visible[t], width: settings.shingleWidth)
             fingerprint.titleFigures = Figures.of(chunks: [doc.visible[t]])

@@ -54,12 +54,14 @@ public struct Clusterer: Sendable {
         let excluded = excluded.union(copies.keys)
         let constrained = !verdicts.apart.isEmpty
         var duplicatesOf = [[(doc: Int, relation: PairRelation)]](repeating: [], count: docs.count)
+        var duplicated = [[(doc: Int, relation: PairRelation)]](repeating: [], count: docs.count)
         var containers = [[(doc: Int, relation: PairRelation)]](repeating: [], count: docs.count)
         for l in links where !excluded.contains(l.from) && !excluded.contains(l.to) {
             if constrained && verdicts.apart(l.from, l.to) != nil { continue }
             switch l.relation.kind {
             case .exact?, .nearDuplicate?:
                 duplicatesOf[l.to].append((l.from, l.relation))
+                duplicated[l.from].append((l.to, l.relation))
             case .partial? where l.relation.jaccard >= settings.nearDuplicateJaccard:
                 duplicatesOf[l.to].append((l.from, l.relation))
             case .partial?, .excerpt?:
@@ -142,9 +144,38 @@ public struct Clusterer: Sendable {
             clusters[c].members.append((copy, relation))
             clusterOf[copy] = c
         }
+        for i in clusters.indices where clusters[i].center >= 0 { clusters[i].canonical = canonical(of: clusters[i], docs: docs) }
+        joinCanonicals(&clusters, clusterOf: &clusterOf, docs: docs, duplicated: duplicated, copies: copies,
+                       verdicts: constrained ? verdicts : .none)
         clusters.removeAll { $0.center < 0 }
-        for i in clusters.indices { clusters[i].canonical = canonical(of: clusters[i], docs: docs) }
         return clusters
+    }
+
+    /// A document left alone (with its exact copies) because the cluster's centre states other
+    /// figures, though it copies the cluster's canonical, joins that cluster: the centre (the
+    /// fullest copy) may be one with a note added and a figure edited, which a copy of the
+    /// canonical need not resemble; the canonical vouches for its figures. The most alike
+    /// canonical wins; the canonical stays.
+    private func joinCanonicals(_ clusters: inout [Cluster], clusterOf: inout [Int?], docs: [MatchDocument],
+                                duplicated: [[(doc: Int, relation: PairRelation)]], copies: [Int: Int], verdicts: BatchVerdicts) {
+        var clusterOfCanonical: [Int: Int] = [:]
+        for (i, c) in clusters.enumerated() where c.center >= 0 && !c.members.isEmpty { clusterOfCanonical[c.canonical] = i }
+        guard !clusterOfCanonical.isEmpty else { return }
+        for i in clusters.indices where clusters[i].center >= 0 {
+            let d = clusters[i].center
+            guard clusterOfCanonical[d] == nil, clusters[i].members.allSatisfy({ copies[$0.doc] == d }) else { continue }
+            let targets = duplicated[d].filter { clusterOfCanonical[$0.doc] != nil }
+                .sorted { ($0.relation.jaccard, -$0.doc) > ($1.relation.jaccard, -$1.doc) }
+            guard let t = targets.first, let c = clusterOfCanonical[t.doc], c != i, clusters[c].center != t.doc,
+                  PairJudge.relate(docs[d], to: docs[clusters[c].center], settings: settings).figuresDiffer,
+                  !([d] + clusters[i].members.map(\.doc)).contains(where: { x in verdicts.partners(of: x).keys.contains { clusterOf[$0] == c } })
+            else { continue }
+            clusters[c].members.append((d, t.relation))
+            clusters[c].members.append(contentsOf: clusters[i].members.map { ($0.doc, t.relation) })
+            for x in [d] + clusters[i].members.map(\.doc) { clusterOf[x] = c }
+            clusters[i].members = []
+            clusters[i].center = -1
+        }
     }
 
     /// The canonical: among the centre and its full near-equal copies, the earliest published.

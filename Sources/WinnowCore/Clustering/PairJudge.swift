@@ -29,7 +29,9 @@ public enum PairJudge {
     public static func leadLine(of query: MatchDocument, in candidate: MatchDocument, settings: MatchSettings) -> PairRelation? {
         let cut = query.cutLead
         guard !cut.isEmpty, !candidate.isExcerpt, !candidate.fingerprint.title.isEmpty else { return nil }
-        let report = Figures.isReport(candidate.fingerprint)
+        // Reports as `relate` tells them: the candidate, or the query when it is a full page
+        // (a report whose repost runs in paragraphs is still compared as a report).
+        let report = isReport(query, candidate)
         if otherSubjects(query.fingerprint, candidate.fingerprint, report: report, settings: settings) { return nil }
         let marked = query.leadLine.marked
         // A page whose own text is mostly a report's, or reads as a report itself, is a copy of
@@ -37,8 +39,12 @@ public enum PairJudge {
         // little: "最高气温17℃"), but for the end of a figure a marked cut may have lost.
         if report, !query.sketch.isEmpty, Figures.isReport(query.fingerprint)
             || Double(SketchOverlap.intersection(query.sketch, candidate.sketch)) >= Double(query.sketch.count) * settings.excerptPlainContainment {
-            let own = query.fingerprint.figures
-            let missing = own.count - SketchOverlap.intersection(own, candidate.fingerprint.figures)
+            let (q, c) = (query.fingerprint, candidate.fingerprint)
+            var missing = q.figures.count - SketchOverlap.intersection(q.figures, c.figures)
+            // In context too, when both carry them: "第7分钟" is not "第10分钟" though 7 is elsewhere.
+            if !c.figureContexts.isEmpty {
+                missing = max(missing, q.figureContexts.count - SketchOverlap.intersection(q.figureContexts, c.figureContexts))
+            }
             if missing > (marked && query.leadLine.figures.count >= 4 ? 1 : 0) { return nil }
         }
         let shingles = Double(SketchOverlap.intersection(cut, candidate.lead)) / Double(cut.count)
@@ -88,6 +94,14 @@ public enum PairJudge {
         return SketchOverlap.compare(fa.title, fb.title).jaccard < settings.reportTitleJaccard || wordsReplaced(fa.title, fb.title)
     }
 
+    /// Whether two texts state other figures (`Figures.differ`); templated reports are compared
+    /// in context too, when both texts carry figures in context: the same numbers after other
+    /// words are another report.
+    static func figuresDiffer(_ fa: Fingerprint, _ fb: Fingerprint, aInB: Bool, report: Bool, settings: MatchSettings) -> Bool {
+        if Figures.differ(fa.figures, fb.figures, aInB: aInB, minShared: settings.figuresMinShared, report: report) { return true }
+        return report && Figures.differ(fa.figureContexts, fb.figureContexts, aInB: aInB, minShared: settings.figuresMinShared, report: true)
+    }
+
     /// Whether each headline holds shingles the other lacks: a word replaced ("沈阳天气预报" /
     /// "武汉天气预报"), where a copy's headline is the same or only gains a suffix.
     static func wordsReplaced(_ a: [UInt64], _ b: [UInt64]) -> Bool {
@@ -121,7 +135,7 @@ public enum PairJudge {
             // An excerpt page carries its article's headline: a different headline is a different article.
             let ta = a.fingerprint.title, tb = b.fingerprint.title
             let sameTitle = ta.isEmpty || tb.isEmpty || SketchOverlap.compare(ta, tb).jaccard >= settings.excerptTitleJaccard
-            let sameFigures = !Figures.differ(fa.figures, fb.figures, aInB: true, minShared: settings.figuresMinShared, report: report)
+            let sameFigures = !figuresDiffer(fa, fb, aInB: true, report: report, settings: settings)
             // Or, whatever its spacing: its lead line's letters are found in the other's opening.
             let letters = LetterGrams.containment(of: a.leadLine.letters, in: b.leadLine.opening)
             let inPlace = LetterGrams.missingFigureWindows(of: a.leadLine.letters, in: b.leadLine.opening) <= settings.cutFigureWindows
@@ -140,9 +154,9 @@ public enum PairJudge {
             && Double(SketchOverlap.intersection(a.lead, b.lead)) >= Double(a.lead.count) * settings.leadContainment {
             // A copy cut short keeps the article's beginning: its lead is the other's lead.
             // ... and states no figures of its own: a templated report with other numbers is another report.
-            kind = Figures.differ(fa.figures, fb.figures, aInB: true, minShared: settings.figuresMinShared, report: report) ? nil : .partial
+            kind = figuresDiffer(fa, fb, aInB: true, report: report, settings: settings) ? nil : .partial
         } else if j >= settings.nearDuplicateJaccard {
-            kind = Figures.differ(fa.figures, fb.figures, aInB: false, minShared: settings.figuresMinShared, report: report) ? nil : .nearDuplicate
+            kind = figuresDiffer(fa, fb, aInB: false, report: report, settings: settings) ? nil : .nearDuplicate
         } else {
             return PairRelation(kind: nil, hamming: hamming, jaccard: j, containment: aInB)
         }

@@ -73,6 +73,10 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     /// Sorted, distinct hashes of the numbers the text states (`Figures`): templated reports
     /// whose figures differ are different reports. Empty for archives written before figures.
     public var figures: [UInt64] = []
+    /// Sorted, distinct hashes of the numbers the text states, each with the word before it
+    /// (`Figures.inContext`): reports whose figures swap places differ in context. Empty for
+    /// records and archives written before figures in context.
+    public var figureContexts: [UInt64] = []
     /// Sorted, distinct hashes of the numbers in the headline.
     public var titleFigures: [UInt64] = []
     /// The lead and the head, drawn from the sketch: a bit per sketch shingle each, not 64 bits
@@ -90,7 +94,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case simhash, exact, tokens, sketch, lead, title, head, figures, titleFigures, ideographs, paragraphTokens
+        case simhash, exact, tokens, sketch, lead, title, head, figures, titleFigures, ideographs, paragraphTokens, figureContexts
     }
 
     /// Decodes the fields by name, the lead and the head as lists of shingles.
@@ -105,6 +109,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         titleFigures = try c.decode([UInt64].self, forKey: .titleFigures)
         ideographs = try c.decodeIfPresent(Int.self, forKey: .ideographs) ?? 0
         paragraphTokens = try c.decodeIfPresent(Int.self, forKey: .paragraphTokens) ?? 0
+        figureContexts = try c.decodeIfPresent([UInt64].self, forKey: .figureContexts) ?? []
     }
 
     /// Encodes the fields by name, the lead and the head as lists of shingles.
@@ -121,6 +126,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         try c.encode(titleFigures, forKey: .titleFigures)
         try c.encode(ideographs, forKey: .ideographs)
         try c.encode(paragraphTokens, forKey: .paragraphTokens)
+        try c.encode(figureContexts, forKey: .figureContexts)
     }
 
     /// Fingerprints normalized UTF-8 chunks (for instance the body lines), read as one text.

@@ -27,6 +27,87 @@ public enum Figures {
         return out
     }
 
+    /// Seed separating figures in context from plain figures.
+    static let contextSeed = StableHash.fnv1a("figure-in-context:")
+
+    /// Sorted, distinct hashes of each number with the word before it
+    /// (`Fingerprint.figureContexts`). A report whose figures swap places ("以3比4" / "以4比4",
+    /// "第7分钟 … 18比7" / "第10分钟 … 18比7") states the same figures as a set, not in
+    /// context. The word before a number is the last three letters of the run of ASCII letters,
+    /// or the one other character, that precedes it, skipping spaces and punctuation: a copy
+    /// whose listing glued words together ("ctsNet 12,493,310") states the same contexts. A
+    /// number that opens a line or a sentence has the boundary as its context, not the word
+    /// before it (a copy that dropped the sentence before, or collapsed a table's lines, still
+    /// agrees); after a number the context is a number mark until a word follows.
+    public static func inContext(chunks: [ArraySlice<UInt8>]) -> [UInt64] {
+        var out: [UInt64] = []
+        var digits: [UInt8] = []
+        var context = boundaryContext
+        var inLetters = false
+        for chunk in chunks {
+            var i = chunk.startIndex
+            context = boundaryContext
+            inLetters = false
+            while i < chunk.endIndex {
+                let c = chunk[i]
+                if isDigit(c) {
+                    digits.removeAll(keepingCapacity: true)
+                    i = read(chunk, from: i, into: &digits)
+                    out.append(StableHash.fnv1a(digits, seed: StableHash.combine(contextSeed, context)))
+                    context = numberContext
+                    inLetters = false
+                } else if c < 0x80 {
+                    let lower = c | 0x20
+                    let letter = lower >= 0x61 && lower <= 0x7A
+                    if letter {
+                        let kept = inLetters ? (context << 8 | UInt64(lower)) & 0xFF_FFFF : UInt64(lower)
+                        context = letterContext | kept
+                    } else if c == 0x21 || c == 0x3F || c == 0x3B {
+                        context = boundaryContext  // ! ? ;
+                    }
+                    inLetters = letter
+                    i += 1
+                } else {
+                    var end = i + 1
+                    var packed = UInt64(c)
+                    while end < chunk.endIndex && chunk[end] & 0xC0 == 0x80 { packed = packed << 8 | UInt64(chunk[end]); end += 1 }
+                    packed &= 0xFFFF_FFFF
+                    if Self.sentenceEnds.contains(packed) {
+                        context = boundaryContext
+                    } else if !isPunctuation(chunk[i..<end]) {
+                        context = scalarContext | packed
+                    }
+                    inLetters = false
+                    i = end
+                }
+            }
+        }
+        out.sort()
+        out.dedupe()
+        return out
+    }
+
+    /// Kinds of context, above the 32 bits of letters or scalar bytes they hold.
+    private static let letterContext: UInt64 = 1 << 40, scalarContext: UInt64 = 2 << 40, numberContext: UInt64 = 3 << 40,
+                       boundaryContext: UInt64 = 4 << 40
+
+    /// Sentence ends of CJK text as packed UTF-8 (。！？；and the ideographic full stop's
+    /// half-width form ｡): a number after one opens a sentence.
+    private static let sentenceEnds: Set<UInt64> = [0xE3_8082, 0xEF_BC81, 0xEF_BC9F, 0xEF_BC9B, 0xEF_BDA1]
+
+    /// Whether one UTF-8 scalar is punctuation or a space of the ranges news text uses between
+    /// a word and its number: Latin-1 signs (U+0080–U+00BF), general punctuation
+    /// (U+2000–U+206F), CJK symbols and punctuation (U+3000–U+303F) and the full-width forms
+    /// NFKC leaves (U+FF00–U+FF0F, U+FF1A–U+FF20).
+    private static func isPunctuation(_ s: ArraySlice<UInt8>) -> Bool {
+        if s.count == 2 { return s.first == 0xC2 }
+        guard s.count == 3 else { return false }
+        let i = s.startIndex
+        let scalar = UInt32(s[i] & 0x0F) << 12 | UInt32(s[i + 1] & 0x3F) << 6 | UInt32(s[i + 2] & 0x3F)
+        return (0x2000...0x206F).contains(scalar) || (0x3000...0x303F).contains(scalar)
+            || (0xFF00...0xFF0F).contains(scalar) || (0xFF1A...0xFF20).contains(scalar)
+    }
+
     /// Reads one number starting at `start`; returns the index after it.
     private static func read(_ b: ArraySlice<UInt8>, from start: Int, into digits: inout [UInt8]) -> Int {
         var i = start

@@ -11,7 +11,8 @@ no records), in one executor task as the union-find of `components` is:
    the same pass over the component's duplicate links: each document gets its centre.
 2. **Pieces.** Connected components of: each document with its centre, each exact copy with its
    representative, and every other link (partial copies and excerpts, which move whole clusters
-   in the clusterer's second step; figure conflicts, which the decider reads at both ends).
+   in the clusterer's second step; figure conflicts, which the decider reads at both ends; the
+   duplicate links of a centre left alone, which may join the cluster whose canonical it copies).
    A piece is a union of whole stars closed under every step that looks beyond a star, and the
    greedy pass restricted to whole stars picks the same centres (a document's centre is in its
    piece; a centre outside it could not have taken it), so resolving a piece alone gives each
@@ -98,7 +99,11 @@ def plan_pieces(rows, resolve_max, jaccard):
         if rep in sets:
             sets.union(copy, rep)
     linked = set()
-    for src, dst in other_links:
+    # A centre left alone may join the cluster whose canonical it duplicates
+    # (`Clusterer.joinCanonicals`): its duplicate links count as links beyond its star.
+    taken = {c for p, c in centre.items() if p != c}
+    lone = [(src, dst) for src, dst, _ in duplicate_links if centre.get(src) == src and src not in taken]
+    for src, dst in other_links + lone:
         if src in sets and dst in sets:
             sets.union(src, dst)
             linked.add(src)
