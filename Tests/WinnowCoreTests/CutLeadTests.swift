@@ -88,6 +88,25 @@ struct CutLeadTests {
         #expect(result.decisions.allSatisfy { $0.canonical == $0.id }, "\(result.decisions.map(\.reasons))")
     }
 
+    /// A page left with its headline and a few words (a listing's excerpt whose cut line did not
+    /// survive) is contained in every article under that headline, so it says nothing of which:
+    /// no partial copy of any (a page with its lead line links by that line instead).
+    @Test func aPageLeftWithItsHeadlineIsNoPartialCopy() throws {
+        _ = Support.ready
+        let title = "SOCCER - PREMIER DIVISION RESULTS"
+        let wednesday = ["Results of Premier Division matches played on Wednesday:", "Harwick Rovers 4 Newhaven Rovers 3",
+                         "Elmsworth United 3 Glenbrook United 2", "Carrow Town 2 Oxley United 0", "Postponed: Harwick Town v Lowfield Town"]
+        let saturday = ["Results of Premier Division matches played on Saturday:", "Stanmoor United 2 Morcombe Town 4",
+                        "Carrow Rovers 0 Lowfield Town 3", "Redbridge United 1 Kingsbury United 0", "Newhaven United 2 Dunmore United 0"]
+        let articles = [wednesday, saturday].enumerated().map { k, rows in
+            Article(id: "day\(k)", text: ([title] + rows).joined(separator: "\n"), title: title, url: "https://a.example.com/\(k)")
+        }
+        let page = Article(id: "page", text: [title, "Results of Premier Division matches"].joined(separator: "\n"), title: title,
+                           url: "https://b.example.com/2")
+        let result = try ScanEngine(rules: .empty).scan(articles + [page])
+        #expect(result.decisions.allSatisfy { $0.canonical == $0.id }, "\(result.decisions.map(\.reasons))")
+    }
+
     /// An article's opening as published includes a dateline it strips ("本报讯：" on a line of
     /// its own); an excerpt, cut from that opening and glued into one line, still matches it.
     @Test func anExcerptMatchesTheOpeningAsPublished() throws {

@@ -28,6 +28,10 @@ public struct MatchSettings: Sendable, Equatable {
     public var leadContainment = 0.6
     /// ... and it is at most this share of the longer document's size.
     public var containedMaxRatio = 0.92
+    /// ... and it holds at least this many tokens of its own: a page left with its headline and
+    /// a few words (a listing's excerpt whose cut line was stripped) is contained in every
+    /// article under that headline, which says nothing; such a page links by its lead line.
+    public var partialMinTokens = 16
     /// Joining a cluster through one of its members needs at least this containment in the centre.
     public var relaxedContainment = 0.4
     /// SimHash candidates verified per document at most (the nearest ones).
