@@ -120,9 +120,14 @@ def resolve(spark, records, docs, freqs, links, comps, winnow, partitions, resol
     link_lines = (links.join(src_units, "src").join(dst_units, ["dst", "unit"])
                   .select("unit", F.lit(1).alias("order"), F.lit(True).alias("emit"), F.concat_ws(
                       "\t", F.lit("link"), "src", "dst", "kind", "hamming", "jaccard", "containment").alias("line")))
-    lines = doc_lines.union(link_lines).repartition(partitions, "unit")
+    # Units go to tasks by a hash, but the chunks "LABEL.K" of one star to consecutive tasks:
+    # a dozen chunks hashed over a few tasks would pile up on some.
+    part = F.split("unit", "[.]")
+    slot = F.when(F.col("unit").contains("."), part.getItem(0).cast("long") + part.getItem(1).cast("long")).otherwise(F.xxhash64("unit"))
+    lines = (doc_lines.union(link_lines).withColumn("slot", slot).rdd.map(lambda r: (r["slot"], r))
+             .partitionBy(partitions, lambda slot: slot).values())
     sent = spark.sparkContext.accumulator(0, MaxAccumulator())
-    resolved = spark.createDataFrame(lines.rdd.mapPartitions(lambda rows: run_resolve(rows, winnow, sent)),
+    resolved = spark.createDataFrame(lines.mapPartitions(lambda rows: run_resolve(rows, winnow, sent)),
                                      DECISION_SCHEMA).persist()
     resolved.count()
     units.unpersist()

@@ -11,8 +11,10 @@ no records), in one executor task as the union-find of `components` is:
    the same pass over the component's duplicate links: each document gets its centre.
 2. **Pieces.** Connected components of: each document with its centre, each exact copy with its
    representative, and every other link (partial copies and excerpts, which move whole clusters
-   in the clusterer's second step; figure conflicts, which the decider reads at both ends; the
-   duplicate links of a centre left alone, which may join the cluster whose canonical it copies).
+   in the clusterer's second step; figure conflicts, which the decider reads at both ends). A
+   centre left alone may join the cluster whose canonical it duplicates (`Clusterer.
+   joinCanonicals`): linked to the canonical of exactly one star alone in its piece, it is that
+   star's *joiner*; otherwise its piece is joined to the pieces of what it duplicates.
    A piece is a union of whole stars closed under every step that looks beyond a star, and the
    greedy pass restricted to whole stars picks the same centres (a document's centre is in its
    piece; a centre outside it could not have taken it), so resolving a piece alone gives each
@@ -23,7 +25,8 @@ no records), in one executor task as the union-find of `components` is:
    re-verification against that canonical. Such a star is split into chunks of its members;
    every chunk also receives the centre and the canonical (decided in the first chunk only), and
    the centre's `hidden` count carries the members of the other chunks, so every chunk states
-   the cluster's true size.
+   the cluster's true size. Its joiners go to every chunk too: whether one joins depends on the
+   centre and the canonical alone, so every chunk decides it alike and counts it alike.
 
 Pieces that are larger still (a star whose excerpts link it to others) are resolved whole.
 """
@@ -99,25 +102,71 @@ def plan_pieces(rows, resolve_max, jaccard):
         if rep in sets:
             sets.union(copy, rep)
     linked = set()
-    # A centre left alone may join the cluster whose canonical it duplicates
-    # (`Clusterer.joinCanonicals`): its duplicate links count as links beyond its star.
-    taken = {c for p, c in centre.items() if p != c}
-    lone = [(src, dst) for src, dst, _ in duplicate_links if centre.get(src) == src and src not in taken]
-    for src, dst in other_links + lone:
+
+    def join(a, b):
+        sets.union(a, b)
+        linked.update((a, b))
+
+    for src, dst in other_links:
         if src in sets and dst in sets:
-            sets.union(src, dst)
-            linked.add(src)
-            linked.add(dst)
-    pieces = defaultdict(list)
-    for p in docs:
-        pieces[sets.root(p)].append(p)
-    for label, piece in pieces.items():
-        simple = not any(p in linked for p in piece)
-        if len(piece) <= resolve_max or not simple:
+            join(src, dst)
+    # A centre left alone may join the cluster whose canonical it duplicates
+    # (`Clusterer.joinCanonicals`). Into a star alone in its piece (its canonical known here) it
+    # goes as a joiner, copied into each of the star's chunks; anywhere else its piece is joined.
+    simple = {}
+    for piece in grouped(docs, sets).values():
+        heads = [p for p in piece if centre.get(p) == p]
+        if len(heads) == 1 and not any(p in linked for p in piece):
+            simple[heads[0]] = canonical_of(heads[0], piece, docs, copies, kind_to_centre)
+    taken = {c for p, c in centre.items() if p != c}
+    populated = taken | set(copies.values())  # clusters with members: their canonicals are targets
+    targets = defaultdict(set)
+    for src, dst, _ in duplicate_links:
+        # The clusterer ignores links touching an exact copy, and a lone centre's links only lead somewhere.
+        if centre.get(src) == src and src not in taken and dst in docs and dst not in copies:
+            targets[src].add(dst)
+    joiners = defaultdict(list)
+    for d, ts in targets.items():
+        into = {centre[t] for t in ts if centre.get(t) in simple and centre[t] in populated and simple[centre[t]] == t}
+        beyond = [t for t in ts if centre.get(t) not in simple or (centre[t] not in taken and centre[t] in populated)]
+        if len(into) == 1 and not beyond and d in simple and d not in populated:
+            joiners[into.pop()].append(d)
+        else:
+            for t in beyond + [simple[c] for c in into]:
+                join(d, t)
+    for head, ds in joiners.items():
+        for d in ds:
+            sets.union(head, d)  # resolved with the star: whole, or copied into each chunk
+    for label, piece in grouped(docs, sets).items():
+        heads = [p for p in piece if centre.get(p) == p and p in simple and p in taken]
+        if len(piece) <= resolve_max or any(p in linked for p in piece) or len(heads) != 1:
             for p in piece:
                 yield (p, str(label), True, 0)
         else:
-            yield from chunks(label, piece, docs, copies, centre, kind_to_centre, resolve_max)
+            yield from chunks(label, heads[0], piece, docs, copies, kind_to_centre, set(joiners[heads[0]]), resolve_max)
+
+
+def grouped(docs, sets):
+    """Documents by the root of their set."""
+    out = defaultdict(list)
+    for p in docs:
+        out[sets.root(p)].append(p)
+    return out
+
+
+def canonical_of(c, piece, docs, copies, kind_to_centre):
+    """`Clusterer.canonical` of the star of centre `c` (with its exact copies) in `piece`: the
+    earliest among the centre and its full near-equal members."""
+    def kind(x):
+        if x in copies:
+            rep = copies[x]
+            return "exact" if rep == c else kind_to_centre.get(rep)
+        return kind_to_centre.get(x)
+
+    full = docs[c]["size"] * CANONICAL_SIZE_SHARE
+    candidates = [c] + [x for x in piece if x != c and kind(x) in DUPLICATE_KINDS
+                        and not docs[x]["excerpt"] and docs[x]["size"] >= full]
+    return min(candidates, key=lambda p: earlier_key(docs[p]))
 
 
 def stars(docs, copies, duplicate_links):
@@ -142,25 +191,19 @@ def stars(docs, copies, duplicate_links):
     return centre, kind_to_centre
 
 
-def chunks(label, piece, docs, copies, centre, kind_to_centre, resolve_max):
-    """Plan rows splitting one star (and its exact copies) over several resolve units."""
-    c = next(p for p in piece if centre.get(p) == p)
-
-    def kind(x):
-        if x in copies:
-            rep = copies[x]
-            return "exact" if rep == c else kind_to_centre.get(rep)
-        return kind_to_centre.get(x)
-
-    full = docs[c]["size"] * CANONICAL_SIZE_SHARE
-    candidates = [c] + [x for x in piece if x != c and kind(x) in DUPLICATE_KINDS
-                        and not docs[x]["excerpt"] and docs[x]["size"] >= full]
-    canonical = min(candidates, key=lambda p: earlier_key(docs[p]))
+def chunks(label, c, piece, docs, copies, kind_to_centre, joiners, resolve_max):
+    """Plan rows splitting one star of centre `c` (its exact copies, and the lone centres that
+    may join it with theirs) over several resolve units."""
+    star = [p for p in piece if p not in joiners and copies.get(p) not in joiners]
+    canonical = canonical_of(c, star, docs, copies, kind_to_centre)
     replicated = [c]
     if canonical != c:
         replicated.append(canonical)
         if canonical in copies and copies[canonical] != c:
             replicated.append(copies[canonical])
+    # Whether a lone centre joins depends on the centre and the canonical only: every chunk
+    # decides it alike, and counts it alike in the cluster's size.
+    replicated += sorted(p for p in piece if p in joiners or copies.get(p) in joiners)
     # A copy travels with its representative (resolve needs both), unless that is in every chunk.
     groups = defaultdict(list)
     for x in sorted(p for p in piece if p not in replicated):
