@@ -17,6 +17,8 @@ public struct Cluster: Sendable {
 /// 2. Partial copies and excerpts: each document still alone that is contained in others joins
 ///    the cluster of the document containing it best, provided it is still related to that
 ///    cluster's centre at a relaxed threshold.
+/// 3. Copies of a canonical: a document still alone because the centre states other figures,
+///    though it duplicates the cluster's canonical, joins that cluster (`joinCanonicals`).
 ///
 /// Editors' `not-duplicate` verdicts hold throughout: such a pair's links are dropped, and no
 /// step puts both documents in one cluster, not even through a third document they both copy.

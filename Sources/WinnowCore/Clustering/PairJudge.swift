@@ -149,8 +149,8 @@ public enum PairJudge {
         // A full page is never a copy of an excerpt page.
         if b.isExcerpt { return PairRelation(kind: nil, hamming: hamming, jaccard: j, containment: aInB) }
         var kind: MatchKind?
-        let smaller = Double(a.size) <= Double(b.size) * settings.containedMaxRatio && fa.tokens >= settings.partialMinTokens
-        if smaller && aInB >= settings.containment
+        let shorter = Double(a.size) <= Double(b.size) * settings.containedMaxRatio
+        if shorter && fa.tokens >= settings.partialMinTokens && aInB >= settings.containment
             && Double(SketchOverlap.intersection(a.lead, b.lead)) >= Double(a.lead.count) * settings.leadContainment {
             // A copy cut short keeps the article's beginning: its lead is the other's lead.
             // ... and states no figures of its own: a templated report with other numbers is another report.

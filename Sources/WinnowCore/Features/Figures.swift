@@ -31,9 +31,9 @@ public enum Figures {
     static let contextSeed = StableHash.fnv1a("figure-in-context:")
 
     /// Sorted, distinct hashes of each number with the word before it
-    /// (`Fingerprint.figureContexts`). A report whose figures swap places ("以3比4" / "以4比4",
-    /// "第7分钟 … 18比7" / "第10分钟 … 18比7") states the same figures as a set, not in
-    /// context. The word before a number is the last three letters of the run of ASCII letters,
+    /// (`Fingerprint.figureContexts`). A report whose figures swap places ("第7分钟 … 18比10" /
+    /// "第10分钟 … 18比7", "High 91F … High 91F" / "High 93F … High 91F") states the same figures
+    /// as a set, not in context. The word before a number is the last three letters of the run of ASCII letters,
     /// or the one other character, that precedes it, skipping spaces and punctuation: a copy
     /// whose listing glued words together ("ctsNet 12,493,310") states the same contexts. A
     /// number that opens a line or a sentence has the boundary as its context, not the word
@@ -42,12 +42,10 @@ public enum Figures {
     public static func inContext(chunks: [ArraySlice<UInt8>]) -> [UInt64] {
         var out: [UInt64] = []
         var digits: [UInt8] = []
-        var context = boundaryContext
-        var inLetters = false
         for chunk in chunks {
             var i = chunk.startIndex
-            context = boundaryContext
-            inLetters = false
+            var context = boundaryContext  // a line starts at a boundary
+            var inLetters = false
             while i < chunk.endIndex {
                 let c = chunk[i]
                 if isDigit(c) {
