@@ -154,8 +154,7 @@ extension ArticleAnalyzer {
             && !(doc.shapes[k].hasDate && doc.shapes[k].size < settings.coreLongSize) {
             stated.append(doc.visible[k])
         }
-        fingerprint.figures = Figures.of(chunks: stated)
-        fingerprint.figureContexts = Figures.inContext(chunks: stated)
+        (fingerprint.figures, fingerprint.figureContexts) = Figures.stated(in: stated)
         if let t = doc.titleLine {
             fingerprint.title = Fingerprint.allShingles(of: doc.visible[t], width: settings.shingleWidth)
             fingerprint.titleFigures = Figures.of(chunks: [doc.visible[t]])

@@ -168,13 +168,13 @@ public struct Clusterer: Sendable {
             guard clusterOfCanonical[d] == nil, clusters[i].members.allSatisfy({ copies[$0.doc] == d }) else { continue }
             let targets = duplicated[d].filter { clusterOfCanonical[$0.doc] != nil }
                 .sorted { ($0.relation.jaccard, -$0.doc) > ($1.relation.jaccard, -$1.doc) }
+            let group = [d] + clusters[i].members.map(\.doc)
             guard let t = targets.first, let c = clusterOfCanonical[t.doc], c != i, clusters[c].center != t.doc,
                   PairJudge.relate(docs[d], to: docs[clusters[c].center], settings: settings).figuresDiffer,
-                  !([d] + clusters[i].members.map(\.doc)).contains(where: { x in verdicts.partners(of: x).keys.contains { clusterOf[$0] == c } })
+                  !group.contains(where: { x in verdicts.partners(of: x).keys.contains { clusterOf[$0] == c } })
             else { continue }
-            clusters[c].members.append((d, t.relation))
-            clusters[c].members.append(contentsOf: clusters[i].members.map { ($0.doc, t.relation) })
-            for x in [d] + clusters[i].members.map(\.doc) { clusterOf[x] = c }
+            clusters[c].members.append(contentsOf: group.map { ($0, t.relation) })
+            for x in group { clusterOf[x] = c }
             clusters[i].members = []
             clusters[i].center = -1
         }

@@ -39,12 +39,8 @@ public enum PairJudge {
         // little: "最高气温17℃"), but for the end of a figure a marked cut may have lost.
         if report, !query.sketch.isEmpty, Figures.isReport(query.fingerprint)
             || Double(SketchOverlap.intersection(query.sketch, candidate.sketch)) >= Double(query.sketch.count) * settings.excerptPlainContainment {
-            let (q, c) = (query.fingerprint, candidate.fingerprint)
-            var missing = q.figures.count - SketchOverlap.intersection(q.figures, c.figures)
-            // In context too, when both carry them: "第7分钟" is not "第10分钟" though 7 is elsewhere.
-            if !c.figureContexts.isEmpty {
-                missing = max(missing, q.figureContexts.count - SketchOverlap.intersection(q.figureContexts, c.figureContexts))
-            }
+            // In context too: "第7分钟" is not "第10分钟" though 7 is elsewhere.
+            let missing = Figures.missing(query.fingerprint, from: candidate.fingerprint)
             if missing > (marked && query.leadLine.figures.count >= 4 ? 1 : 0) { return nil }
         }
         let shingles = Double(SketchOverlap.intersection(cut, candidate.lead)) / Double(cut.count)
@@ -57,7 +53,7 @@ public enum PairJudge {
         // a line marked as cut may have lost the end of its last figure ("Revs 84.…").
         // Checked in place too: every window around a digit must be in the article's opening.
         let figures = query.leadLine.figures
-        let missing = figures.count - SketchOverlap.intersection(figures, candidate.fingerprint.figures)
+        let missing = Figures.missing(figures, from: candidate.fingerprint.figures)
         guard missing == 0 || (missing == 1 && figures.count >= 4 && marked) else { return nil }
         let misplaced = LetterGrams.missingFigureWindows(of: query.leadLine.letters, in: candidate.leadLine.opening)
         guard misplaced <= (marked ? settings.cutFigureWindows : 0) else { return nil }

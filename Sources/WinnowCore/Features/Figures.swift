@@ -11,20 +11,7 @@ public enum Figures {
 
     /// Sorted, distinct hashes of the numbers in normalized UTF-8 chunks.
     public static func of(chunks: [ArraySlice<UInt8>]) -> [UInt64] {
-        var out: [UInt64] = []
-        var digits: [UInt8] = []
-        for chunk in chunks {
-            var i = chunk.startIndex
-            while i < chunk.endIndex {
-                guard isDigit(chunk[i]) else { i += 1; continue }
-                digits.removeAll(keepingCapacity: true)
-                i = read(chunk, from: i, into: &digits)
-                out.append(StableHash.fnv1a(digits, seed: seed))
-            }
-        }
-        out.sort()
-        out.dedupe()
-        return out
+        stated(in: chunks).figures
     }
 
     /// Seed separating figures in context from plain figures.
@@ -33,14 +20,20 @@ public enum Figures {
     /// Sorted, distinct hashes of each number with the word before it
     /// (`Fingerprint.figureContexts`). A report whose figures swap places ("第7分钟 … 18比10" /
     /// "第10分钟 … 18比7", "High 91F … High 91F" / "High 93F … High 91F") states the same figures
-    /// as a set, not in context. The word before a number is the last three letters of the run of ASCII letters,
-    /// or the one other character, that precedes it, skipping spaces and punctuation: a copy
-    /// whose listing glued words together ("ctsNet 12,493,310") states the same contexts. A
-    /// number that opens a line or a sentence has the boundary as its context, not the word
-    /// before it (a copy that dropped the sentence before, or collapsed a table's lines, still
-    /// agrees); after a number the context is a number mark until a word follows.
+    /// as a set, not in context. The word before a number is the last three letters of the run
+    /// of ASCII letters, or the one other character, that precedes it, skipping spaces and
+    /// punctuation: a copy whose listing glued words together ("ctsNet 12,493,310") states the
+    /// same contexts. A number that opens a line or a sentence has the boundary as its context,
+    /// not the word before it (a copy that dropped the sentence before, or collapsed a table's
+    /// lines, still agrees); after a number the context is a number mark until a word follows.
     public static func inContext(chunks: [ArraySlice<UInt8>]) -> [UInt64] {
-        var out: [UInt64] = []
+        stated(in: chunks).contexts
+    }
+
+    /// The numbers of normalized UTF-8 chunks both ways, read in one pass: plain (`of`) and in
+    /// context (`inContext`).
+    public static func stated(in chunks: [ArraySlice<UInt8>]) -> (figures: [UInt64], contexts: [UInt64]) {
+        var figures: [UInt64] = [], contexts: [UInt64] = []
         var digits: [UInt8] = []
         for chunk in chunks {
             var i = chunk.startIndex
@@ -51,7 +44,8 @@ public enum Figures {
                 if isDigit(c) {
                     digits.removeAll(keepingCapacity: true)
                     i = read(chunk, from: i, into: &digits)
-                    out.append(StableHash.fnv1a(digits, seed: StableHash.combine(contextSeed, context)))
+                    figures.append(StableHash.fnv1a(digits, seed: seed))
+                    contexts.append(StableHash.fnv1a(digits, seed: StableHash.combine(contextSeed, context)))
                     context = numberContext
                     inLetters = false
                 } else if c < 0x80 {
@@ -69,41 +63,53 @@ public enum Figures {
                     var end = i + 1
                     var packed = UInt64(c)
                     while end < chunk.endIndex && chunk[end] & 0xC0 == 0x80 { packed = packed << 8 | UInt64(chunk[end]); end += 1 }
-                    packed &= 0xFFFF_FFFF
-                    if Self.sentenceEnds.contains(packed) {
+                    if packed == ideographicFullStop {
                         context = boundaryContext
                     } else if !isPunctuation(chunk[i..<end]) {
-                        context = scalarContext | packed
+                        context = scalarContext | (packed & 0xFFFF_FFFF)
                     }
                     inLetters = false
                     i = end
                 }
             }
         }
-        out.sort()
-        out.dedupe()
-        return out
+        figures.sort()
+        figures.dedupe()
+        contexts.sort()
+        contexts.dedupe()
+        return (figures, contexts)
     }
 
     /// Kinds of context, above the 32 bits of letters or scalar bytes they hold.
     private static let letterContext: UInt64 = 1 << 40, scalarContext: UInt64 = 2 << 40, numberContext: UInt64 = 3 << 40,
                        boundaryContext: UInt64 = 4 << 40
 
-    /// Sentence ends of CJK text as packed UTF-8 (。！？；and the ideographic full stop's
-    /// half-width form ｡): a number after one opens a sentence.
-    private static let sentenceEnds: Set<UInt64> = [0xE3_8082, 0xEF_BC81, 0xEF_BC9F, 0xEF_BC9B, 0xEF_BDA1]
+    /// 。 as packed UTF-8: a number after it opens a sentence (NFKC has made ！？； ASCII).
+    private static let ideographicFullStop: UInt64 = 0xE3_8082
 
     /// Whether one UTF-8 scalar is punctuation or a space of the ranges news text uses between
-    /// a word and its number: Latin-1 signs (U+0080–U+00BF), general punctuation
-    /// (U+2000–U+206F), CJK symbols and punctuation (U+3000–U+303F) and the full-width forms
-    /// NFKC leaves (U+FF00–U+FF0F, U+FF1A–U+FF20).
+    /// a word and its number, once NFKC has made full-width forms ASCII: Latin-1 signs
+    /// (U+0080–U+00BF), general punctuation (U+2000–U+206F), CJK symbols and punctuation
+    /// (U+3000–U+303F).
     private static func isPunctuation(_ s: ArraySlice<UInt8>) -> Bool {
         if s.count == 2 { return s.first == 0xC2 }
         guard s.count == 3 else { return false }
         let i = s.startIndex
         let scalar = UInt32(s[i] & 0x0F) << 12 | UInt32(s[i + 1] & 0x3F) << 6 | UInt32(s[i + 2] & 0x3F)
         return (0x2000...0x206F).contains(scalar) || (0x3000...0x303F).contains(scalar)
-            || (0xFF00...0xFF0F).contains(scalar) || (0xFF1A...0xFF20).contains(scalar)
+    }
+
+    /// Figures of `a` that `b` does not state; in context too (the larger count) when both
+    /// carry figures in context.
+    public static func missing(_ a: Fingerprint, from b: Fingerprint) -> Int {
+        let plain = missing(a.figures, from: b.figures)
+        guard !a.figureContexts.isEmpty, !b.figureContexts.isEmpty else { return plain }
+        return max(plain, missing(a.figureContexts, from: b.figureContexts))
+    }
+
+    /// Hashes of sorted `a` not in sorted `b`.
+    public static func missing(_ a: [UInt64], from b: [UInt64]) -> Int {
+        a.count - SketchOverlap.intersection(a, b)
     }
 
     /// Reads one number starting at `start`; returns the index after it.

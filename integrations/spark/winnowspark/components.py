@@ -31,6 +31,7 @@ from pyspark.sql import functions as F, types as T
 from . import pieces
 from .binary import Workdir
 from .unionfind import UnionFind
+from .verify import DocumentsFirst
 
 DECISION_SCHEMA = T.StructType([T.StructField("pos", T.LongType(), False), T.StructField("json", T.StringType(), False)])
 
@@ -163,37 +164,20 @@ def run_resolve(rows, winnow, sent):
     centre and canonical also go to the star's other chunks, and writes no decision for the
     documents it received only as context (`emit` false)."""
     with Workdir() as tmp:
-        groups, silent = {}, set()
-
-        def group(unit):
-            name = unit if "." in unit else ""
-            if name not in groups:
-                path = os.path.join(tmp, "resolve-%d.txt" % len(groups))
-                groups[name] = (path, open(path, "w", encoding="utf-8"), open(path + ".work", "w", encoding="utf-8"))
-            return groups[name]
-
-        documents = 0
+        runs, silent = {}, set()
         for r in rows:
-            _, docs, work = group(r["unit"])
-            if r["order"] == 0:
-                docs.write(r["line"] + "\n")
-                documents += 1
-                if not r["emit"]:
-                    silent.add((r["unit"], json.loads(r["line"])["doc"]))
-            else:
-                work.write(r["line"] + "\n")
-        runs = []
-        for name, (path, docs, work) in groups.items():
-            work.close()
-            with open(path + ".work", encoding="utf-8") as lines:
-                for line in lines:
-                    docs.write(line)
-            docs.close()
-            runs.append((name, path))
+            name = r["unit"] if "." in r["unit"] else ""
+            if name not in runs:
+                runs[name] = DocumentsFirst(os.path.join(tmp, "resolve-%d.txt" % len(runs)))
+            runs[name].add(r)
+            if r["order"] == 0 and not r["emit"]:
+                silent.add((r["unit"], json.loads(r["line"])["doc"]))
+        for out in runs.values():
+            out.close()
         if sent is not None:
-            sent.add(documents)
-        for name, path in runs:
-            result, _ = winnow.run(["resolve", path, "--out", "-"] + winnow.match_args, tmp)
+            sent.add(sum(out.documents for out in runs.values()))
+        for name, out in runs.items():
+            result, _ = winnow.run(["resolve", out.path, "--out", "-"] + winnow.match_args, tmp)
             for line in result.decode("utf-8").splitlines():
                 if line:
                     pos, _, decision = line.partition("\t")

@@ -71,22 +71,42 @@ def verify(spark, records, pairs, cuts, freqs, winnow, partitions):
     return spark.createDataFrame(lines.rdd.mapPartitions(run), LINK_SCHEMA)
 
 
+class DocumentsFirst:
+    """An input file for the binary, written documents first (it reads a document before the
+    lines naming it): rows of order 0 (documents) go straight to `path`, the others (work) to a
+    side file appended on `close`."""
+
+    def __init__(self, path):
+        self.path, self.documents, self.works = path, 0, 0
+        self.docs = open(path, "w", encoding="utf-8")
+        self.ops = open(path + ".work", "w", encoding="utf-8")
+
+    def add(self, row):
+        """Writes one row (`order`, `line`)."""
+        if row["order"] == 0:
+            self.docs.write(row["line"] + "\n")
+            self.documents += 1
+        else:
+            self.ops.write(row["line"] + "\n")
+            self.works += 1
+
+    def close(self):
+        """Appends the work lines after the documents."""
+        self.ops.close()
+        with open(self.path + ".work", encoding="utf-8") as ops:
+            for line in ops:
+                self.docs.write(line)
+        self.docs.close()
+
+
 def write_documents_first(rows, path):
-    """Writes rows (order 0: documents, 1: work) to `path`, documents first (the binary reads a
-    document before the lines naming it). Returns how many documents and work lines it wrote."""
-    work, documents, works = path + ".work", 0, 0
-    with open(path, "w", encoding="utf-8") as docs, open(work, "w", encoding="utf-8") as ops:
-        for r in rows:
-            if r["order"] == 0:
-                docs.write(r["line"] + "\n")
-                documents += 1
-            else:
-                ops.write(r["line"] + "\n")
-                works += 1
-    with open(path, "a", encoding="utf-8") as docs, open(work, encoding="utf-8") as ops:
-        for line in ops:
-            docs.write(line)
-    return documents, works
+    """Writes rows (order 0: documents, 1: work) to `path`, documents first. Returns how many
+    documents and work lines it wrote."""
+    out = DocumentsFirst(path)
+    for r in rows:
+        out.add(r)
+    out.close()
+    return out.documents, out.works
 
 
 def final_links(links, cuts, docs):
