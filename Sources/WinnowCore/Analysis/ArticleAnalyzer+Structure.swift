@@ -4,6 +4,33 @@ extension ArticleAnalyzer {
     /// Size (`LineShape.size`) of a sign-off line at most.
     static let signOffMaxSize = 16
 
+    /// Lines of figures in a row ("Net 807,000 vs 2,858,000" / "Revs …", "营业总收入：…" /
+    /// "净利润：…") are a report's table when they state `figureRunMinNumbers` numbers: each
+    /// leans body as a sentence does, so a report set between a site's notices is not taken for
+    /// furniture line by weak line.
+    static func markFigureRuns(_ evidence: [LineEvidence], shapes: [LineShape], weights: inout [Double?]) {
+        var run: [Int] = []
+        func close() {
+            let numbers = run.reduce(0) { $0 + shapes[$1].digitRuns }
+            if run.count >= 2 && numbers >= Self.figureRunMinNumbers { for i in run { weights[i] = min(weights[i] ?? 0, -Self.figureRunLean) } }
+            run.removeAll(keepingCapacity: true)
+        }
+        for i in weights.indices {
+            guard let w = weights[i] else { continue }
+            let e = evidence[i]
+            if shapes[i].statesFigures && w < 0 && !e.isStrong && !e.recurs { run.append(i) } else { close() }
+        }
+        close()
+    }
+
+    /// How strongly each line of a run of figure lines leans body (together they outweigh the
+    /// two switches that would make them furniture between notices).
+    static let figureRunLean = 2.5
+
+    /// Numbers that figure lines in a row must state together to make a table: a promo's price
+    /// and date ("圈子价格为78元，已有500+位" / "已于11.26日更新") are two lines of figures too.
+    static let figureRunMinNumbers = 6
+
     /// An author's sign-off: right after the body's last line, a few short lines that end the
     /// page — the author's name, a place ("于清华园"), and a date without a time ("2019年3月29日").
     /// It is the article's own ending, not a page's date stamp: a stamp carries a time or a

@@ -199,6 +199,7 @@ public struct ArticleAnalyzer: Sendable {
             // An excerpt page's cut-off lead is its content, whatever surrounds it.
             if excerpt, let b = body, b.contains(i), evidence[i].furnitureRules.isEmpty { weights[i] = -8 }
         }
+        Self.markFigureRuns(evidence, shapes: shapes, weights: &weights)
         markSections(evidence, shapes: shapes, weights: &weights, body: body, title: doc.titleLine)
         if !excerpt {
             markSignOff(doc, evidence: evidence, weights: &weights, body: body)
