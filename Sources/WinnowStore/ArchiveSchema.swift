@@ -88,6 +88,11 @@ enum ArchiveSchema {
             // for articles archived before, read as none (their reports compare as sets).
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN figure_contexts BLOB")
         }
+        m.registerMigration("v9-template-tokens") { db in
+            // Tokens of a canonical's lines that other stories' pages hold too
+            // (Fingerprint.templateTokens): NULL for articles archived before, read as none.
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN template_tokens INTEGER")
+        }
         return m
     }
 }

@@ -80,6 +80,20 @@ extension ArticleAnalyzer {
         return .builtIn(.furnitureBlock, cut ? .truncated : .boilerplate, "stands inside a run of furniture")
     }
 
+    /// Which of the `kept` lines are a template's sentences: held by pages of at least
+    /// `Figures.templateStories` stories, and of more stories than the page's typical line (the
+    /// lower median over its lines of text). A story reposted under other headlines shares all
+    /// its lines alike; a notice's form sentences recur far more than the lines the company
+    /// filled in (its code, its own sentence, its board's name).
+    func templateLines(_ kept: [Int], doc: PreparedArticle, evidence: [LineEvidence]) -> [Bool] {
+        var own = kept.filter { $0 != doc.titleLine && doc.shapes[$0].size >= settings.coreMinSize }.map { evidence[$0].recurrence }
+        own.sort()
+        let typical = own.isEmpty ? 1 : max(1, own[(own.count - 1) / 2])
+        return kept.map { k in
+            k != doc.titleLine && evidence[k].recurrence >= Figures.templateStories && evidence[k].recurrence > typical
+        }
+    }
+
     /// Turns line labels into findings and fingerprints the lines that remain.
     func finish(_ doc: PreparedArticle, site: String, labels: [LineLabel?], evidence: [LineEvidence],
                 body: ClosedRange<Int>?, isExcerpt: Bool, timedOutRules: [Int] = [], suppressed: Set<String> = []) -> ArticleAnalysis {
@@ -143,11 +157,13 @@ extension ArticleAnalyzer {
         findings.sort { ($0.lineStart, $0.lineEnd) < ($1.lineStart, $1.lineEnd) }
 
         // Everything not stripped is fingerprinted: title, subtitles and the body alike.
-        var chunks: [ArraySlice<UInt8>] = []
+        var chunks: [ArraySlice<UInt8>] = [], kept: [Int] = []
         for k in doc.lines.indices where !stripped.contains(k + 1) && !doc.shapes[k].isBlank {
             chunks.append(doc.visible[k])
+            kept.append(k)
         }
-        var fingerprint = Fingerprint.of(chunks: chunks, width: settings.shingleWidth)
+        let template = templateLines(kept, doc: doc, evidence: evidence)
+        var fingerprint = Fingerprint.of(chunks: chunks, width: settings.shingleWidth, template: template)
         // Figures are what a text states: a dateline or timestamp left on the page is no figure.
         var stated: [ArraySlice<UInt8>] = []
         for k in doc.lines.indices where !stripped.contains(k + 1) && !doc.shapes[k].isBlank

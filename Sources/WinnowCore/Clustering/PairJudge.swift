@@ -145,14 +145,16 @@ public enum PairJudge {
         // A full page is never a copy of an excerpt page.
         if b.isExcerpt { return PairRelation(kind: nil, hamming: hamming, jaccard: j, containment: aInB) }
         var kind: MatchKind?
+        // A filled-in template (a notice in a template's sentences) states its figures as a report does.
+        let strict = report || Figures.isTemplated(fa) || Figures.isTemplated(fb)
         let shorter = Double(a.size) <= Double(b.size) * settings.containedMaxRatio
         if shorter && fa.tokens >= settings.partialMinTokens && aInB >= settings.containment
             && Double(SketchOverlap.intersection(a.lead, b.lead)) >= Double(a.lead.count) * settings.leadContainment {
             // A copy cut short keeps the article's beginning: its lead is the other's lead.
             // ... and states no figures of its own: a templated report with other numbers is another report.
-            kind = figuresDiffer(fa, fb, aInB: true, report: report, settings: settings) ? nil : .partial
+            kind = figuresDiffer(fa, fb, aInB: true, report: strict, settings: settings) ? nil : .partial
         } else if j >= settings.nearDuplicateJaccard {
-            kind = figuresDiffer(fa, fb, aInB: false, report: report, settings: settings) ? nil : .nearDuplicate
+            kind = figuresDiffer(fa, fb, aInB: false, report: strict, settings: settings) ? nil : .nearDuplicate
         } else {
             return PairRelation(kind: nil, hamming: hamming, jaccard: j, containment: aInB)
         }

@@ -48,6 +48,11 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     /// prose runs in paragraphs, even where full of statistics. Zero for archives written
     /// before it was kept.
     public var paragraphTokens: Int = 0
+    /// Tokens in lines that pages of other stories hold too (`Figures.templateStories`): the
+    /// sentences of a template that notices of many companies or cities share ("属于股票交易异常
+    /// 波动的情形", "特此公告"). A text largely made of them is a filled-in form whose figures and
+    /// names are its content (`Figures.isTemplated`). Zero for archives written before it was kept.
+    public var templateTokens: Int = 0
     /// Sorted, distinct sampled shingles (about half of all distinct shingles).
     public var sketch: [UInt64] {
         didSet {
@@ -94,7 +99,8 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case simhash, exact, tokens, sketch, lead, title, head, figures, titleFigures, ideographs, paragraphTokens, figureContexts
+        case simhash, exact, tokens, sketch, lead, title, head, figures, titleFigures, ideographs, paragraphTokens, figureContexts,
+            templateTokens
     }
 
     /// Decodes the fields by name, the lead and the head as lists of shingles.
@@ -110,6 +116,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         ideographs = try c.decodeIfPresent(Int.self, forKey: .ideographs) ?? 0
         paragraphTokens = try c.decodeIfPresent(Int.self, forKey: .paragraphTokens) ?? 0
         figureContexts = try c.decodeIfPresent([UInt64].self, forKey: .figureContexts) ?? []
+        templateTokens = try c.decodeIfPresent(Int.self, forKey: .templateTokens) ?? 0
     }
 
     /// Encodes the fields by name, the lead and the head as lists of shingles.
@@ -127,14 +134,16 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         try c.encode(ideographs, forKey: .ideographs)
         try c.encode(paragraphTokens, forKey: .paragraphTokens)
         try c.encode(figureContexts, forKey: .figureContexts)
+        try c.encode(templateTokens, forKey: .templateTokens)
     }
 
     /// Fingerprints normalized UTF-8 chunks (for instance the body lines), read as one text.
-    public static func of(chunks: [ArraySlice<UInt8>], width: Int = 3) -> Fingerprint {
+    /// Tokens of the chunks flagged in `template` (by index) count as `templateTokens`.
+    public static func of(chunks: [ArraySlice<UInt8>], width: Int = 3, template: [Bool] = []) -> Fingerprint {
         var shingler = Shingler(width: width)
         var builder = FingerprintBuilder()
-        var paragraphTokens = 0
-        for chunk in chunks {
+        var paragraphTokens = 0, templateTokens = 0
+        for (c, chunk) in chunks.enumerated() {
             let (tokens, ideographs) = (shingler.tokenCount, shingler.ideographCount)
             chunk.withUnsafeBufferPointer { shingler.feed($0, into: &builder) }
             shingler.separate(into: &builder)
@@ -142,6 +151,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
             if Figures.words(tokens: added, ideographs: shingler.ideographCount - ideographs) > Figures.paragraphWords {
                 paragraphTokens += added
             }
+            if c < template.count && template[c] { templateTokens += added }
         }
         shingler.finish(into: &builder)
         var sketch = builder.sample
@@ -158,6 +168,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         fp.head = head
         fp.ideographs = shingler.ideographCount
         fp.paragraphTokens = paragraphTokens
+        fp.templateTokens = templateTokens
         return fp
     }
 

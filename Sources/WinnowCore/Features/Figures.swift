@@ -197,6 +197,20 @@ public enum Figures {
             || (words <= shortReportWords && f.figures.count >= 4 && n >= words * shortReportDensity)
     }
 
+    /// Stories (pages of other headlines) that must hold a line for it to be a template's.
+    public static let templateStories = 3
+
+    /// Share of a text's tokens in template lines (`Fingerprint.templateTokens`) from which it is
+    /// a filled-in template.
+    public static let templatedShare = 1.0 / 3.0
+
+    /// Whether a text is mostly a template's sentences, filled in with figures and names (a stock
+    /// exchange notice, a price posting in sentences): its copies state its figures, and a text on
+    /// the same template with other figures is another notice, even where it runs in paragraphs.
+    public static func isTemplated(_ f: Fingerprint) -> Bool {
+        !f.title.isEmpty && !f.figures.isEmpty && Double(f.templateTokens) >= Double(f.tokens) * templatedShare
+    }
+
     /// Share of tokens in paragraphs from which a text is prose whatever its figures: a
     /// report copied with its line breaks collapsed keeps some short lines; news keeps few.
     public static let proseParagraphShare = 0.8

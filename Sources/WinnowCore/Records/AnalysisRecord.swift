@@ -38,7 +38,7 @@ public enum AnalysisRecordFile {
     /// The magic at the start of the file.
     public static let magic: [UInt8] = Array("WNAR".utf8)
     /// The format version written (and the newest read).
-    public static let version: UInt8 = 4
+    public static let version: UInt8 = 5
 
     /// The file header.
     public static var header: [UInt8] { magic + [version] }
@@ -54,7 +54,8 @@ public enum AnalysisRecordFile {
     }
 
     /// Field order (version 2 appends the lead-line figures and letter windows, version 3 the
-    /// fingerprint's ideograph and paragraph-token counts, version 4 its figures in context).
+    /// fingerprint's ideograph and paragraph-token counts, version 4 its figures in context,
+    /// version 5 its template-token count).
     static func encode(_ r: AnalysisRecord, into w: inout ByteWriter) {
         let an = r.analysis
         encodeArticleFields(r.article, into: &w)
@@ -98,6 +99,7 @@ public enum AnalysisRecordFile {
         w.count(fp.ideographs)
         w.count(fp.paragraphTokens)
         w.fixed64s(fp.figureContexts)
+        w.count(fp.templateTokens)
     }
 
     /// An article's fields but its text and line hints: id, title, url, publication time, source,
@@ -231,6 +233,7 @@ public enum AnalysisRecordFile {
             analysis.fingerprint.paragraphTokens = try r.int()
         }
         if version >= 4 { analysis.fingerprint.figureContexts = try r.fixed64s() }
+        if version >= 5 { analysis.fingerprint.templateTokens = try r.int() }
         return AnalysisRecord(article: article, analysis: analysis, textBytes: textBytes)
     }
 }
