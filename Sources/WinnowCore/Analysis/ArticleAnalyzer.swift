@@ -60,6 +60,7 @@ public struct ArticleAnalyzer: Sendable {
         let lists = tuning.isEnabled(.relatedList)
         let hints = tuning.isEnabled(.pageRegion) ? doc.article.lineHints.flatMap { $0.count == n ? $0 : nil } : nil
         let hasMainText = hints?.contains { $0.regions.contains(.mainText) } ?? false
+        let ruleList = rules.rules
         for i in 0..<n where !shapes[i].isBlank {
             let shape = shapes[i]
             let markup = doc.markup[i]
@@ -79,7 +80,7 @@ public struct ArticleAnalyzer: Sendable {
             for r in regexHits.perLine[i] where !phrases.contains(r) && !tuning.suppresses(rules.rules[r].id) && applies(rules.rules[r].scope, line: i, count: n, shape: shape, doc: doc, site: site) {
                 if rules.rules[r].category.isFurniture { e.furnitureRules.append(r) } else { e.otherRules.append(r) }
             }
-            e.opensSection = e.furnitureRules.contains { rules.rules[$0].scope.opensSection }
+            e.opensSection = !e.furnitureRules.isEmpty && e.furnitureRules.contains { ruleList[$0].scope.opensSection }
             if e.opensSection && e.headingRank == nil { e.headingRank = 8 }
             if markup.isStructuredContent {
                 // Code and tables are content: no shape or template detector judges them.
@@ -163,6 +164,7 @@ public struct ArticleAnalyzer: Sendable {
     /// (`LineLabeller`). Rules limited to the head or tail count only there.
     func labelLines(_ doc: PreparedArticle, evidence: [LineEvidence], body: ClosedRange<Int>?, excerpt: Bool = false,
                     suppressed: Set<String> = []) -> [LineLabel?] {
+        let settings = self.settings  // closures below capture the settings, not the whole analyzer
         let shapes = doc.shapes
         let n = shapes.count
         var evidence = evidence
@@ -181,6 +183,7 @@ public struct ArticleAnalyzer: Sendable {
             while k >= 0 && shapes[k].isBlank && doc.markup[k].images == 0 { k -= 1 }
             return k >= 0 && Self.isPicture(doc, k) ? k : nil
         }
+        let ruleList = rules.rules
         for i in 0..<n where i != doc.titleLine {
             if shapes[i].isBlank {
                 // Images sit with what surrounds them (an article's figures, a promo's QR codes).
@@ -189,9 +192,11 @@ public struct ArticleAnalyzer: Sendable {
                 continue
             }
             let region: RulePosition = body.map { i < $0.lowerBound ? .head : i > $0.upperBound ? .tail : .any } ?? .head
-            evidence[i].furnitureRules.removeAll { r in
-                let p = rules.rules[r].scope.position
-                return !(p == .any || p == region || (p == .outsideBody && region != .any))
+            if !evidence[i].furnitureRules.isEmpty {
+                evidence[i].furnitureRules.removeAll { r in
+                    let p = ruleList[r].scope.position
+                    return !(p == .any || p == region || (p == .outsideBody && region != .any))
+                }
             }
             let inMiddle = (middle?.contains(i) ?? false) && (body?.contains(i) ?? false)
             weights[i] = evidence[i].weight(shape: shapes[i], settings: settings, atEdge: !inMiddle,

@@ -55,14 +55,32 @@ public struct Article: Sendable {
         return ""
     }
 
-    /// The lower-cased host of a URL (`https://Host:80/x` gives `host`), or nil.
+    /// The lower-cased host of a URL (`https://Host:80/x` gives `host`), or nil. Read on the
+    /// UTF-8 bytes: every line statistic and analysis asks for an article's site.
     public static func host(of url: String) -> String? {
-        let parts = url.split(separator: "://", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return nil }
-        var host = parts[1]
-        if let end = host.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { host = host[..<end] }
-        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
-        if let colon = host.lastIndex(of: ":"), !host.hasPrefix("[") { host = host[..<colon] }
-        return host.isEmpty ? nil : host.lowercased()
+        var url = url
+        return url.withUTF8 { b -> String? in
+            let n = b.count
+            var start = -1
+            var i = 0
+            while i + 2 < n {
+                if b[i] == 0x3A && b[i + 1] == 0x2F && b[i + 2] == 0x2F { start = i + 3; break }
+                i += 1
+            }
+            guard start >= 0 else { return nil }
+            var end = start
+            while end < n && b[end] != 0x2F && b[end] != 0x3F && b[end] != 0x23 { end += 1 }
+            // After the last "@" (user info); before the last ":" (a port) unless an IPv6 literal.
+            var lo = start
+            for k in start..<end where b[k] == 0x40 { lo = k + 1 }
+            var hi = end
+            if lo < end && b[lo] != 0x5B, let colon = (lo..<end).last(where: { b[$0] == 0x3A }) { hi = colon }
+            guard lo < hi else { return nil }
+            let host = UnsafeBufferPointer(rebasing: b[lo..<hi])
+            if host.allSatisfy({ $0 < 0x80 }) {
+                return String(decoding: host.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            }
+            return String(decoding: host, as: UTF8.self).lowercased()
+        }
     }
 }
