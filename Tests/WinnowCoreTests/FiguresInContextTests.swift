@@ -48,4 +48,22 @@ struct FiguresInContextTests {
         #expect(result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
         #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
     }
+
+    /// Two forecasts for one city that differ only in the sunrise time are two forecasts: a clock
+    /// time without a date is a figure, though a page's timestamp is not.
+    @Test func forecastsDifferingInASunriseAreNotMerged() throws {
+        _ = Support.ready
+        let title = "Weather forecast for Tulsa"
+        func forecast(_ sunrise: String, stamp: String) -> String {
+            [title, stamp, "Today: Light rain. High 98F (37C). Winds W at 17 mph.", "Tonight: Light rain. Low 85F.",
+             "Thursday: Snow showers. High 104F, low 87F.", "Chance of precipitation: 30%", "Sunrise \(sunrise) a.m., sunset 5:31 p.m."]
+                .joined(separator: "\n")
+        }
+        let a = Article(id: "a", text: forecast("7:52", stamp: "2025-11-03 06:00"), title: title, url: "https://a.example.com/1")
+        let b = Article(id: "b", text: forecast("7:54", stamp: "2025-11-04 06:00"), title: title, url: "https://b.example.com/1")
+        let copy = Article(id: "c", text: forecast("7:52", stamp: "2025-11-03 09:30"), title: title, url: "https://c.example.com/1")
+        let result = try ScanEngine(rules: .empty).scan([a, b, copy])
+        #expect(result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
+        #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
+    }
 }

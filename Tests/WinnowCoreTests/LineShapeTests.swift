@@ -12,6 +12,15 @@ struct LineShapeTests {
         #expect(!shape("全国铁路预计发送旅客840万人次。").hasDate)
     }
 
+    /// A clock time alone is no calendar date: in a forecast it is a figure, not a page's stamp.
+    @Test func clockTimesAreNoCalendarDates() {
+        #expect(shape("Sunrise 7:52 a.m., sunset 5:31 p.m.").hasDate)
+        #expect(!shape("Sunrise 7:52 a.m., sunset 5:31 p.m.").hasCalendarDate)
+        #expect(shape("2019-12-22 10:38:39 | Updated 2021-02-13").hasCalendarDate)
+        #expect(shape("2020年12月24日").hasCalendarDate)
+        #expect(shape("6月4日 19:49").hasCalendarDate)
+    }
+
     @Test func otherScripts() {
         #expect(shape("2025년 5월 5일").dateOnly)
         #expect(shape("هل هذا صحيح؟").endsWithTerminal)

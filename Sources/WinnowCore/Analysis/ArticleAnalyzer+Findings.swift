@@ -164,10 +164,11 @@ extension ArticleAnalyzer {
         }
         let template = templateLines(kept, doc: doc, evidence: evidence)
         var fingerprint = Fingerprint.of(chunks: chunks, width: settings.shingleWidth, template: template)
-        // Figures are what a text states: a dateline or timestamp left on the page is no figure.
+        // Figures are what a text states: a dateline or timestamp left on the page is no figure;
+        // a clock time without a date is ("Sunrise 7:52 a.m." in a forecast).
         var stated: [ArraySlice<UInt8>] = []
         for k in doc.lines.indices where !stripped.contains(k + 1) && !doc.shapes[k].isBlank
-            && !(doc.shapes[k].hasDate && doc.shapes[k].size < settings.coreLongSize) {
+            && !(doc.shapes[k].hasCalendarDate && doc.shapes[k].size < settings.coreLongSize) {
             stated.append(doc.visible[k])
         }
         (fingerprint.figures, fingerprint.figureContexts) = Figures.stated(in: stated)

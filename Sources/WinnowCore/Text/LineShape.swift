@@ -23,6 +23,9 @@ public struct LineShape: Sendable, Equatable {
     public var announcesFigure = false
     /// Holds a date (2023-06-04, 2023/6/4, 2023年6月4日) or a clock time (19:49).
     public var hasDate = false
+    /// Holds a date of the calendar, not only a clock time: a page's stamp ("2023-06-04 19:49")
+    /// where a forecast's "Sunrise 7:52 a.m." states a figure.
+    public var hasCalendarDate = false
     /// Holds nothing but dates, times and their separators.
     public var dateOnly = false
     /// Number of breadcrumb/menu separators (> › » | / • ·) surrounded by short segments.
@@ -283,7 +286,7 @@ public struct LineShape: Sendable, Equatable {
         separators = shortSegments > separatorsSeen ? separatorsSeen : shortSegments
         let masked = UnsafeBufferPointer(rebasing: maskedBuffer[0..<m])
         keyHash = StableHash.fnv1a(masked, seed: keyHash)
-        hasDate = Self.containsDate(masked, runs: UnsafeBufferPointer(rebasing: runs[0..<runCount]))
+        (hasDate, hasCalendarDate) = Self.containsDate(masked, runs: UnsafeBufferPointer(rebasing: runs[0..<runCount]))
         dateOnly = hasDate && !nonDateText
         // Dates and counters vary from page to page of a template; figures are a report's content:
         // a line stating figures keys on them too, so only the same figures recur (a promo's price).
@@ -293,9 +296,11 @@ public struct LineShape: Sendable, Equatable {
     /// Looks for 0-0-0, 0/0/0, 0.0.0, 0年0月, 0月0日 and 0:0 in the masked text, with digit
     /// counts that dates have: a four-digit year first or last (a version such as 2.5.33 is no
     /// date), minutes of two digits (TOP1:5000 is no time).
-    private static func containsDate(_ m: UnsafeBufferPointer<UInt8>, runs: UnsafeBufferPointer<DigitRun>) -> Bool {
+    /// Returns whether any date or time stands in the line, and whether a calendar date does.
+    private static func containsDate(_ m: UnsafeBufferPointer<UInt8>, runs: UnsafeBufferPointer<DigitRun>) -> (any: Bool, calendar: Bool) {
         let n = m.count
-        guard n >= 3 else { return false }
+        guard n >= 3 else { return (false, false) }
+        var clock = false
         func length(at i: Int) -> Int? { runs.first { $0.position == i }?.length }
         // 年 月 日 in the masked encoding (three bytes per non-ASCII scalar).
         func at(_ i: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool { i + 2 < n && m[i] == a && m[i + 1] == b && m[i + 2] == c }
@@ -305,15 +310,15 @@ public struct LineShape: Sendable, Equatable {
                 let middle = length(at: i + 2) ?? 0, last = length(at: i + 4) ?? 0
                 let yearFirst = r.length == 4 && last <= 2, yearLast = last == 4 && r.length <= 2
                 let short = m[i + 1] != 0x2E && r.length <= 2 && last <= 2
-                if middle <= 2 && (yearFirst || yearLast || short) { return true }
+                if middle <= 2 && (yearFirst || yearLast || short) { return (true, true) }
             }
-            if i + 2 < n && m[i + 1] == 0x3A && m[i + 2] == 0x30 && r.length <= 2 && length(at: i + 2) == 2 { return true }
-            if at(i + 1, 0x00, 0x5E, 0x74) && i + 4 < n && m[i + 4] == 0x30 && (r.length == 4 || r.length == 2) { return true }
-            if at(i + 1, 0x00, 0x67, 0x08) && i + 4 < n && m[i + 4] == 0x30 && at(i + 5, 0x00, 0x65, 0xE5) && r.length <= 2 { return true }
+            if i + 2 < n && m[i + 1] == 0x3A && m[i + 2] == 0x30 && r.length <= 2 && length(at: i + 2) == 2 { clock = true }
+            if at(i + 1, 0x00, 0x5E, 0x74) && i + 4 < n && m[i + 4] == 0x30 && (r.length == 4 || r.length == 2) { return (true, true) }
+            if at(i + 1, 0x00, 0x67, 0x08) && i + 4 < n && m[i + 4] == 0x30 && at(i + 5, 0x00, 0x65, 0xE5) && r.length <= 2 { return (true, true) }
             // Korean: 0년0월, 0월0일
-            if at(i + 1, 0x00, 0xB1, 0x44) && i + 4 < n && m[i + 4] == 0x30 { return true }
-            if at(i + 1, 0x00, 0xC6, 0xD4) && i + 4 < n && m[i + 4] == 0x30 && at(i + 5, 0x00, 0xC7, 0x7C) { return true }
+            if at(i + 1, 0x00, 0xB1, 0x44) && i + 4 < n && m[i + 4] == 0x30 { return (true, true) }
+            if at(i + 1, 0x00, 0xC6, 0xD4) && i + 4 < n && m[i + 4] == 0x30 && at(i + 5, 0x00, 0xC7, 0x7C) { return (true, true) }
         }
-        return false
+        return (clock, false)
     }
 }
