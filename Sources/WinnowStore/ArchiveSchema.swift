@@ -93,6 +93,11 @@ enum ArchiveSchema {
             // (Fingerprint.templateTokens): NULL for articles archived before, read as none.
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN template_tokens INTEGER")
         }
+        m.registerMigration("v10-figure-order") { db in
+            // A canonical report's figures in context in order (Fingerprint.figureOrder): NULL for
+            // articles archived before, read as none (their reports compare as sets).
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN figure_order BLOB")
+        }
         return m
     }
 }

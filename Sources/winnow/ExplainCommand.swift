@@ -51,7 +51,8 @@ struct ExplainCommand: ParsableCommand {
             print("   simhash \(StableHash.hex(fp.simhash))  tokens \(fp.tokens)  sketch \(fp.sketch.count)  weight \(m.totalWeight)  lead \(m.lead.count)")
             print("   figures \(fp.figures.count) (\(fp.figureContexts.count) in context)  words \(Int(Figures.words(fp).rounded()))  in paragraphs \(fp.paragraphTokens) of \(fp.tokens) tokens"
                   + "  \(Figures.isReport(fp) ? "templated report" : "not a report")")
-            print("   in template lines \(fp.templateTokens) of \(fp.tokens) tokens  \(Figures.isTemplated(fp) ? "filled-in template" : "own text")")
+            print("   in template lines \(fp.templateTokens) of \(fp.tokens) tokens  \(Figures.isTemplated(fp) ? "filled-in template" : "own text")"
+                  + "  figures in order \(fp.figureOrder.count)")
             print("   body lines \(an.body.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "none")")
             for f in an.findings {
                 let text = prepared[i].lines[f.lineStart - 1].original

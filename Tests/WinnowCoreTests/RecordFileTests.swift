@@ -33,6 +33,7 @@ struct RecordFileTests {
         let prepared = engine.prepare(articles)
         var analyses = engine.analyze(prepared, statistics: engine.statistics(of: prepared))
         analyses[0].fingerprint.templateTokens = 17  // version 5
+        analyses[0].fingerprint.figureOrder = [9, 3, 9]  // version 6
         var bytes = AnalysisRecordFile.header
         for (a, an) in zip(articles, analyses) { bytes += AnalysisRecordFile.encode(AnalysisRecord(article: a, analysis: an)) }
         let back = try AnalysisRecordFile.decode(bytes)

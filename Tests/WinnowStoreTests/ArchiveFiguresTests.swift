@@ -5,7 +5,7 @@ import Testing
 @testable import WinnowCore
 @testable import WinnowStore
 
-/// Figures in context across runs (schema v8-figure-contexts).
+/// Figures in context and in order across runs (schemas v8-figure-contexts, v10-figure-order).
 struct ArchiveFiguresTests {
     /// A score report whose goal minute and shots are `minute` and `shots`: the same figures as a
     /// set either way round.
@@ -27,6 +27,7 @@ struct ArchiveFiguresTests {
         let store = try ArchiveStore(path: Scratch.path("figures", suffix: ".sqlite"))
         _ = try scan([Self.report("a", minute: 7, shots: 10)], store: store, run: "r1")
         #expect(try store.article(id: "a")?.0.fingerprint.figureContexts.isEmpty == false)
+        #expect(try store.article(id: "a")?.0.fingerprint.figureOrder.isEmpty == false)
         let second = try scan([Self.report("b", minute: 10, shots: 7), Self.report("c", minute: 7, shots: 10, digits: { _ in "１８" })],
                               store: store, run: "r2")
         #expect(second[0].canonical == "b", "\(second[0].reasons)")
@@ -39,7 +40,7 @@ struct ArchiveFiguresTests {
         let store = try ArchiveStore(path: path)
         _ = try scan([Self.report("a", minute: 7, shots: 10)], store: store, run: "r1")
         let db = try DatabaseQueue(path: path)
-        try db.write { try $0.execute(sql: "UPDATE articles SET figure_contexts = NULL") }
+        try db.write { try $0.execute(sql: "UPDATE articles SET figure_contexts = NULL, figure_order = NULL") }
         try db.close()
         #expect(try store.article(id: "a")?.0.fingerprint.figureContexts.isEmpty == true)
         let second = try scan([Self.report("b", minute: 10, shots: 7)], store: store, run: "r2")

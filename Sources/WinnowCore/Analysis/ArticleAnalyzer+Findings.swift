@@ -171,7 +171,10 @@ extension ArticleAnalyzer {
             && !(doc.shapes[k].hasCalendarDate && doc.shapes[k].size < settings.coreLongSize) {
             stated.append(doc.visible[k])
         }
-        (fingerprint.figures, fingerprint.figureContexts) = Figures.stated(in: stated)
+        let order: [UInt64]
+        (fingerprint.figures, fingerprint.figureContexts, order) = Figures.stated(in: stated)
+        // Reports and filled-in templates keep their figures' order (news would hold hundreds).
+        if Figures.isReport(fingerprint) || Figures.isTemplated(fingerprint) { fingerprint.figureOrder = Array(order.prefix(Figures.orderLimit)) }
         if let t = doc.titleLine {
             fingerprint.title = Fingerprint.allShingles(of: doc.visible[t], width: settings.shingleWidth)
             fingerprint.titleFigures = Figures.of(chunks: [doc.visible[t]])

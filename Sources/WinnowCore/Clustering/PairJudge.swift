@@ -92,10 +92,16 @@ public enum PairJudge {
 
     /// Whether two texts state other figures (`Figures.differ`); templated reports are compared
     /// in context too, when both texts carry figures in context: the same numbers after other
-    /// words are another report.
+    /// words are another report; and in order, when both keep it (`Figures.inOrder`).
     static func figuresDiffer(_ fa: Fingerprint, _ fb: Fingerprint, aInB: Bool, report: Bool, settings: MatchSettings) -> Bool {
         if Figures.differ(fa.figures, fb.figures, aInB: aInB, minShared: settings.figuresMinShared, report: report) { return true }
-        return report && Figures.differ(fa.figureContexts, fb.figureContexts, aInB: aInB, minShared: settings.figuresMinShared, report: true)
+        guard report else { return false }
+        if Figures.differ(fa.figureContexts, fb.figureContexts, aInB: aInB, minShared: settings.figuresMinShared, report: true) { return true }
+        // In order too, when both keep it: a copy states its figures in the same order (the
+        // shorter's within the longer's, or the contained one's within its container's).
+        guard !fa.figureOrder.isEmpty, !fb.figureOrder.isEmpty else { return false }
+        if aInB { return !Figures.inOrder(fa.figureOrder, within: fb.figureOrder) }
+        return !Figures.inOrder(fa.figureOrder, within: fb.figureOrder) && !Figures.inOrder(fb.figureOrder, within: fa.figureOrder)
     }
 
     /// Whether each headline holds shingles the other lacks: a word replaced ("沈阳天气预报" /

@@ -53,6 +53,11 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     /// 波动的情形", "特此公告"). A text largely made of them is a filled-in form whose figures and
     /// names are its content (`Figures.isTemplated`). Zero for archives written before it was kept.
     public var templateTokens: Int = 0
+    /// A report's (or filled-in template's) figures in context in the order it states them,
+    /// repeats included (`Figures.inOrder`): figures swapped, or one of two equal figures changed,
+    /// make another report though the sets agree. Empty for other texts and for archives written
+    /// before it was kept.
+    public var figureOrder: [UInt64] = []
     /// Sorted, distinct sampled shingles (about half of all distinct shingles).
     public var sketch: [UInt64] {
         didSet {
@@ -100,7 +105,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case simhash, exact, tokens, sketch, lead, title, head, figures, titleFigures, ideographs, paragraphTokens, figureContexts,
-            templateTokens
+            templateTokens, figureOrder
     }
 
     /// Decodes the fields by name, the lead and the head as lists of shingles.
@@ -117,6 +122,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         paragraphTokens = try c.decodeIfPresent(Int.self, forKey: .paragraphTokens) ?? 0
         figureContexts = try c.decodeIfPresent([UInt64].self, forKey: .figureContexts) ?? []
         templateTokens = try c.decodeIfPresent(Int.self, forKey: .templateTokens) ?? 0
+        figureOrder = try c.decodeIfPresent([UInt64].self, forKey: .figureOrder) ?? []
     }
 
     /// Encodes the fields by name, the lead and the head as lists of shingles.
@@ -135,6 +141,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         try c.encode(paragraphTokens, forKey: .paragraphTokens)
         try c.encode(figureContexts, forKey: .figureContexts)
         try c.encode(templateTokens, forKey: .templateTokens)
+        try c.encode(figureOrder, forKey: .figureOrder)
     }
 
     /// Fingerprints normalized UTF-8 chunks (for instance the body lines), read as one text.

@@ -31,8 +31,9 @@ public enum Figures {
     }
 
     /// The numbers of normalized UTF-8 chunks both ways, read in one pass: plain (`of`) and in
-    /// context (`inContext`).
-    public static func stated(in chunks: [ArraySlice<UInt8>]) -> (figures: [UInt64], contexts: [UInt64]) {
+    /// context (`inContext`), and the figures in context in the order the text states them,
+    /// repeats included (`Fingerprint.figureOrder`).
+    public static func stated(in chunks: [ArraySlice<UInt8>]) -> (figures: [UInt64], contexts: [UInt64], order: [UInt64]) {
         var figures: [UInt64] = [], contexts: [UInt64] = []
         var digits: [UInt8] = []
         for chunk in chunks {
@@ -73,11 +74,25 @@ public enum Figures {
                 }
             }
         }
+        let order = contexts
         figures.sort()
         figures.dedupe()
         contexts.sort()
         contexts.dedupe()
-        return (figures, contexts)
+        return (figures, contexts, order)
+    }
+
+    /// Figures in order kept per text at most (a report states tens).
+    public static let orderLimit = 256
+
+    /// Whether `a`'s figures in order stand in `b` in the same order (a subsequence: `b` may
+    /// state more between and after them). A copy cut short, with a line dropped or a note
+    /// added keeps its order; a report whose figures swap places, or that states one twice
+    /// where the other changed one of them ("High 91F … High 91F" / "High 93F … High 91F"), does not.
+    public static func inOrder(_ a: [UInt64], within b: [UInt64]) -> Bool {
+        var k = 0
+        for x in b where k < a.count && a[k] == x { k += 1 }
+        return k == a.count
     }
 
     /// Kinds of context, above the 32 bits of letters or scalar bytes they hold.
