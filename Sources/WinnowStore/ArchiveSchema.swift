@@ -98,6 +98,11 @@ enum ArchiveSchema {
             // articles archived before, read as none (their reports compare as sets).
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN figure_order BLOB")
         }
+        m.registerMigration("v11-figure-lines") { db in
+            // A canonical report's lines keyed by their figures (Fingerprint.figureLines): NULL for
+            // articles archived before, read as none.
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN figure_lines BLOB")
+        }
         return m
     }
 }

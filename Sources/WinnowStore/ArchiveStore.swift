@@ -92,7 +92,8 @@ public final class ArchiveStore: Sendable {
     }
 
     /// The columns `archivedArticle` reads, in its order.
-    static let archivedColumns = "id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title, figures, title_figures, ideographs, paragraph_tokens, figure_contexts, template_tokens, figure_order"
+    static let archivedColumns = "id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title, figures, title_figures, "
+        + "ideographs, paragraph_tokens, figure_contexts, template_tokens, figure_order, figure_lines"
 
     /// How many columns `archivedColumns` names: where the columns a query selects after them begin.
     static let archivedColumnCount = archivedColumns.split(separator: ",").count
@@ -109,6 +110,7 @@ public final class ArchiveStore: Sendable {
         fp.figureContexts = BlobCoding.decode(row[14])
         fp.templateTokens = (row[15] as Int?) ?? 0
         fp.figureOrder = BlobCoding.decode(row[16])
+        fp.figureLines = BlobCoding.decode(row[17])
         return ArchivedArticle(id: row[0], run: row[1], publishedAt: row[2], isExcerpt: (row[3] as Int) != 0, fingerprint: fp)
     }
 

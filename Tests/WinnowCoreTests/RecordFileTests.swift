@@ -34,6 +34,7 @@ struct RecordFileTests {
         var analyses = engine.analyze(prepared, statistics: engine.statistics(of: prepared))
         analyses[0].fingerprint.templateTokens = 17  // version 5
         analyses[0].fingerprint.figureOrder = [9, 3, 9]  // version 6
+        analyses[0].fingerprint.figureLines = [5, 8]  // version 7
         var bytes = AnalysisRecordFile.header
         for (a, an) in zip(articles, analyses) { bytes += AnalysisRecordFile.encode(AnalysisRecord(article: a, analysis: an)) }
         let back = try AnalysisRecordFile.decode(bytes)

@@ -5,7 +5,8 @@ import Testing
 @testable import WinnowCore
 @testable import WinnowStore
 
-/// Figures in context and in order across runs (schemas v8-figure-contexts, v10-figure-order).
+/// Figures in context, in order and by line across runs (schemas v8-figure-contexts, v10-figure-order,
+/// v11-figure-lines).
 struct ArchiveFiguresTests {
     /// A score report whose goal minute and shots are `minute` and `shots`: the same figures as a
     /// set either way round.
@@ -28,6 +29,7 @@ struct ArchiveFiguresTests {
         _ = try scan([Self.report("a", minute: 7, shots: 10)], store: store, run: "r1")
         #expect(try store.article(id: "a")?.0.fingerprint.figureContexts.isEmpty == false)
         #expect(try store.article(id: "a")?.0.fingerprint.figureOrder.isEmpty == false)
+        #expect(try store.article(id: "a")?.0.fingerprint.figureLines.isEmpty == false)
         let second = try scan([Self.report("b", minute: 10, shots: 7), Self.report("c", minute: 7, shots: 10, digits: { _ in "１８" })],
                               store: store, run: "r2")
         #expect(second[0].canonical == "b", "\(second[0].reasons)")
@@ -40,7 +42,7 @@ struct ArchiveFiguresTests {
         let store = try ArchiveStore(path: path)
         _ = try scan([Self.report("a", minute: 7, shots: 10)], store: store, run: "r1")
         let db = try DatabaseQueue(path: path)
-        try db.write { try $0.execute(sql: "UPDATE articles SET figure_contexts = NULL, figure_order = NULL") }
+        try db.write { try $0.execute(sql: "UPDATE articles SET figure_contexts = NULL, figure_order = NULL, figure_lines = NULL") }
         try db.close()
         #expect(try store.article(id: "a")?.0.fingerprint.figureContexts.isEmpty == true)
         let second = try scan([Self.report("b", minute: 10, shots: 7)], store: store, run: "r2")

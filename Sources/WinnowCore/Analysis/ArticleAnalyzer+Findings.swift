@@ -174,7 +174,10 @@ extension ArticleAnalyzer {
         let order: [UInt64]
         (fingerprint.figures, fingerprint.figureContexts, order) = Figures.stated(in: stated)
         // Reports and filled-in templates keep their figures' order (news would hold hundreds).
-        if Figures.isReport(fingerprint) || Figures.isTemplated(fingerprint) { fingerprint.figureOrder = Array(order.prefix(Figures.orderLimit)) }
+        if Figures.isReport(fingerprint) || Figures.isTemplated(fingerprint) {
+            fingerprint.figureOrder = Array(order.prefix(Figures.orderLimit))
+            fingerprint.figureLines = FigureLines.of(lines: stated)
+        }
         if let t = doc.titleLine {
             fingerprint.title = Fingerprint.allShingles(of: doc.visible[t], width: settings.shingleWidth)
             fingerprint.titleFigures = Figures.of(chunks: [doc.visible[t]])

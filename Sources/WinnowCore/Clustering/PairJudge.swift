@@ -42,6 +42,14 @@ public enum PairJudge {
             // In context too: "第7分钟" is not "第10分钟" though 7 is elsewhere.
             let missing = Figures.missing(query.fingerprint, from: candidate.fingerprint)
             if missing > (marked && query.leadLine.figures.count >= 4 ? 1 : 0) { return nil }
+            // Its lines say the report's figures in the report's words, and the figures both
+            // state come in the same order (a figure a marked cut lost is allowed for above).
+            if FigureLines.wordsReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines) { return nil }
+            let stated = Set(candidate.fingerprint.figureContexts)
+            let order = query.fingerprint.figureOrder.filter { stated.contains($0) }
+            if !order.isEmpty, !candidate.fingerprint.figureOrder.isEmpty, !Figures.inOrder(order, within: candidate.fingerprint.figureOrder) {
+                return nil
+            }
         }
         let shingles = Double(SketchOverlap.intersection(cut, candidate.lead)) / Double(cut.count)
         let letters = LetterGrams.containment(of: query.leadLine.letters, in: candidate.leadLine.opening)
@@ -99,6 +107,10 @@ public enum PairJudge {
         if Figures.differ(fa.figureContexts, fb.figureContexts, aInB: aInB, minShared: settings.figuresMinShared, report: true) { return true }
         // In order too, when both keep it: a copy states its figures in the same order (the
         // shorter's within the longer's, or the contained one's within its container's).
+        // A line with the same figures in other words: another company, another scorer.
+        if FigureLines.wordsReplaced(fa.figureLines, fb.figureLines) || (!aInB && FigureLines.wordsReplaced(fb.figureLines, fa.figureLines)) {
+            return true
+        }
         guard !fa.figureOrder.isEmpty, !fb.figureOrder.isEmpty else { return false }
         if aInB { return !Figures.inOrder(fa.figureOrder, within: fb.figureOrder) }
         return !Figures.inOrder(fa.figureOrder, within: fb.figureOrder) && !Figures.inOrder(fb.figureOrder, within: fa.figureOrder)

@@ -87,8 +87,8 @@ public struct Decider: Sendable {
         }
         for (later, c) in closest {
             decisions[later].kind = .review
-            decisions[later].reasons = ["reads like a copy of \(decisions[c.other].canonical), but its figures differ: another report, or a copy whose"
-                                        + " numbers were changed (jaccard \(Self.fmt(c.relation.jaccard)), containment \(Self.fmt(c.relation.containment)))"]
+            decisions[later].reasons = ["reads like a copy of \(decisions[c.other].canonical), but its figures differ (or the words beside them):"
+                                        + " another report, or a copy whose numbers were changed (jaccard \(Self.fmt(c.relation.jaccard)), containment \(Self.fmt(c.relation.containment)))"]
         }
     }
 

@@ -58,6 +58,10 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     /// make another report though the sets agree. Empty for other texts and for archives written
     /// before it was kept.
     public var figureOrder: [UInt64] = []
+    /// A report's (or filled-in template's) lines keyed by their figures (`FigureLines`): the
+    /// same figures in other words ("进球：杨帆（第32分钟）" / "进球：刘子轩（第32分钟）") make another
+    /// report. Empty for other texts and for archives written before it was kept.
+    public var figureLines: [UInt64] = []
     /// Sorted, distinct sampled shingles (about half of all distinct shingles).
     public var sketch: [UInt64] {
         didSet {
@@ -105,7 +109,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case simhash, exact, tokens, sketch, lead, title, head, figures, titleFigures, ideographs, paragraphTokens, figureContexts,
-            templateTokens, figureOrder
+            templateTokens, figureOrder, figureLines
     }
 
     /// Decodes the fields by name, the lead and the head as lists of shingles.
@@ -123,6 +127,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         figureContexts = try c.decodeIfPresent([UInt64].self, forKey: .figureContexts) ?? []
         templateTokens = try c.decodeIfPresent(Int.self, forKey: .templateTokens) ?? 0
         figureOrder = try c.decodeIfPresent([UInt64].self, forKey: .figureOrder) ?? []
+        figureLines = try c.decodeIfPresent([UInt64].self, forKey: .figureLines) ?? []
     }
 
     /// Encodes the fields by name, the lead and the head as lists of shingles.
@@ -142,6 +147,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         try c.encode(figureContexts, forKey: .figureContexts)
         try c.encode(templateTokens, forKey: .templateTokens)
         try c.encode(figureOrder, forKey: .figureOrder)
+        try c.encode(figureLines, forKey: .figureLines)
     }
 
     /// Fingerprints normalized UTF-8 chunks (for instance the body lines), read as one text.

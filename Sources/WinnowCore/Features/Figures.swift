@@ -106,7 +106,7 @@ public enum Figures {
     /// a word and its number, once NFKC has made full-width forms ASCII: Latin-1 signs
     /// (U+0080–U+00BF), general punctuation (U+2000–U+206F), CJK symbols and punctuation
     /// (U+3000–U+303F).
-    private static func isPunctuation(_ s: ArraySlice<UInt8>) -> Bool {
+    static func isPunctuation(_ s: ArraySlice<UInt8>) -> Bool {
         if s.count == 2 { return s.first == 0xC2 }
         guard s.count == 3 else { return false }
         let i = s.startIndex

@@ -1,0 +1,41 @@
+import Testing
+@testable import WinnowCore
+
+/// A report's lines keyed by their figures (`FigureLines`): the same figures in other words
+/// (another scorer, another company) make another report; a copy's lines read the same whatever
+/// its script, width or punctuation, and a label joined to a line changes nothing among its figures.
+struct FigureLinesTests {
+    func lines(_ text: [String]) -> [UInt64] { FigureLines.of(lines: text.map { Support.normalized($0)[...] }) }
+
+    @Test func theSameFiguresInOtherWordsAreAnotherReport() {
+        let a = lines(["进球：杨帆（第32分钟）、陈一鸣（第85分钟）、杨帆（第29分钟）"])
+        let b = lines(["进球：刘子轩（第32分钟）、陈一鸣（第85分钟）、刘子轩（第29分钟）"])
+        #expect(FigureLines.wordsReplaced(a, b))
+        #expect(!FigureLines.wordsReplaced(a, a))
+    }
+
+    @Test func aCopyReadsTheSame() {
+        let a = lines(["進球：楊帆（第32分鐘）、陳一鳴（第85分鐘）", "Year", "Shr 28 cts vs 20 cts"])
+        let copy = lines(["进球：杨帆(第３２分钟),陈一鸣(第85分钟)", "Year Shr 28 cts vs 20 cts"])
+        #expect(!FigureLines.wordsReplaced(copy, a) && !FigureLines.wordsReplaced(a, copy))
+        #expect(lines(["只有一个数字 5"]).isEmpty)
+    }
+
+    /// Two score reports that differ in the scorer's name only; the first again, reposted.
+    @Test func scoreReportsWithAnotherScorerAreNotMerged() throws {
+        _ = Support.ready
+        let title = "广州星辰主场战胜武汉雄狮"
+        func report(_ scorer: String) -> String {
+            [title, "北京时间11月10日，甲级联赛第18轮一场比赛在广州体育中心进行，广州星辰主场以3比0战胜武汉雄狮。",
+             "进球：\(scorer)（第32分钟）、陈一鸣（第85分钟）、\(scorer)（第29分钟）", "全场数据：射门15比9，控球率55%比45%。"].joined(separator: "\n")
+        }
+        let result = try ScanEngine(rules: .empty).scan([
+            Article(id: "a", text: report("杨帆"), title: title, url: "https://a.example.cn/1"),
+            Article(id: "b", text: report("刘子轩"), title: title, url: "https://b.example.cn/1"),
+            Article(id: "copy", text: report("杨帆"), title: title, url: "https://c.example.cn/1"),
+        ])
+        #expect(!result.analyses[0].fingerprint.figureLines.isEmpty)
+        #expect(result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
+        #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
+    }
+}
