@@ -25,7 +25,8 @@ public enum PairJudge {
     /// article with the same headline that states the line's figures: then the page is an excerpt
     /// of it, whatever else the page holds (on a site seen twice, its notices can pass for the
     /// page's body). Verbatim means most of the line's shingles (unweighted) or of its letter
-    /// windows (whatever the spacing: listings glue words) are in the article's opening.
+    /// windows (whatever the spacing: listings glue words) are in the article's opening. A page
+    /// that reads as a report is held to the report's figures, line by line and in order.
     public static func leadLine(of query: MatchDocument, in candidate: MatchDocument, settings: MatchSettings) -> PairRelation? {
         let cut = query.cutLead
         guard !cut.isEmpty, !candidate.isExcerpt, !candidate.fingerprint.title.isEmpty else { return nil }
@@ -100,17 +101,18 @@ public enum PairJudge {
 
     /// Whether two texts state other figures (`Figures.differ`); templated reports are compared
     /// in context too, when both texts carry figures in context: the same numbers after other
-    /// words are another report; and in order, when both keep it (`Figures.inOrder`).
+    /// words are another report; line by line (`FigureLines`); and in order, when both keep it
+    /// (`Figures.inOrder`).
     static func figuresDiffer(_ fa: Fingerprint, _ fb: Fingerprint, aInB: Bool, report: Bool, settings: MatchSettings) -> Bool {
         if Figures.differ(fa.figures, fb.figures, aInB: aInB, minShared: settings.figuresMinShared, report: report) { return true }
         guard report else { return false }
         if Figures.differ(fa.figureContexts, fb.figureContexts, aInB: aInB, minShared: settings.figuresMinShared, report: true) { return true }
-        // In order too, when both keep it: a copy states its figures in the same order (the
-        // shorter's within the longer's, or the contained one's within its container's).
         // A line with the same figures in other words: another company, another scorer.
         if FigureLines.wordsReplaced(fa.figureLines, fb.figureLines) || (!aInB && FigureLines.wordsReplaced(fb.figureLines, fa.figureLines)) {
             return true
         }
+        // In order too, when both keep it: a copy states its figures in the same order (the
+        // shorter's within the longer's, or the contained one's within its container's).
         guard !fa.figureOrder.isEmpty, !fb.figureOrder.isEmpty else { return false }
         if aInB { return !Figures.inOrder(fa.figureOrder, within: fb.figureOrder) }
         return !Figures.inOrder(fa.figureOrder, within: fb.figureOrder) && !Figures.inOrder(fb.figureOrder, within: fa.figureOrder)
