@@ -19,8 +19,9 @@ public enum Figures {
 
     /// Sorted, distinct hashes of each number with the word before it
     /// (`Fingerprint.figureContexts`). A report whose figures swap places ("第7分钟 … 18比10" /
-    /// "第10分钟 … 18比7", "High 91F … High 91F" / "High 93F … High 91F") states the same figures
-    /// as a set, not in context. The word before a number is the last three letters of the run
+    /// "第10分钟 … 18比7") states the same figures as a set, not in context (one that states a
+    /// figure twice where its twin changed one, "High 91F … High 91F" / "High 93F … High 91F",
+    /// agrees in context too: `inOrder` tells those apart). The word before a number is the last three letters of the run
     /// of ASCII letters, or the one other character, that precedes it, skipping spaces and
     /// punctuation: a copy whose listing glued words together ("ctsNet 12,493,310") states the
     /// same contexts. A number that opens a line or a sentence has the boundary as its context,
@@ -222,6 +223,8 @@ public enum Figures {
     /// Whether a text is mostly a template's sentences, filled in with figures and names (a stock
     /// exchange notice, a price posting in sentences): its copies state its figures, and a text on
     /// the same template with other figures is another notice, even where it runs in paragraphs.
+    /// Titled texts only: an untitled page's story is its longest line, so its reposts would
+    /// count as other stories.
     public static func isTemplated(_ f: Fingerprint) -> Bool {
         !f.title.isEmpty && !f.figures.isEmpty && Double(f.templateTokens) >= Double(f.tokens) * templatedShare
     }
