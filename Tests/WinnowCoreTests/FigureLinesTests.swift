@@ -21,6 +21,12 @@ struct FigureLinesTests {
         #expect(lines(["只有一个数字 5"]).isEmpty)
     }
 
+    /// A form of thousands of lines keeps its first `limit` (memory per article stays bounded).
+    @Test func aLongTextKeepsItsFirstLines() {
+        let many = (0..<1_000).map { "第\($0)行 \($0 * 7) 与 \($0 * 13)" }
+        #expect(lines(many).count == FigureLines.limit)
+    }
+
     /// Two score reports that differ in the scorer's name only; the first again, reposted.
     @Test func scoreReportsWithAnotherScorerAreNotMerged() throws {
         _ = Support.ready

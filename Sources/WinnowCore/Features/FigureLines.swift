@@ -11,10 +11,14 @@ public enum FigureLines {
     /// Figures a line must state to be keyed.
     public static let minFigures = 2
 
-    /// Sorted, distinct entries for the lines (normalized UTF-8 chunks) that state figures.
+    /// Lines keyed per text at most (a report has tens; a long form's first lines say enough).
+    public static let limit = 256
+
+    /// Sorted, distinct entries for the lines (normalized UTF-8 chunks) that state figures, the
+    /// first `limit` of them.
     public static func of(lines: [ArraySlice<UInt8>]) -> [UInt64] {
         var out: [UInt64] = []
-        for line in lines {
+        for line in lines where out.count < limit {
             let order = Figures.stated(in: [line]).order
             guard order.count >= minFigures else { continue }
             var figures = StableHash.fnvOffset
