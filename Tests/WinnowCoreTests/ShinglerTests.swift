@@ -58,4 +58,13 @@ struct ShinglerTests {
         s.finish(into: &sink)
         #expect(s.tokenCount == 2)
     }
+
+    /// A lead line's sampled shingles, without the SimHash tally, are the sketch a full
+    /// fingerprint of the line gives.
+    @Test(arguments: ["据深圳市农产品批发市场监测，6月1日主要品种批发均价如下：", "Shr 34 cts vs 1.19 dlrs", "a", "", "。。。",
+                      "Qtr ended March 2Shr 93 cts vs 5.52 dlrsNet loss 59,579,559 vs 27.5 mln"])
+    func sampledShinglesAreTheSketch(_ text: String) {
+        let line = Support.normalized(text)[...]
+        #expect(Fingerprint.sampledShingles(of: line) == Fingerprint.of(chunks: [line]).sketch)
+    }
 }

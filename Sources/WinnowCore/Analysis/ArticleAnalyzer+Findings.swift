@@ -221,7 +221,7 @@ extension ArticleAnalyzer {
                 }.max { doc.shapes[$0].size < doc.shapes[$1].size }
         }
         guard let line else { return }
-        let shingles = Fingerprint.of(chunks: [doc.visible[line]], width: settings.shingleWidth).sketch
+        let shingles = Fingerprint.sampledShingles(of: doc.visible[line], width: settings.shingleWidth)
         // Only a page whose own text is not much more than that line can be an excerpt page.
         guard analysis.isExcerpt || analysis.fingerprint.sketch.count <= shingles.count * Self.leadLineMaxRatio else { return }
         // Its smallest sampled shingles are a bottom-k sample: enough to find candidates (the

@@ -185,6 +185,24 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         return fp
     }
 
+    /// The sampled shingles of one normalized line, sorted and distinct: the `sketch` that
+    /// `of(chunks:)` gives it, without the SimHash tally (a page's lead line needs only these).
+    public static func sampledShingles(of line: ArraySlice<UInt8>, width: Int = 3) -> [UInt64] {
+        struct Sample: FeatureSink {
+            var sample: [UInt64] = []
+            mutating func add(feature: UInt64) { if feature >> 63 == 0 { sample.append(feature) } }
+        }
+        var shingler = Shingler(width: width)
+        var sink = Sample()
+        line.withUnsafeBufferPointer { shingler.feed($0, into: &sink) }
+        shingler.separate(into: &sink)
+        shingler.finish(into: &sink)
+        var out = sink.sample
+        RadixSort.sortUniform(&out)
+        out.dedupe()
+        return out
+    }
+
     /// All distinct shingles of a short normalized text (a headline), sorted.
     public static func allShingles(of text: ArraySlice<UInt8>, width: Int = 3) -> [UInt64] {
         struct Collect: FeatureSink {
