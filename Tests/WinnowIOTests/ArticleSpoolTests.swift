@@ -39,6 +39,26 @@ struct ArticleSpoolTests {
         #expect(throws: WinnowCoreError.articleMissing(position: 9)) { try spool.articles(in: 8..<10) }
     }
 
+    /// Headers come back with every field but the text and line hints, which are passed over.
+    @Test func headersComeBackWithoutTexts() throws {
+        let spool = try ArticleSpool(directory: IOSupport.tempDir())
+        let samples = Self.samples()
+        for a in samples { spool.take(a) }
+        try spool.finish()
+        let headers = try spool.headers(in: 0..<3)
+        for (h, a) in zip(headers, samples) {
+            var bare = a
+            bare.text = ""
+            bare.lineHints = nil
+            #expect(Self.same(h, bare), "\(h.id)")
+        }
+        var seen: [String] = []
+        try spool.forEachHeader(chunk: 2) { i, a in seen.append("\(i)\(a.id)\(a.text.count)") }
+        #expect(seen == ["0a0", "1b0", "2c0"])
+        // An array holds its texts anyway: its headers are its articles.
+        #expect(try samples.headers(in: 0..<1)[0].text == samples[0].text)
+    }
+
     @Test func theSpoolFileIsGoneFromItsFolderAtOnce() throws {
         let dir = IOSupport.tempDir()
         let spool = try ArticleSpool(directory: dir)

@@ -119,6 +119,11 @@ public struct ByteReader {
         return String(decoding: bytes[position..<(position + n)], as: UTF8.self)
     }
 
+    /// Passes over a string without decoding it.
+    public mutating func skipString() throws {
+        _ = try raw(try count())
+    }
+
     /// An optional string.
     public mutating func optionalString() throws -> String? {
         try byte() == 0 ? nil : try string()

@@ -17,6 +17,20 @@ extension ArticleSpool {
         }
     }
 
+    /// Reads what `encode(_:into:)` wrote but the text and line hints, passing over them.
+    static func decodeHeader(_ r: inout ByteReader) throws -> Article {
+        let a = try AnalysisRecordFile.decodeArticleFields(&r)
+        try r.skipString()
+        guard try r.byte() == 1 else { return a }
+        let n = try r.count(minBytes: 4)
+        for _ in 0..<n {
+            _ = try r.varint()
+            _ = try r.raw(2)
+            _ = try r.varint()
+        }
+        return a
+    }
+
     /// Reads what `encode(_:into:)` wrote.
     static func decode(_ r: inout ByteReader) throws -> Article {
         var a = try AnalysisRecordFile.decodeArticleFields(&r)

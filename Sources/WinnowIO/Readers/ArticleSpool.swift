@@ -83,6 +83,16 @@ public final class ArticleSpool: ArticleSource, ArticleSink {
 
     /// The articles at positions `range`, read back from the file.
     public func articles(in range: Range<Int>) throws -> [Article] {
+        try records(in: range, decode: Self.decode)
+    }
+
+    /// The articles at positions `range` without their texts and line hints (passed over, not decoded).
+    public func headers(in range: Range<Int>) throws -> [Article] {
+        try records(in: range, decode: Self.decodeHeader)
+    }
+
+    /// The records at positions `range`, read back from the file and decoded with `decode`.
+    private func records(in range: Range<Int>, decode: (inout ByteReader) throws -> Article) throws -> [Article] {
         guard !range.isEmpty else { return [] }
         let offsets: [Int] = try state.withLock { s in
             guard range.lowerBound >= 0, range.upperBound < s.offsets.count else {
@@ -110,7 +120,7 @@ public final class ArticleSpool: ArticleSource, ArticleSink {
         var out: [Article] = []
         out.reserveCapacity(range.count)
         do {
-            for _ in range { out.append(try Self.decode(&r)) }
+            for _ in range { out.append(try decode(&r)) }
         } catch {
             throw WinnowIOError.cannotRead(path: path, reason: "reading spooled articles: \(error)")
         }

@@ -15,7 +15,8 @@ public struct DecisionsReporter: Reporter {
     /// Renders all decisions.
     public func render(_ report: ScanReport, emit: ([UInt8]) throws -> Void) throws {
         var pieces = ReportPieces()
-        try report.articles.forEach { i, a in
+        // A decision quotes an article's origin, never its text: the spool's texts are passed over.
+        try report.articles.forEachHeader { i, a in
             Self.write(report.decisions[i], analysis: report.analyses[i], article: a, into: &pieces.buffer)
             pieces.buffer.raw("\n")
             try pieces.flush(emit)
