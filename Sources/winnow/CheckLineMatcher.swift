@@ -15,7 +15,7 @@ enum CheckLineMatcher {
         guard !sketch.isEmpty else { return [] }
         let states: [State] = doc.visible.indices.map { i in
             if stripped.contains(i + 1) || doc.shapes[i].isBlank { return .neutral }
-            let sampled = sampledShingles(doc.visible[i], width: width)
+            let sampled = Fingerprint.sampledShingles(of: doc.visible[i], width: width)
             guard !sampled.isEmpty else { return .neutral }
             let hits = sampled.reduce(0) { $0 + (contains(sketch, $1) ? 1 : 0) }
             guard hits > 0 && hits * 2 >= sampled.count else { return .miss }
@@ -37,19 +37,6 @@ enum CheckLineMatcher {
             i = j
         }
         return out
-    }
-
-    /// A line's distinct sampled shingles, sorted.
-    static func sampledShingles(_ text: ArraySlice<UInt8>, width: Int) -> [UInt64] {
-        struct Sampled: FeatureSink {
-            var features: [UInt64] = []
-            mutating func add(feature: UInt64) { if feature >> 63 == 0 { features.append(feature) } }
-        }
-        var shingler = Shingler(width: width)
-        var sink = Sampled()
-        text.withUnsafeBufferPointer { shingler.feed($0, into: &sink) }
-        shingler.finish(into: &sink)
-        return Array(Set(sink.features)).sorted()
     }
 
     /// Binary search in a sorted sketch.

@@ -167,8 +167,7 @@ extension ArticleAnalyzer {
         // Figures are what a text states: a dateline or timestamp left on the page is no figure;
         // a clock time without a date is ("Sunrise 7:52 a.m." in a forecast).
         var stated: [ArraySlice<UInt8>] = []
-        for k in doc.lines.indices where !stripped.contains(k + 1) && !doc.shapes[k].isBlank
-            && !(doc.shapes[k].hasCalendarDate && doc.shapes[k].size < settings.coreLongSize) {
+        for k in kept where !(doc.shapes[k].hasCalendarDate && doc.shapes[k].size < settings.coreLongSize) {
             stated.append(doc.visible[k])
         }
         let order: [UInt64]

@@ -188,33 +188,27 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     /// The sampled shingles of one normalized line, sorted and distinct: the `sketch` that
     /// `of(chunks:)` gives it, without the SimHash tally (a page's lead line needs only these).
     public static func sampledShingles(of line: ArraySlice<UInt8>, width: Int = 3) -> [UInt64] {
-        struct Sample: FeatureSink {
-            var sample: [UInt64] = []
-            mutating func add(feature: UInt64) { if feature >> 63 == 0 { sample.append(feature) } }
-        }
-        var shingler = Shingler(width: width)
-        var sink = Sample()
-        line.withUnsafeBufferPointer { shingler.feed($0, into: &sink) }
-        shingler.separate(into: &sink)
-        shingler.finish(into: &sink)
-        var out = sink.sample
-        RadixSort.sortUniform(&out)
-        out.dedupe()
-        return out
+        distinctShingles(of: line, width: width, sampledOnly: true)
     }
 
     /// All distinct shingles of a short normalized text (a headline), sorted.
     public static func allShingles(of text: ArraySlice<UInt8>, width: Int = 3) -> [UInt64] {
+        distinctShingles(of: text, width: width, sampledOnly: false)
+    }
+
+    /// The distinct shingles of one text, sorted: all of them, or the sampled ones (top bit 0).
+    private static func distinctShingles(of text: ArraySlice<UInt8>, width: Int, sampledOnly: Bool) -> [UInt64] {
         struct Collect: FeatureSink {
-            var all: [UInt64] = []
-            mutating func add(feature: UInt64) { all.append(feature) }
+            let sampledOnly: Bool
+            var features: [UInt64] = []
+            mutating func add(feature: UInt64) { if !sampledOnly || feature >> 63 == 0 { features.append(feature) } }
         }
         var shingler = Shingler(width: width)
-        var sink = Collect()
+        var sink = Collect(sampledOnly: sampledOnly)
         text.withUnsafeBufferPointer { shingler.feed($0, into: &sink) }
         shingler.finish(into: &sink)
-        var out = sink.all
-        out.sort()
+        var out = sink.features
+        RadixSort.sortUniform(&out)
         out.dedupe()
         return out
     }

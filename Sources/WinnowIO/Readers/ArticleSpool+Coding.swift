@@ -21,13 +21,7 @@ extension ArticleSpool {
     static func decodeHeader(_ r: inout ByteReader) throws -> Article {
         let a = try AnalysisRecordFile.decodeArticleFields(&r)
         try r.skipString()
-        guard try r.byte() == 1 else { return a }
-        let n = try r.count(minBytes: 4)
-        for _ in 0..<n {
-            _ = try r.varint()
-            _ = try r.raw(2)
-            _ = try r.varint()
-        }
+        _ = try decodeHints(&r)
         return a
     }
 
@@ -35,7 +29,13 @@ extension ArticleSpool {
     static func decode(_ r: inout ByteReader) throws -> Article {
         var a = try AnalysisRecordFile.decodeArticleFields(&r)
         a.text = try r.string()
-        guard try r.byte() == 1 else { return a }
+        a.lineHints = try decodeHints(&r)
+        return a
+    }
+
+    /// The line hints after an article's text (nil when it has none).
+    private static func decodeHints(_ r: inout ByteReader) throws -> [LineHint]? {
+        guard try r.byte() == 1 else { return nil }
         let n = try r.count(minBytes: 4)
         var hints: [LineHint] = []
         hints.reserveCapacity(n)
@@ -47,7 +47,6 @@ extension ArticleSpool {
             let density = Float(bitPattern: UInt32(truncatingIfNeeded: try r.varint()))
             hints.append(LineHint(regions: regions, block: block, headingLevel: level, linkDensity: density))
         }
-        a.lineHints = hints
-        return a
+        return hints
     }
 }
