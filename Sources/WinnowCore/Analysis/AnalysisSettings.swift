@@ -29,6 +29,9 @@ public struct AnalysisSettings: Sendable, Equatable {
     public var recurrenceMinDocuments = 3
     /// ... and is at least this size (short headings recur by chance).
     public var recurrenceMinSize = 8
+    /// How strongly a line that travels with its story (`LineEvidence.travelsWithStory`) leans
+    /// body: more than two switches, so it stays body between two lines of furniture.
+    public var storyLineLean = 6.0
     /// What switching between body and furniture costs the line labelling (`LineLabeller`).
     public var switchCost = 2.5
     /// What switching costs on top of that between a line announcing what follows and what it

@@ -93,7 +93,10 @@ public struct ArticleAnalyzer: Sendable {
             // a moderation match in a line every page repeats is the site's, not the article's).
             if !site.isEmpty { e.templateDocuments = counts.documents(withLine: shape.key) }
             // Without a site, an author's own repeated text cannot be told from other sites' notices.
-            e.recursElsewhere = !site.isEmpty && counts.documentsAnywhere(withLine: shape.key) > e.templateDocuments
+            let anywhere = site.isEmpty ? 0 : counts.documentsAnywhere(withLine: shape.key)
+            e.recursElsewhere = !site.isEmpty && anywhere > e.templateDocuments
+            e.travelsWithStory = e.recurrence == 1 && anywhere >= 2 && anywhere > e.templateDocuments
+                && shape.size >= settings.recurrenceMinSize
             if checkTemplates || tinySite { e.templateShare = Double(e.templateDocuments) / Double(counts.documents) }
             if checkTemplates {
                 // Long lines need a larger share: one story reposted on a site is not its template.

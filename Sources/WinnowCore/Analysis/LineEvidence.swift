@@ -15,6 +15,11 @@ struct LineEvidence {
     var recurrence = 0
     /// The line also occurs on other sites than the page's (never known for pages without a site).
     var recursElsewhere = false
+    /// The line travels with its story: other sites carry it under this page's headline, and no
+    /// page of another story holds it. Reposts keep an article's own lines (a notice's stock code
+    /// line, a report's opening), while a site's furniture stays on that site or goes under
+    /// other stories too.
+    var travelsWithStory = false
     var isDate = false
     var isMeta = false
     var isNavigation = false

@@ -72,6 +72,9 @@ extension LineEvidence {
         if isStructuredContent { return furnitureRules.isEmpty ? -2 : 0 }
         // Rules and lists are decisive whatever the line's shape: disclaimers are written as prose.
         if !furnitureRules.isEmpty || inListing { return 6 }
+        // Reposts on other sites carry it under this headline, and no other story does: the
+        // story's own line, whatever its shape (a notice's "证券代码：… 公告编号：…").
+        if travelsWithStory { return -settings.storyLineLean }
         var f = 0.0
         if isDate { f = max(f, 4) }
         if isTemplate { f = max(f, (4 + min(2, templateShare * 10)) * (atEdge ? 1 : 0.6)) }
