@@ -103,6 +103,11 @@ enum ArchiveSchema {
             // articles archived before, read as none.
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN figure_lines BLOB")
         }
+        m.registerMigration("v12-subject-mask") { db in
+            // Which headline shingles a canonical's text repeats (Fingerprint.subjectMask): NULL for
+            // articles archived before, read as none (their headlines name no subject).
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN subject_mask INTEGER")
+        }
         return m
     }
 }

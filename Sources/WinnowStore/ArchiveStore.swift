@@ -93,7 +93,7 @@ public final class ArchiveStore: Sendable {
 
     /// The columns `archivedArticle` reads, in its order.
     static let archivedColumns = "id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title, figures, title_figures, "
-        + "ideographs, paragraph_tokens, figure_contexts, template_tokens, figure_order, figure_lines"
+        + "ideographs, paragraph_tokens, figure_contexts, template_tokens, figure_order, figure_lines, subject_mask"
 
     /// How many columns `archivedColumns` names: where the columns a query selects after them begin.
     static let archivedColumnCount = archivedColumns.split(separator: ",").count
@@ -111,6 +111,7 @@ public final class ArchiveStore: Sendable {
         fp.templateTokens = (row[15] as Int?) ?? 0
         fp.figureOrder = BlobCoding.decode(row[16])
         fp.figureLines = BlobCoding.decode(row[17])
+        fp.subjectMask = (row[18] as Int64?)?.unsigned ?? 0
         return ArchivedArticle(id: row[0], run: row[1], publishedAt: row[2], isExcerpt: (row[3] as Int) != 0, fingerprint: fp)
     }
 

@@ -35,6 +35,7 @@ struct RecordFileTests {
         analyses[0].fingerprint.templateTokens = 17  // version 5
         analyses[0].fingerprint.figureOrder = [9, 3, 9]  // version 6
         analyses[0].fingerprint.figureLines = [5, 8]  // version 7
+        analyses[0].fingerprint.subjectMask = 0b1011  // version 8
         var bytes = AnalysisRecordFile.header
         for (a, an) in zip(articles, analyses) { bytes += AnalysisRecordFile.encode(AnalysisRecord(article: a, analysis: an)) }
         let back = try AnalysisRecordFile.decode(bytes)

@@ -35,6 +35,8 @@ struct ArchiveTemplateTokensTests {
         let store = try ArchiveStore(path: Scratch.path("template", suffix: ".sqlite"))
         _ = try scan(firstNight, store: store, run: "r1")
         #expect(try (store.article(id: "n0")?.0.fingerprint.templateTokens ?? 0) > 0)
+        // The headline's company, said in the notice (schema v12-subject-mask).
+        #expect(try store.article(id: "n0")?.0.fingerprint.subjectMask != 0)
         let company = Self.companies[0]
         let second = try scan([Self.notice("twin", company: company, percent: 75, site: "other.example.cn"),
                                Self.notice("copy", company: company, percent: 20, site: "mirror.example.cn")],
@@ -48,8 +50,9 @@ struct ArchiveTemplateTokensTests {
         let store = try ArchiveStore(path: path)
         _ = try scan(firstNight, store: store, run: "r1")
         let db = try DatabaseQueue(path: path)
-        try db.write { try $0.execute(sql: "UPDATE articles SET template_tokens = NULL") }
+        try db.write { try $0.execute(sql: "UPDATE articles SET template_tokens = NULL, subject_mask = NULL") }
         try db.close()
         #expect(try store.article(id: "n0")?.0.fingerprint.templateTokens == 0)
+        #expect(try store.article(id: "n0")?.0.fingerprint.subjectMask == 0)
     }
 }

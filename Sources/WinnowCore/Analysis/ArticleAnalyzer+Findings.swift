@@ -163,7 +163,22 @@ extension ArticleAnalyzer {
             kept.append(k)
         }
         let template = templateLines(kept, doc: doc, evidence: evidence)
-        var fingerprint = Fingerprint.of(chunks: chunks, width: settings.shingleWidth, template: template)
+        var title: [UInt64] = [], titleFigures: [UInt64] = []
+        if let t = doc.titleLine {
+            title = Fingerprint.allShingles(of: doc.visible[t], width: settings.shingleWidth)
+            titleFigures = Figures.of(chunks: [doc.visible[t]])
+        } else if let t = doc.article.title, !t.isEmpty {
+            let headline = Array(TextNormalizer.normalize(t).utf8)[...]
+            title = Fingerprint.allShingles(of: headline, width: settings.shingleWidth)
+            titleFigures = Figures.of(chunks: [headline])
+        }
+        // The headline's words are looked for in the rest of the page's text only where the page
+        // shows its headline on a line of its own (elsewhere that line could be among the text).
+        let headlineChunk = doc.titleLine.flatMap { kept.firstIndex(of: $0) }
+        var fingerprint = Fingerprint.of(chunks: chunks, width: settings.shingleWidth, template: template,
+                                         headline: headlineChunk == nil ? [] : title, headlineChunk: headlineChunk)
+        fingerprint.title = title
+        fingerprint.titleFigures = titleFigures
         // Figures are what a text states: a dateline or timestamp left on the page is no figure;
         // a clock time without a date is ("Sunrise 7:52 a.m." in a forecast).
         var stated: [ArraySlice<UInt8>] = []
@@ -172,18 +187,12 @@ extension ArticleAnalyzer {
         }
         let order: [UInt64]
         (fingerprint.figures, fingerprint.figureContexts, order) = Figures.stated(in: stated)
-        // Reports and filled-in templates keep their figures' order (news would hold hundreds).
-        if Figures.isReport(fingerprint) || Figures.isTemplated(fingerprint) {
+        // Reports keep their figures' order and lines (news would hold hundreds). A filled-in
+        // template is compared on its figures and their contexts only: a repost of a long post
+        // whose account's boilerplate makes it read as a form edits its figures' order freely.
+        if Figures.isReport(fingerprint) {
             fingerprint.figureOrder = Array(order.prefix(Figures.orderLimit))
             fingerprint.figureLines = FigureLines.of(lines: stated)
-        }
-        if let t = doc.titleLine {
-            fingerprint.title = Fingerprint.allShingles(of: doc.visible[t], width: settings.shingleWidth)
-            fingerprint.titleFigures = Figures.of(chunks: [doc.visible[t]])
-        } else if let t = doc.article.title, !t.isEmpty {
-            let headline = Array(TextNormalizer.normalize(t).utf8)[...]
-            fingerprint.title = Fingerprint.allShingles(of: headline, width: settings.shingleWidth)
-            fingerprint.titleFigures = Figures.of(chunks: [headline])
         }
         var analysis = ArticleAnalysis(id: doc.article.id, site: site, language: doc.language, publishedAt: doc.article.publishedAt,
                                findings: findings, strippedLines: stripped, body: body.map { ($0.lowerBound + 1)...($0.upperBound + 1) },

@@ -34,6 +34,8 @@ public enum PairJudge {
         // (a report whose repost runs in paragraphs is still compared as a report).
         let report = isReport(query, candidate)
         if otherSubjects(query.fingerprint, candidate.fingerprint, report: report, settings: settings) { return nil }
+        // An excerpt names its article's subject: a page whose headline and text name another is not one.
+        if namesReplaced(query.fingerprint, candidate.fingerprint) { return nil }
         let marked = query.leadLine.marked
         // A page whose own text is mostly a report's, or reads as a report itself, is a copy of
         // it or its near twin: then all its figures must be the report's (a line alone says too
@@ -91,6 +93,12 @@ public enum PairJudge {
         return full.contains(where: Figures.isReport) && !full.contains(where: Figures.isProse)
     }
 
+    /// Whether two texts are compared as reports are (figures, names): templated reports, or
+    /// either a filled-in template (a notice in a template's sentences, `Figures.isTemplated`).
+    static func isStrict(_ fa: Fingerprint, _ fb: Fingerprint, report: Bool) -> Bool {
+        report || Figures.isTemplated(fa) || Figures.isTemplated(fb)
+    }
+
     /// Whether the headlines name other subjects: other figures ("第1场" / "第2场"), or, for
     /// templated reports, little in common or a word replaced.
     static func otherSubjects(_ fa: Fingerprint, _ fb: Fingerprint, report: Bool, settings: MatchSettings) -> Bool {
@@ -118,6 +126,30 @@ public enum PairJudge {
         return !Figures.inOrder(fa.figureOrder, within: fb.figureOrder) && !Figures.inOrder(fb.figureOrder, within: fa.figureOrder)
     }
 
+    /// Whether the headlines name other subjects that each text repeats: each headline holds a
+    /// word the other lacks that its own text says too ("永兴物流：关于…的公告" over "永兴物流股份有限
+    /// 公司股票于…", "明德物流：…" over "明德物流股份有限公司…"), and neither text says the other's
+    /// (as far as its sketch tells: sampled shingles). A repost under another headline says the
+    /// new headline's words nowhere, or says both headlines' words.
+    static func namesReplaced(_ fa: Fingerprint, _ fb: Fingerprint) -> Bool {
+        fa.subjectMask != 0 && fb.subjectMask != 0 && ownNames(fa, fb) && ownNames(fb, fa)
+    }
+
+    /// Whether `a`'s headline holds a word `b`'s lacks that `a`'s text says (`subjectMask`) and
+    /// `b`'s does not.
+    static func ownNames(_ a: Fingerprint, _ b: Fingerprint) -> Bool {
+        var said = false, j = 0
+        for (i, s) in a.title.enumerated() {
+            while j < b.title.count && b.title[j] < s { j += 1 }
+            if j < b.title.count && b.title[j] == s { continue }
+            guard i < 64, a.subjectMask >> UInt64(i) & 1 == 1 else { continue }
+            // Sampled shingles of `b`'s text are all in its sketch: there, `b` says that word too.
+            if s >> 63 == 0 && SketchOverlap.contains(b.sketch, s) { return false }
+            said = true
+        }
+        return said
+    }
+
     /// Whether each headline holds shingles the other lacks: a word replaced ("沈阳天气预报" /
     /// "武汉天气预报"), where a copy's headline is the same or only gains a suffix.
     static func wordsReplaced(_ a: [UInt64], _ b: [UInt64]) -> Bool {
@@ -135,7 +167,9 @@ public enum PairJudge {
         // Reports built on one template and headed with other figures, or (for figure-dense
         // reports) with another subject in the headline, are other reports.
         let report = isReport(a, b)
-        if otherSubjects(fa, fb, report: report, settings: settings) {
+        // A filled-in template states its figures as a report does.
+        let strict = isStrict(fa, fb, report: report)
+        if otherSubjects(fa, fb, report: report, settings: settings) || (strict && namesReplaced(fa, fb)) {
             return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0)
         }
         let shared = known ?? a.sharedWeight(with: b.sketch)
@@ -165,8 +199,6 @@ public enum PairJudge {
         // A full page is never a copy of an excerpt page.
         if b.isExcerpt { return PairRelation(kind: nil, hamming: hamming, jaccard: j, containment: aInB) }
         var kind: MatchKind?
-        // A filled-in template (a notice in a template's sentences) states its figures as a report does.
-        let strict = report || Figures.isTemplated(fa) || Figures.isTemplated(fb)
         let shorter = Double(a.size) <= Double(b.size) * settings.containedMaxRatio
         if shorter && fa.tokens >= settings.partialMinTokens && aInB >= settings.containment
             && Double(SketchOverlap.intersection(a.lead, b.lead)) >= Double(a.lead.count) * settings.leadContainment {

@@ -15,6 +15,17 @@ public struct FingerprintBuilder: FeatureSink {
     /// Shingles counted as the head: the headline and the article's first words.
     public var headLimit = 48
 
+    /// Headline shingles looked for in the rest of the text (`Fingerprint.subjectMask`), sorted.
+    public var probe: [UInt64] = [] {
+        didSet { probeFilter = probe.reduce(0) { $0 | 1 << ($1 & 63) } }
+    }
+    /// A bit per `probe` shingle's low six bits: most shingles pass by on one test.
+    @usableFromInline var probeFilter: UInt64 = 0
+    /// Whether the chunk being read is looked in for `probe` (not the headline itself).
+    public var probing = false
+    /// Which of `probe`'s first 64 shingles were found, a bit each.
+    public var probeHits: UInt64 = 0
+
     /// An empty builder.
     public init() {}
 
@@ -28,6 +39,17 @@ public struct FingerprintBuilder: FeatureSink {
             if position < leadLimit { leadCount = sample.count }
             if position < headLimit { headCount = sample.count }
         }
+        if probing && probeFilter & (1 << (feature & 63)) != 0 { mark(feature) }
+    }
+
+    /// Marks `feature` found when it is one of `probe`'s first 64.
+    @usableFromInline mutating func mark(_ feature: UInt64) {
+        var lo = 0, hi = min(probe.count, 64)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if probe[mid] < feature { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < min(probe.count, 64) && probe[lo] == feature { probeHits |= 1 << UInt64(lo) }
     }
 }
 
@@ -53,12 +75,12 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     /// 波动的情形", "特此公告"). A text largely made of them is a filled-in form whose figures and
     /// names are its content (`Figures.isTemplated`). Zero for archives written before it was kept.
     public var templateTokens: Int = 0
-    /// A report's (or filled-in template's) figures in context in the order it states them,
+    /// A report's figures in context in the order it states them,
     /// repeats included (`Figures.inOrder`): figures swapped, or one of two equal figures changed,
     /// make another report though the sets agree. Empty for other texts and for archives written
     /// before it was kept.
     public var figureOrder: [UInt64] = []
-    /// A report's (or filled-in template's) lines keyed by their figures (`FigureLines`): the
+    /// A report's lines keyed by their figures (`FigureLines`): the
     /// same figures in other words ("进球：杨帆（第32分钟）" / "进球：刘子轩（第32分钟）") make another
     /// report. Empty for other texts and for archives written before it was kept.
     public var figureLines: [UInt64] = []
@@ -78,6 +100,10 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     }
     /// Sorted, distinct shingles (all, not sampled) of the headline; empty when there is none.
     public var title: [UInt64] = []
+    /// Which of `title`'s first 64 shingles the text also says outside its headline, a bit each
+    /// (bit i for `title[i]`): the subject the headline names ("永兴物流" over "永兴物流股份有限公司
+    /// 股票于…"). Zero without a headline, and for records and archives written before it was kept.
+    public var subjectMask: UInt64 = 0
     /// Sorted, distinct sampled shingles of the very beginning (headline and first words):
     /// what an excerpt of this document is sure to share with it.
     public var head: [UInt64] {
@@ -109,7 +135,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case simhash, exact, tokens, sketch, lead, title, head, figures, titleFigures, ideographs, paragraphTokens, figureContexts,
-            templateTokens, figureOrder, figureLines
+            templateTokens, figureOrder, figureLines, subjectMask
     }
 
     /// Decodes the fields by name, the lead and the head as lists of shingles.
@@ -128,6 +154,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         templateTokens = try c.decodeIfPresent(Int.self, forKey: .templateTokens) ?? 0
         figureOrder = try c.decodeIfPresent([UInt64].self, forKey: .figureOrder) ?? []
         figureLines = try c.decodeIfPresent([UInt64].self, forKey: .figureLines) ?? []
+        subjectMask = try c.decodeIfPresent(UInt64.self, forKey: .subjectMask) ?? 0
     }
 
     /// Encodes the fields by name, the lead and the head as lists of shingles.
@@ -148,15 +175,21 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         try c.encode(templateTokens, forKey: .templateTokens)
         try c.encode(figureOrder, forKey: .figureOrder)
         try c.encode(figureLines, forKey: .figureLines)
+        try c.encode(subjectMask, forKey: .subjectMask)
     }
 
     /// Fingerprints normalized UTF-8 chunks (for instance the body lines), read as one text.
     /// Tokens of the chunks flagged in `template` (by index) count as `templateTokens`.
-    public static func of(chunks: [ArraySlice<UInt8>], width: Int = 3, template: [Bool] = []) -> Fingerprint {
+    /// With `headline` (its sorted shingles, `title`), records which of them the chunks other
+    /// than `headlineChunk` say (`subjectMask`).
+    public static func of(chunks: [ArraySlice<UInt8>], width: Int = 3, template: [Bool] = [],
+                          headline: [UInt64] = [], headlineChunk: Int? = nil) -> Fingerprint {
         var shingler = Shingler(width: width)
         var builder = FingerprintBuilder()
+        builder.probe = headline
         var paragraphTokens = 0, templateTokens = 0
         for (c, chunk) in chunks.enumerated() {
+            builder.probing = !headline.isEmpty && c != headlineChunk
             let (tokens, ideographs) = (shingler.tokenCount, shingler.ideographCount)
             chunk.withUnsafeBufferPointer { shingler.feed($0, into: &builder) }
             shingler.separate(into: &builder)
@@ -182,6 +215,8 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         fp.ideographs = shingler.ideographCount
         fp.paragraphTokens = paragraphTokens
         fp.templateTokens = templateTokens
+        fp.title = headline
+        fp.subjectMask = builder.probeHits
         return fp
     }
 
@@ -246,6 +281,16 @@ public enum SketchOverlap {
             if x == y { n += 1; i += 1; j += 1 } else if x < y { i += 1 } else { j += 1 }
         }
         return n
+    }
+
+    /// Whether sorted `a` holds `x` (binary search).
+    public static func contains(_ a: [UInt64], _ x: UInt64) -> Bool {
+        var lo = 0, hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < a.count && a[lo] == x
     }
 
     /// Estimated Jaccard similarity and the containment of each side in the other.
