@@ -6,6 +6,9 @@ public struct Cluster: Sendable {
     public var canonical: Int
     /// Other members with how each relates to the centre.
     public var members: [(doc: Int, relation: PairRelation)]
+    /// For a centre left alone because it copies two reports whose figures differ (twins on one
+    /// template) as fully, so its text cannot say which it copies: those two. Empty otherwise.
+    public var ambiguousBetween: [Int] = []
 }
 
 /// Groups verified links into clusters without chaining.
@@ -19,6 +22,11 @@ public struct Cluster: Sendable {
 ///    cluster's centre at a relaxed threshold.
 /// 3. Copies of a canonical: a document still alone because the centre states other figures,
 ///    though it duplicates the cluster's canonical, joins that cluster (`joinCanonicals`).
+///
+/// A partial copy that a twin of its report (a report as full, on one template, stating a figure
+/// in place of one of the report's) holds as fully is taken by neither, in step 1 or 2: its text
+/// cannot say which it copies (`Cluster.ambiguousBetween`, a review). Should both reports end in
+/// one cluster after all, it joins them (`joinSettledAmbiguities`).
 ///
 /// Editors' `not-duplicate` verdicts hold throughout: such a pair's links are dropped, and no
 /// step puts both documents in one cluster, not even through a third document they both copy.
@@ -58,8 +66,14 @@ public struct Clusterer: Sendable {
         var duplicatesOf = [[(doc: Int, relation: PairRelation)]](repeating: [], count: docs.count)
         var duplicated = [[(doc: Int, relation: PairRelation)]](repeating: [], count: docs.count)
         var containers = [[(doc: Int, relation: PairRelation)]](repeating: [], count: docs.count)
+        // Texts that match but whose figures differ (twin reports), both ways.
+        var twins: [Int: [Int]] = [:]
         for l in links where !excluded.contains(l.from) && !excluded.contains(l.to) {
             if constrained && verdicts.apart(l.from, l.to) != nil { continue }
+            if l.relation.kind == nil && l.relation.figuresDiffer {
+                twins[l.from, default: []].append(l.to)
+                twins[l.to, default: []].append(l.from)
+            }
             switch l.relation.kind {
             case .exact?, .nearDuplicate?:
                 duplicatesOf[l.to].append((l.from, l.relation))
@@ -74,6 +88,7 @@ public struct Clusterer: Sendable {
         let order = docs.indices.filter { !excluded.contains($0) }.sorted { Self.precedes(docs[$0], docs[$1]) }
         var clusterOf = [Int?](repeating: nil, count: docs.count)
         var clusters: [Cluster] = []
+        var ambiguous: [Int: [Int]] = [:]
         // Whether `x` must stay out of cluster `c` (it holds a document `x` is judged apart from).
         func conflict(_ x: Int, _ c: Int) -> Bool {
             verdicts.partners(of: x).keys.contains { clusterOf[$0] == c }
@@ -84,10 +99,16 @@ public struct Clusterer: Sendable {
             var members: [(doc: Int, relation: PairRelation)] = []
             for copy in duplicatesOf[d] where clusterOf[copy.doc] == nil {
                 if constrained && conflict(copy.doc, id) { continue }
+                // A partial copy a twin of the centre holds as fully: which one it copies, its text cannot tell.
+                if copy.relation.kind == .partial,
+                   let twin = twin(of: d, holding: copy.doc, asFullyAs: copy.relation, twins: twins, docs: docs) {
+                    ambiguous[copy.doc] = [d, twin]
+                    continue
+                }
                 clusterOf[copy.doc] = id
                 members.append(copy)
             }
-            clusters.append(Cluster(center: d, canonical: d, members: members))
+            clusters.append(Cluster(center: d, canonical: d, members: members, ambiguousBetween: ambiguous[d] ?? []))
         }
         // Clusters whose centre is contained in another document move, whole, into that
         // document's cluster (best containment first), when their centre still relates to its centre.
@@ -95,6 +116,13 @@ public struct Clusterer: Sendable {
             guard let own = clusterOf[d], clusters[own].center == d, !containers[d].isEmpty else { continue }
             let ranked = containers[d].sorted {
                 ($0.relation.containment, $0.relation.jaccard, -$0.doc) > ($1.relation.containment, $1.relation.jaccard, -$1.doc)
+            }
+            if !clusters[own].ambiguousBetween.isEmpty { continue }
+            // Contained as fully in a twin of the report it is contained in best: no choice to make.
+            if let first = ranked.first(where: { clusterOf[$0.doc] != own }), first.relation.kind == .partial,
+               let twin = twin(of: first.doc, holding: d, asFullyAs: first.relation, twins: twins, docs: docs) {
+                clusters[own].ambiguousBetween = [first.doc, twin]
+                continue
             }
             for target in ranked {
                 guard let tc = clusterOf[target.doc], tc != own else { continue }
@@ -149,8 +177,50 @@ public struct Clusterer: Sendable {
         for i in clusters.indices where clusters[i].center >= 0 { clusters[i].canonical = canonical(of: clusters[i], docs: docs) }
         joinCanonicals(&clusters, clusterOf: &clusterOf, docs: docs, duplicated: duplicated, copies: copies,
                        verdicts: constrained ? verdicts : .none)
+        joinSettledAmbiguities(&clusters, clusterOf: &clusterOf, docs: docs, verdicts: constrained ? verdicts : .none)
         clusters.removeAll { $0.center < 0 }
         return clusters
+    }
+
+    /// A copy left alone between two reports whose figures differ joins them when they ended in
+    /// one cluster after all (a copy with a note added looked like another report, but both
+    /// copy the same canonical): then there was nothing to choose between.
+    private func joinSettledAmbiguities(_ clusters: inout [Cluster], clusterOf: inout [Int?], docs: [MatchDocument], verdicts: BatchVerdicts) {
+        for i in clusters.indices where clusters[i].center >= 0 && clusters[i].ambiguousBetween.count == 2 {
+            let pair = clusters[i].ambiguousBetween
+            guard let c = clusterOf[pair[0]], c == clusterOf[pair[1]], c != i, clusters[c].center >= 0 else { continue }
+            let group = [clusters[i].center] + clusters[i].members.map(\.doc)
+            guard !group.contains(where: { x in verdicts.partners(of: x).keys.contains { clusterOf[$0] == c } }) else { continue }
+            let center = clusters[c].center
+            for x in group {
+                var r = PairJudge.relate(docs[x], to: docs[center], settings: settings)
+                if r.kind == nil { r.kind = .partial }
+                clusters[c].members.append((x, r))
+                clusterOf[x] = c
+            }
+            clusters[i].members = []
+            clusters[i].center = -1
+            clusters[i].ambiguousBetween = []
+        }
+    }
+
+    /// A report that states other figures than `report` (its twin on one template: linked to it
+    /// as `figuresDiffer`) and holds `copy` at least as fully as `report` does (`relation`): a copy
+    /// of the part the twins share, a quarter's table without the year's line where they differ.
+    private func twin(of report: Int, holding copy: Int, asFullyAs relation: PairRelation, twins: [Int: [Int]],
+                      docs: [MatchDocument]) -> Int? {
+        guard let candidates = twins[report] else { return nil }
+        let figures = docs[report].fingerprint.figures
+        // A twin is a report as full as this one, not a shorter copy with a figure changed, and
+        // states a figure in place of one of this one's: not a copy that only lost a line of
+        // figures, nor one whose lines were run together.
+        for t in candidates.sorted() where t != copy && Double(docs[t].size) > Double(docs[report].size) * settings.containedMaxRatio
+            && Figures.missing(docs[t].fingerprint.figures, from: figures) > 0 && Figures.missing(figures, from: docs[t].fingerprint.figures) > 0 {
+            let r = PairJudge.relate(docs[copy], to: docs[t], settings: settings)
+            // Contained in it too, and no closer to either: a copy of the twin itself is the twin's.
+            if r.kind == .partial && r.containment >= relation.containment { return t }
+        }
+        return nil
     }
 
     /// A document left alone (with its exact copies) because the cluster's centre states other

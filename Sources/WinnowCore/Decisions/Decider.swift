@@ -12,7 +12,8 @@ public struct Decider: Sendable {
     /// Decisions for `docs`, in input order. Documents in `verdictRemoved` are removed, their
     /// reason naming the editor's verdict.
     /// Of two documents whose texts match but whose figures differ (`PairRelation.figuresDiffer`,
-    /// among `links`), the later published is kept but sent to review, naming the other.
+    /// among `links`), the later published is kept but sent to review, naming the other; so is a
+    /// document that copies two such reports alike (`Cluster.ambiguousBetween`).
     /// `hiddenCopies[d]` exact copies of `d` not among `docs` (a distributed run decides them
     /// elsewhere, like a sibling) count in the size of `d`'s cluster.
     public func decide(_ docs: [ArticleAnalysis], matches: [MatchDocument], clusters: [Cluster], ruleRemoved: Set<Int>,
@@ -66,6 +67,12 @@ public struct Decider: Sendable {
             decisions[i] ?? keepDecision(docs[i], reasons: [], size: 1)
         }
         markFigureConflicts(&out, matches: matches, links: links)
+        for c in clusters where c.ambiguousBetween.count == 2 && out[c.canonical].kind == .keep {
+            let names = c.ambiguousBetween.map { out[$0].canonical }
+            out[c.canonical].kind = .review
+            out[c.canonical].reasons = ["copies only what \(names[0]) and \(names[1]) share, reports whose figures differ:"
+                                        + " which one it copies, its text cannot tell"]
+        }
         return out
     }
 

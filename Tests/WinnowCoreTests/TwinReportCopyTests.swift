@@ -1,0 +1,38 @@
+import Testing
+@testable import WinnowCore
+
+/// Two reports on one template that differ only in their year's line are two reports. A copy
+/// of the quarter's table alone holds what both state: which one it copies, its text cannot
+/// tell, so it is merged into neither but sent to review, naming both.
+struct TwinReportCopyTests {
+    static let quarter = ["COBALT ENERGY CO <COBE> 4TH QTR NET", "Shr 78 cts vs 6.20 dlrs", "Net 33.4 mln vs 35.0 mln",
+                          "Revs 60,186,221 vs 16,443,822", "Avg shrs 46,040,479 vs 17,148,993"]
+
+    static func report(_ id: String, yearShare: Int, site: String, at time: String) -> Article {
+        let lines = quarter + ["Year", "Shr \(yearShare) cts vs 20 cts", "Net 18.5 mln vs 29.6 mln", "Revs 12,753,303 vs 65,519,034"]
+        return Article(id: id, text: lines.joined(separator: "\n"), title: quarter[0], url: "https://\(site)/\(id)", publishedAt: time)
+    }
+
+    @Test func aCopyOfWhatTwinsShareIsReviewedNotMerged() throws {
+        let a = Self.report("a", yearShare: 28, site: "a.example.com", at: "2024-03-01 10:00:00")
+        let b = Self.report("b", yearShare: 75, site: "b.example.com", at: "2024-03-01 11:00:00")
+        let copy = Self.report("copy", yearShare: 28, site: "c.example.com", at: "2024-03-01 12:00:00")
+        let part = Article(id: "part", text: Self.quarter.joined(separator: "\n"), title: Self.quarter[0], url: "https://d.example.com/part",
+                           publishedAt: "2024-03-01 13:00:00")
+        let result = try ScanEngine(rules: .empty).scan([a, b, copy, part])
+        let byId = Dictionary(uniqueKeysWithValues: result.decisions.map { ($0.id, $0) })
+        #expect(byId["b"]?.canonical == "b" && byId["copy"]?.canonical == "a", "\(result.decisions.map(\.reasons))")
+        let reasons = byId["part"]?.reasons.joined() ?? ""
+        #expect(byId["part"]?.kind == .review && byId["part"]?.canonical == "part", "\(reasons)")
+        #expect(reasons.contains("a") && reasons.contains("b") && reasons.contains("cannot tell"), "\(reasons)")
+    }
+
+    /// Without the twin, the copy of the quarter is a partial copy of its report, as ever.
+    @Test func aCopyOfOneReportIsMerged() throws {
+        let a = Self.report("a", yearShare: 28, site: "a.example.com", at: "2024-03-01 10:00:00")
+        let part = Article(id: "part", text: Self.quarter.joined(separator: "\n"), title: Self.quarter[0], url: "https://d.example.com/part",
+                           publishedAt: "2024-03-01 13:00:00")
+        let result = try ScanEngine(rules: .empty).scan([a, part])
+        #expect(result.decisions[1].kind == .merge && result.decisions[1].canonical == "a", "\(result.decisions[1].reasons)")
+    }
+}
