@@ -52,3 +52,20 @@ struct StoryLineTests {
         }
     }
 }
+
+/// A line swept into furniture only by its neighbours (no evidence of its own) at a page's head
+/// may still be the article's: a notice whose code line a copy changed travels with no story, and
+/// goes with the byline above it and the form's notice below. Its figures still count as the
+/// page's, so the copy is not taken for the notice whose code it no longer states.
+struct SweptFiguresTests {
+    @Test func figuresOfASweptHeadLineCount() {
+        let story = StoryLineTests()
+        var site = story.notices(site: "d.example.cn", byline: "投稿：青禾热线编辑部", companies: ["永兴物流", "盛华药业"])
+        site[0].text = site[0].text.replacingOccurrences(of: "证券代码：600380", with: "证券代码：25")
+        let analyses = Support.analyze(story.batch() + site)
+        let page = analyses[analyses.count - 2]
+        #expect(page.findings.contains { $0.rule == "furniture-block" && $0.lineStart <= 3 && $0.lineEnd >= 3 })
+        let code = Figures.of(chunks: [Support.normalized("证券代码：25")[...]])
+        #expect(Figures.missing(code, from: page.fingerprint.figures) == 0)
+    }
+}

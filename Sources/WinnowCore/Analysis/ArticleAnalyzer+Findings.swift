@@ -180,9 +180,17 @@ extension ArticleAnalyzer {
         fingerprint.title = title
         fingerprint.titleFigures = titleFigures
         // Figures are what a text states: a dateline or timestamp left on the page is no figure;
-        // a clock time without a date is ("Sunrise 7:52 a.m." in a forecast).
+        // a clock time without a date is ("Sunrise 7:52 a.m." in a forecast). A line of figures
+        // before the body that went with the furniture around it on no evidence of its own (a
+        // notice's code line between a byline and the form's notice) still states the page's.
+        var stating = [Bool](repeating: false, count: doc.lines.count)
+        for k in kept { stating[k] = true }
+        for k in 0..<min(body?.lowerBound ?? 0, labels.count)
+        where labels[k]?.rule == BuiltInDetector.furnitureBlock.rawValue && doc.shapes[k].statesFigures {
+            stating[k] = true
+        }
         var stated: [ArraySlice<UInt8>] = []
-        for k in kept where !(doc.shapes[k].hasCalendarDate && doc.shapes[k].size < settings.coreLongSize) {
+        for k in doc.lines.indices where stating[k] && !(doc.shapes[k].hasCalendarDate && doc.shapes[k].size < settings.coreLongSize) {
             stated.append(doc.visible[k])
         }
         let order: [UInt64]
