@@ -243,7 +243,8 @@ extension ArticleAnalyzer {
         // Its smallest sampled shingles are a bottom-k sample: enough to find candidates (the
         // index probes fewer) and to estimate containment.
         analysis.cutLead = Array(shingles.prefix(Self.leadLineShingles))
-        analysis.leadLine.letters = LetterGrams.of(chunks: [doc.visible[line]], limit: Self.leadLetterLimit)
+        // Without its cut marker: every window around a figure is then the article's own text.
+        analysis.leadLine.letters = LetterGrams.of(chunks: [LineShape.withoutCutMarker(doc.visible[line])], limit: Self.leadLetterLimit)
         analysis.leadLine.figures = Figures.of(chunks: [doc.visible[line]])
     }
 

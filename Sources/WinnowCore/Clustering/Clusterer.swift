@@ -133,13 +133,14 @@ public struct Clusterer: Sendable {
                 if relation.kind == nil, target.relation.kind == .excerpt, center != target.doc,
                    let lead = PairJudge.leadLine(of: docs[d], in: docs[center], settings: settings) { relation = lead }
                 // Never into a cluster whose centre states other figures: another report.
-                guard relation.kind != nil || (relation.containment >= settings.relaxedContainment && !relation.figuresDiffer) else { continue }
+                guard relation.kind != nil
+                    || (relation.containment >= settings.relaxedContainment && !relation.figuresDiffer && !relation.otherFigures) else { continue }
                 var moved: [(doc: Int, relation: PairRelation)] = []
                 for m in clusters[own].members {
                     var r = PairJudge.relate(docs[m.doc], to: docs[center], settings: settings)
                     // Another excerpt of the story is one of the centre too when its lead line says so.
                     if r.kind == nil, let lead = PairJudge.leadLine(of: docs[m.doc], in: docs[center], settings: settings) { r = lead }
-                    if r.figuresDiffer { break }
+                    if r.figuresDiffer || r.otherFigures { break }
                     if r.kind == nil { r.kind = docs[m.doc].isExcerpt ? .excerpt : .partial }
                     moved.append((m.doc, r))
                 }

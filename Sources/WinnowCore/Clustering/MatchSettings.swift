@@ -21,7 +21,7 @@ public struct MatchSettings: Sendable, Equatable {
     /// A cut-off line's letter windows around digits (`LetterGrams`) missing from its article's
     /// opening at most: the cut may end inside the last figure ("Revs 84.…"); an unmarked line
     /// may miss none.
-    public var cutFigureWindows = 2
+    public var cutFigureWindows = 0
     /// When both have headlines, an excerpt's headline shares at least this Jaccard similarity with its article's.
     public var excerptTitleJaccard = 0.5
     /// A partial copy's lead must be found in the other's lead at least this much (copies cut short keep the beginning).

@@ -11,6 +11,9 @@ public struct PairRelation: Sendable, Equatable {
     /// The texts match as a copy would, but their figures say another report: no copy, at most
     /// worth a review (`Decider`).
     public var figuresDiffer = false
+    /// An excerpt's figures are not all its candidate's, whether or not the texts match otherwise:
+    /// no cluster takes it at a relaxed threshold (`Clusterer`). Not exchanged between stages.
+    public var otherFigures = false
 
     /// The evidence to report.
     public var evidence: MatchEvidence? {
@@ -192,10 +195,14 @@ public enum PairJudge {
             let inPlace = LetterGrams.missingFigureWindows(of: a.leadLine.letters, in: b.leadLine.opening) <= settings.cutFigureWindows
             let verbatim = ((inLead >= settings.containment && plain >= settings.excerptPlainContainment)
                 || letters >= settings.excerptPlainContainment) && (a.leadLine.letters.isEmpty || b.leadLine.opening.isEmpty || inPlace)
-            let kind: MatchKind? = !sameFigures ? nil
-                : !b.isExcerpt && sameTitle && verbatim ? .excerpt
-                : j >= settings.nearDuplicateJaccard ? .excerpt : nil
-            return PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: max(inLead, letters, b.isExcerpt ? aInB : 0))
+            let matches = (!b.isExcerpt && sameTitle && verbatim) || j >= settings.nearDuplicateJaccard
+            var relation = PairRelation(kind: matches && sameFigures ? .excerpt : nil, hamming: hamming, jaccard: j,
+                                        containment: max(inLead, letters, b.isExcerpt ? aInB : 0))
+            // It matches but for its figures: another report (worth a review); matching or not,
+            // no cluster takes it at a relaxed threshold either.
+            relation.figuresDiffer = matches && !sameFigures
+            relation.otherFigures = !sameFigures
+            return relation
         }
         // A full page is never a copy of an excerpt page.
         if b.isExcerpt { return PairRelation(kind: nil, hamming: hamming, jaccard: j, containment: aInB) }

@@ -119,6 +119,12 @@ public struct LineShape: Sendable, Equatable {
     /// Whether the line ends with a cut marker: an ellipsis inside brackets ("[...]", "(…)") or a
     /// read-more word behind brackets, arrows or an ellipsis ("(more)", "更多>>", "…全文").
     static func endsWithCutMarker<C: RandomAccessCollection>(_ s: C) -> Bool where C.Element == UInt32, C.Index == Int {
+        cutMarkerStart(s) != nil
+    }
+
+    /// Where the line's cut marker (`endsWithCutMarker`) begins, with the brackets, ellipsis and
+    /// spaces that go with it; nil when the line ends with none.
+    static func cutMarkerStart<C: RandomAccessCollection>(_ s: C) -> Int? where C.Element == UInt32, C.Index == Int {
         var end = s.endIndex
         func isClose(_ v: UInt32) -> Bool { v == 0x5D || v == 0x29 || v == 0x3011 || v == 0x300B || v == 0x3E || v == 0xBB || v == 0x203A || v == 0x20 }
         func isOpen(_ v: UInt32) -> Bool { v == 0x5B || v == 0x28 || v == 0x3010 || v == 0x300A || v == 0x20 }
@@ -128,18 +134,31 @@ public struct LineShape: Sendable, Equatable {
         var dots = 0
         while end > s.startIndex && isDot(s[end - 1]) { end -= 1; dots += 1 }
         // "[...]", "(…)": an ellipsis in brackets.
-        if dots >= 1 && closers >= 1 && end > s.startIndex && isOpen(s[end - 1]) { return true }
-        guard dots == 0 else { return false }
+        if dots >= 1 && closers >= 1 && end > s.startIndex && isOpen(s[end - 1]) { return end - 1 }
+        guard dots == 0 else { return nil }
         for word in cutWords where end - s.startIndex > word.count && s[(end - word.count)..<end].elementsEqual(word) {
             var k = end - word.count
             // A bare word is text ("one more"): it needs an opening bracket, an ellipsis or closing arrows.
             let before = s[k - 1]
-            if isOpen(before) && before != 0x20 { return true }
+            if isOpen(before) && before != 0x20 { return k - 1 }
             while k > s.startIndex && s[k - 1] == 0x20 { k -= 1 }
-            if k > s.startIndex && isDot(s[k - 1]) && s[k - 1] != 0x3002 { return true }
-            if closers >= 1 && s[end...].contains(where: { $0 == 0x3E || $0 == 0xBB || $0 == 0x203A }) { return true }
+            if k > s.startIndex && isDot(s[k - 1]) && s[k - 1] != 0x3002 {
+                while k > s.startIndex && isDot(s[k - 1]) { k -= 1 }
+                return k
+            }
+            if closers >= 1 && s[end...].contains(where: { $0 == 0x3E || $0 == 0xBB || $0 == 0x203A }) { return end - word.count }
         }
-        return false
+        return nil
+    }
+
+    /// A normalized line without its cut marker ("(more)", "更多>>", "…全文", "[...]"): the text
+    /// the listing took from its article, as UTF-8. The line itself when it ends with none.
+    public static func withoutCutMarker(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let scalars = String(decoding: line, as: UTF8.self).unicodeScalars.map(\.value)
+        guard let start = cutMarkerStart(scalars) else { return line }
+        var bytes = 0
+        for v in scalars[..<start] { bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x1_0000 ? 3 : 4 }
+        return line.prefix(bytes)
     }
 
     /// Words that end a line announcing what follows (normalized: lower case).
