@@ -13,6 +13,8 @@
 #                385 clusters on the built-in sites, seed 201, then eval/issue12.py figures (a copy
 #                whose figure make_corpus changed is another report: own cluster in truth.json)
 #   tpl-lt       the same reports on the long-tail sites, seed 202 (variants, then figures)
+#   tpl-dev-h    held out: other reports (seed 9) on the built-in sites, seed 301
+#   tpl-lt-h     held out: those reports on the long-tail sites, seed 302
 # winnow runs from the project root (so it uses ./rules): winnow scan SET/crawl.jsonl --out OUT -q
 #
 # Columns: pp = pages per site (min-max); P R F1 = pairs; excR partR = pair recall of excerpts and
@@ -69,8 +71,18 @@ build tpl-lt 'python3 "$here/templated_reports.py" --count 320 --seed 7 --out "$
   python3 "$here/issue12.py" variants --set "$dir" --sites "$here/sites-longtail.json" --seed 202 &&
   python3 "$here/issue12.py" figures --set "$dir" --sites "$here/sites-longtail.json"'
 
+# Held out: other reports (seed 9) on other crawls (seeds 301/302), never looked at while tuning;
+# what a mechanism fitted to tpl-dev/tpl-lt does on reports it has not seen.
+build tpl-dev-h 'python3 "$here/templated_reports.py" --count 320 --seed 9 --out "$dir/bases.jsonl" &&
+  "${mc[@]}" --bases "$dir/bases.jsonl" --clusters 385 --seed 301 --out "$dir" &&
+  python3 "$here/issue12.py" figures --set "$dir"'
+build tpl-lt-h 'python3 "$here/templated_reports.py" --count 320 --seed 9 --out "$dir/bases.jsonl" &&
+  "${mc[@]}" --bases "$dir/bases.jsonl" --sites "$here/sites-longtail.json" --clusters 385 --seed 302 --out "$dir" &&
+  python3 "$here/issue12.py" variants --set "$dir" --sites "$here/sites-longtail.json" --seed 302 &&
+  python3 "$here/issue12.py" figures --set "$dir" --sites "$here/sites-longtail.json"'
+
 specs=()
-for name in dev longtail-a longtail-b tpl-dev tpl-lt; do
+for name in dev longtail-a longtail-b tpl-dev tpl-lt tpl-dev-h tpl-lt-h; do
   out=$work/out-$name
   rm -rf "$out"
   ( cd "$root" && "$bin" scan "$sets/$name/crawl.jsonl" --out "$out" -q ) >"$work/$name.log" 2>&1 || true
