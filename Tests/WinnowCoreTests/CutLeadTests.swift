@@ -129,3 +129,20 @@ struct CutLeadTests {
         #expect(d?.canonical == "full" && d?.match?.kind == .excerpt, "\(d?.reasons ?? [])")
     }
 }
+
+/// Pages left with their headline alone (their excerpt line went with the furniture, or they
+/// hold nothing else) say nothing of what they hold: two of them under one headline are no copies
+/// of each other, nor of an article under that headline.
+struct HeadlineOnlyTests {
+    @Test func pagesLeftWithTheirHeadlineAreNoCopies() throws {
+        _ = Support.ready
+        let title = "职业篮球联赛第8轮赛果"
+        let full = Article(id: "full", text: [title, "职业篮球联赛第8轮比赛结果如下：", "济南星辰 3:3 成都猎豹", "沈阳星辰 3:2 郑州蓝鲸"].joined(separator: "\n"),
+                           title: title, url: "https://a.example.cn/1")
+        let pages = (1...2).map { k in Article(id: "page\(k)", text: title, title: title, url: "https://p\(k).example.cn/1") }
+        #expect(Support.fingerprint(title).isHeadlineOnly == false)  // no headline known to a bare fingerprint
+        let result = try ScanEngine(rules: .empty).scan([full] + pages)
+        #expect(result.analyses[1].fingerprint.isHeadlineOnly)
+        #expect(result.decisions.allSatisfy { $0.canonical == $0.id }, "\(result.decisions.map(\.reasons))")
+    }
+}

@@ -42,7 +42,7 @@ public struct CandidateSearch: Sendable {
     static func exactCopies(_ analyses: [ArticleAnalysis], excluded: Set<Int>) -> [Int: Int] {
         var first: [UInt64: Int] = [:]
         var copies: [Int: Int] = [:]
-        for (i, a) in analyses.enumerated() where a.fingerprint.tokens > 0 && !excluded.contains(i) {
+        for (i, a) in analyses.enumerated() where a.fingerprint.tokens > 0 && !a.fingerprint.isHeadlineOnly && !excluded.contains(i) {
             let key = StableHash.combine(a.fingerprint.exact, UInt64(a.fingerprint.tokens))
             if let rep = first[key] { copies[i] = rep } else { first[key] = i }
         }

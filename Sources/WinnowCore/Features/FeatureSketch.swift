@@ -303,6 +303,13 @@ public enum SketchOverlap {
 }
 
 extension Fingerprint {
+    /// Whether all the text kept of the page is its headline (its body went with the furniture,
+    /// or it had none): nothing says what the page holds, so it is no copy of a page under the
+    /// same headline, however equal their fingerprints.
+    public var isHeadlineOnly: Bool {
+        !title.isEmpty && !sketch.isEmpty && SketchOverlap.intersection(sketch, title) == sketch.count
+    }
+
     /// Which story the document tells, for shingle frequencies: its headline's shingles and the
     /// figures it states, hashed (stable across processes: the Spark job counts the same key);
     /// nil without a headline. Reposts of a story share it; a templated report with other
