@@ -54,6 +54,7 @@ struct ExportRecordsCommand: ParsableCommand {
         out.raw(",\"published_at\":")
         if let p = a.publishedAt { out.string(p) } else { out.raw("null") }
         out.raw(",\"has_title\":"); out.bool(!fp.title.isEmpty)
+        out.raw(",\"headline_only\":"); out.bool(fp.isHeadlineOnly)
         out.raw(",\"story\":")
         if let s = fp.story { out.int(ExchangeFormat.signed(s)) } else { out.raw("null") }
         out.raw(",\"sketch\":"); ExchangeFormat.writeHashes(fp.sketch, into: &out)

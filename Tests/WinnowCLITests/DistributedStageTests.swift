@@ -8,7 +8,7 @@ import Testing
 struct DistributedStageTests {
     /// One exported record, as the job reads it.
     struct Doc {
-        var line: Int, exact: Int, tokens: Int, removed: Bool, excerpt: Bool, hasTitle: Bool
+        var line: Int, exact: Int, tokens: Int, removed: Bool, excerpt: Bool, hasTitle: Bool, headlineOnly: Bool
         var sketch: [Int], cut: [Int], record: String
         var id = "", publishedAt: String?, story: Int?
     }
@@ -44,7 +44,7 @@ struct DistributedStageTests {
 
         // Exact copies and document frequencies, as the job's aggregations make them.
         var firstOf: [String: Int] = [:], copyOf: [Int: Int] = [:]
-        for (i, d) in docs.enumerated() where d.tokens > 0 && !d.removed {
+        for (i, d) in docs.enumerated() where d.tokens > 0 && !d.removed && !d.headlineOnly {
             if let rep = firstOf["\(d.exact)/\(d.tokens)"] { copyOf[i] = rep } else { firstOf["\(d.exact)/\(d.tokens)"] = i }
         }
         // Frequencies count stories (a page without a headline is a story of its own).
@@ -150,6 +150,7 @@ struct DistributedStageTests {
         func ints(_ k: String) -> [Int] { (o[k] as? [NSNumber])?.map(\.intValue) ?? [] }
         return Doc(line: int("line"), exact: int("exact"), tokens: int("tokens"), removed: o["removed"] as? Bool ?? false,
                    excerpt: o["excerpt"] as? Bool ?? false, hasTitle: o["has_title"] as? Bool ?? false,
+                   headlineOnly: o["headline_only"] as? Bool ?? false,
                    sketch: ints("sketch"), cut: ints("cut_lead"), record: o["record"] as? String ?? "",
                    id: o["id"] as? String ?? "", publishedAt: o["published_at"] as? String, story: (o["story"] as? NSNumber)?.intValue)
     }

@@ -37,7 +37,8 @@ RECORD_SCHEMA = T.StructType([
     T.StructField("simhash", T.LongType(), False), T.StructField("exact", T.LongType(), False),
     T.StructField("tokens", T.LongType(), False), T.StructField("excerpt", T.BooleanType(), False),
     T.StructField("removed", T.BooleanType(), False), T.StructField("published_at", T.StringType(), True),
-    T.StructField("has_title", T.BooleanType(), False), T.StructField("story", T.LongType(), True),
+    T.StructField("has_title", T.BooleanType(), False), T.StructField("headline_only", T.BooleanType(), False),
+    T.StructField("story", T.LongType(), True),
     T.StructField("sketch", T.ArrayType(T.LongType(), False), False),
     T.StructField("cut_lead", T.ArrayType(T.LongType(), False), False),
     T.StructField("record", T.StringType(), False),
@@ -140,7 +141,7 @@ def analyze(spark, units, statistics, winnow, skip_positions):
                 origin_file, origin_line = inputs.article_origin(unit, r["line"])
                 # In RECORD_SCHEMA order.
                 yield (pos, r["id"], r["simhash"], r["exact"], r["tokens"], r["excerpt"], r["removed"], r["published_at"],
-                       r["has_title"], r.get("story"), r["sketch"], r["cut_lead"], r["record"], origin_file, origin_line)
+                       r["has_title"], r["headline_only"], r.get("story"), r["sketch"], r["cut_lead"], r["record"], origin_file, origin_line)
 
     joined = units.leftOuterJoin(by_unit)
     return spark.createDataFrame(joined.mapPartitions(run), RECORD_SCHEMA)
