@@ -244,7 +244,8 @@ extension ArticleAnalyzer {
         // index probes fewer) and to estimate containment.
         analysis.cutLead = Array(shingles.prefix(Self.leadLineShingles))
         // Without its cut marker: every window around a figure is then the article's own text.
-        analysis.leadLine.letters = LetterGrams.of(chunks: [LineShape.withoutCutMarker(doc.visible[line])], limit: Self.leadLetterLimit)
+        let text = doc.shapes[line].trailingEllipsis ? LineShape.withoutCutMarker(doc.visible[line]) : doc.visible[line]
+        analysis.leadLine.letters = LetterGrams.of(chunks: [text], limit: Self.leadLetterLimit)
         analysis.leadLine.figures = Figures.of(chunks: [doc.visible[line]])
     }
 

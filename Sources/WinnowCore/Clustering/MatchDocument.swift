@@ -22,6 +22,8 @@ public struct MatchDocument: Sendable {
     public var cutLead: [UInt64] = []
     /// The lead line's letter windows and figures, and the page's opening (`ArticleAnalysis.leadLine`).
     public var leadLine = LeadLine()
+    /// All the page kept is its headline (`Fingerprint.isHeadlineOnly`), read once.
+    public let isHeadlineOnly: Bool
 
     /// Creates a match document.
     public init(id: String, publishedAt: String?, isExcerpt: Bool, fingerprint: Fingerprint, weights: [Float], totalWeight: Float, size: Int) {
@@ -32,6 +34,7 @@ public struct MatchDocument: Sendable {
         self.weights = weights
         self.totalWeight = totalWeight
         self.size = size
+        isHeadlineOnly = fingerprint.isHeadlineOnly
     }
 
     /// The sorted sampled shingles.

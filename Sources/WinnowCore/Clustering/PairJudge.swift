@@ -166,7 +166,7 @@ public enum PairJudge {
         let hamming = SimHash.distance(fa.simhash, fb.simhash)
         // A page left with its headline says nothing of what it holds (its excerpt line may be
         // another's): no copy either way. An excerpt page is still linked by its cut lead (`leadLine`).
-        if fa.isHeadlineOnly || fb.isHeadlineOnly { return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0) }
+        if a.isHeadlineOnly || b.isHeadlineOnly { return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0) }
         if fa.tokens > 0 && fa.exact == fb.exact && fa.tokens == fb.tokens {
             return PairRelation(kind: .exact, hamming: hamming, jaccard: 1, containment: 1)
         }

@@ -17,10 +17,15 @@ public struct FingerprintBuilder: FeatureSink {
 
     /// Headline shingles looked for in the rest of the text (`Fingerprint.subjectMask`), sorted.
     public var probe: [UInt64] = [] {
-        didSet { probeFilter = probe.reduce(0) { $0 | 1 << ($1 & 63) } }
+        didSet {
+            probeFilter = probe.reduce(0) { $0 | 1 << ($1 & 63) }
+            probeFilter2 = probe.reduce(0) { $0 | 1 << ($1 >> 6 & 63) }
+        }
     }
-    /// A bit per `probe` shingle's low six bits: most shingles pass by on one test.
+    /// A bit per `probe` shingle's low six bits, and per its next six: nearly every other shingle
+    /// passes by on these two tests.
     @usableFromInline var probeFilter: UInt64 = 0
+    @usableFromInline var probeFilter2: UInt64 = 0
     /// Whether the chunk being read is looked in for `probe` (not the headline itself).
     public var probing = false
     /// Which of `probe`'s first 64 shingles were found, a bit each.
@@ -30,7 +35,7 @@ public struct FingerprintBuilder: FeatureSink {
     public init() {}
 
     /// Adds a shingle.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func add(feature: UInt64) {
         let position = simhash.count
         simhash.add(feature)
@@ -39,11 +44,11 @@ public struct FingerprintBuilder: FeatureSink {
             if position < leadLimit { leadCount = sample.count }
             if position < headLimit { headCount = sample.count }
         }
-        if probing && probeFilter & (1 << (feature & 63)) != 0 { mark(feature) }
+        if probing && probeFilter & (1 << (feature & 63)) != 0 && probeFilter2 & (1 << (feature >> 6 & 63)) != 0 { mark(feature) }
     }
 
     /// Marks `feature` found when it is one of `probe`'s first 64.
-    @usableFromInline mutating func mark(_ feature: UInt64) {
+    @usableFromInline @inline(never) mutating func mark(_ feature: UInt64) {
         var lo = 0, hi = min(probe.count, 64)
         while lo < hi {
             let mid = (lo + hi) / 2
