@@ -21,6 +21,15 @@ struct LineShapeTests {
         #expect(shape("6月4日 19:49").hasCalendarDate)
     }
 
+    /// A line of clock times states figures: it keys on them, so a forecast's sunrise line is not
+    /// a site's template for recurring with other times (a page's stamp, with a date, still is).
+    @Test func clockTimesAreFigures() {
+        #expect(shape("Sunrise 7:52 a.m., sunset 5:31 p.m.").statesFigures)
+        #expect(shape("Sunrise 7:52 a.m., sunset 5:31 p.m.").key != shape("Sunrise 7:50 a.m., sunset 5:31 p.m.").key)
+        #expect(!shape("2019-12-22 10:38:39 | Updated 2021-02-13").statesFigures)
+        #expect(shape("发布时间：2021-01-12 20:48:56").key == shape("发布时间：2022-03-17 08:02:11").key)
+    }
+
     @Test func otherScripts() {
         #expect(shape("2025년 5월 5일").dateOnly)
         #expect(shape("هل هذا صحيح؟").endsWithTerminal)

@@ -42,9 +42,10 @@ public struct LineShape: Sendable, Equatable {
 
     /// Text size in character-equivalents: ideographs count 1, words 3/2.
     public var size: Int { ideographs + (words * 3) / 2 }
-    /// States figures other than a date: the content of a templated report ("Net 807,000 vs
-    /// 2,858,000"), which its site's other reports share only with other numbers.
-    public var statesFigures: Bool { digitRuns >= 2 && !hasDate }
+    /// States figures other than a calendar date: the content of a templated report ("Net
+    /// 807,000 vs 2,858,000", "Sunrise 5:15 a.m., sunset 6:25 p.m."), which its site's other
+    /// reports share only with other numbers.
+    public var statesFigures: Bool { digitRuns >= 2 && !hasCalendarDate }
     /// Whether the line has no text at all.
     public var isBlank: Bool { ideographs == 0 && words == 0 }
     /// Cut off at either end.
