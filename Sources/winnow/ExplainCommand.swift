@@ -50,9 +50,11 @@ struct ExplainCommand: ParsableCommand {
             let fp = an.fingerprint
             print("   simhash \(StableHash.hex(fp.simhash))  tokens \(fp.tokens)  sketch \(fp.sketch.count)  weight \(m.totalWeight)  lead \(m.lead.count)")
             print("   figures \(fp.figures.count) (\(fp.figureContexts.count) in context)  words \(Int(Figures.words(fp).rounded()))  in paragraphs \(fp.paragraphTokens) of \(fp.tokens) tokens"
-                  + "  \(Figures.isReport(fp) ? "templated report" : "not a report")")
+                  + "  \(Figures.isReport(fp) ? "templated report" : Figures.isRunOnReport(fp) ? "run-on report" : "not a report")")
             print("   in template lines \(fp.templateTokens) of \(fp.tokens) tokens  \(Figures.isTemplated(fp) ? "filled-in template" : "own text")"
-                  + "  figures in order \(fp.figureOrder.count)")
+                  + "  figures in order \(fp.figureOrder.count)"
+                  + "  headline shingles said in the text \(fp.subjectMask.nonzeroBitCount) of \(min(fp.title.count, 64))"
+                  + (fp.isHeadlineOnly ? "  (kept only its headline)" : ""))
             print("   body lines \(an.body.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "none")")
             for f in an.findings {
                 let text = prepared[i].lines[f.lineStart - 1].original
@@ -62,7 +64,8 @@ struct ExplainCommand: ParsableCommand {
         for (x, y) in [(a, b), (b, a)] {
             let r = PairJudge.relate(matches[x], to: matches[y], settings: engine.match)
             let lead = SketchOverlap.intersection(matches[x].sketch, matches[y].lead)
-            print("\(Escape.terminal(analyses[x].id)) -> \(Escape.terminal(analyses[y].id)): \(r.kind?.rawValue ?? "not a copy")  hamming \(r.hamming)/\(engine.match.simhashDistance)  jaccard \(Decider.fmt(r.jaccard))/\(engine.match.nearDuplicateJaccard)  containment \(Decider.fmt(r.containment))/\(engine.match.containment)  in lead \(lead)/\(matches[x].sketch.count)")
+            let apart = r.kind == nil ? PairJudge.reasonApart(matches[x], matches[y], settings: engine.match).map { " (\($0))" } ?? "" : ""
+            print("\(Escape.terminal(analyses[x].id)) -> \(Escape.terminal(analyses[y].id)): \(r.kind?.rawValue ?? "not a copy")\(apart)  hamming \(r.hamming)/\(engine.match.simhashDistance)  jaccard \(Decider.fmt(r.jaccard))/\(engine.match.nearDuplicateJaccard)  containment \(Decider.fmt(r.containment))/\(engine.match.containment)  in lead \(lead)/\(matches[x].sketch.count)")
         }
     }
 

@@ -154,6 +154,20 @@ public enum PairJudge {
         return said
     }
 
+    /// Why `a` is no copy of `b` when a check other than the thresholds says so, in words for
+    /// `winnow explain`; nil when only similarity falls short (or it is a copy).
+    public static func reasonApart(_ a: MatchDocument, _ b: MatchDocument, settings: MatchSettings) -> String? {
+        let fa = a.fingerprint, fb = b.fingerprint
+        if a.isHeadlineOnly || b.isHeadlineOnly { return "a page kept only its headline" }
+        let report = isReport(a, b)
+        if Figures.headlinesDiffer(fa.titleFigures, fb.titleFigures) { return "the headlines state other figures" }
+        if otherSubjects(fa, fb, report: report, settings: settings) { return "the reports' headlines name other subjects" }
+        if isStrict(fa, fb, report: report) && namesReplaced(fa, fb) { return "headline and text name other subjects" }
+        let r = relate(a, to: b, settings: settings)
+        if r.figuresDiffer || r.otherFigures { return "its figures differ, or the words beside them" }
+        return nil
+    }
+
     /// Whether each headline holds shingles the other lacks: a word replaced ("沈阳天气预报" /
     /// "武汉天气预报"), where a copy's headline is the same or only gains a suffix.
     static func wordsReplaced(_ a: [UInt64], _ b: [UInt64]) -> Bool {
