@@ -17,7 +17,7 @@ enum CheckLineMatcher {
             if stripped.contains(i + 1) || doc.shapes[i].isBlank { return .neutral }
             let sampled = Fingerprint.sampledShingles(of: doc.visible[i], width: width)
             guard !sampled.isEmpty else { return .neutral }
-            let hits = sampled.reduce(0) { $0 + (contains(sketch, $1) ? 1 : 0) }
+            let hits = sampled.reduce(0) { $0 + (SketchOverlap.contains(sketch, $1) ? 1 : 0) }
             guard hits > 0 && hits * 2 >= sampled.count else { return .miss }
             return hits >= 2 ? .strong : .weak
         }
@@ -37,15 +37,5 @@ enum CheckLineMatcher {
             i = j
         }
         return out
-    }
-
-    /// Binary search in a sorted sketch.
-    static func contains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sorted.count && sorted[lo] == value
     }
 }

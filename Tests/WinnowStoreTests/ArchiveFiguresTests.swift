@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import TestScratch
 import Testing
 @testable import WinnowCore
@@ -41,9 +40,7 @@ struct ArchiveFiguresTests {
         let path = Scratch.path("figures-old", suffix: ".sqlite")
         let store = try ArchiveStore(path: path)
         _ = try scan([Self.report("a", minute: 7, shots: 10)], store: store, run: "r1")
-        let db = try DatabaseQueue(path: path)
-        try db.write { try $0.execute(sql: "UPDATE articles SET figure_contexts = NULL, figure_order = NULL, figure_lines = NULL") }
-        try db.close()
+        try ArchiveStoreTests.execute("UPDATE articles SET figure_contexts = NULL, figure_order = NULL, figure_lines = NULL", on: path)
         #expect(try store.article(id: "a")?.0.fingerprint.figureContexts.isEmpty == true)
         let second = try scan([Self.report("b", minute: 10, shots: 7)], store: store, run: "r2")
         #expect(second[0].canonical == "a", "\(second[0].reasons)")

@@ -77,6 +77,13 @@ struct ArchiveStoreTests {
         return try RuleSet(rules: [Rule(id: "notices", category: .disclaimer, matcher: .phrases(["保留所有权利", "如有侵权", "与本论坛无关"]))])
     }
 
+    /// Runs `sql` on the archive at `path` behind the store's back (an older or newer Winnow's rows).
+    static func execute(_ sql: String, on path: String) throws {
+        let db = try DatabaseQueue(path: path)
+        try db.write { try $0.execute(sql: sql) }
+        try db.close()
+    }
+
     func run(_ articles: [Article], store: ArchiveStore, id: String) throws -> [Decision] {
         let engine = ScanEngine(rules: try Self.rules())
         let result = try engine.scan(articles, extraStatistics: try store.lineStatistics(), archive: try store.loadIndex(maxDistance: 6))
@@ -241,9 +248,7 @@ struct ArchiveStoreTests {
     @Test func anArchiveOfANewerWinnowIsNeitherReadNorChanged() throws {
         let path = tempIndex()
         _ = try ArchiveStore(path: path)
-        let db = try DatabaseQueue(path: path)
-        try db.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')") }
-        try db.close()
+        try Self.execute("INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')", on: path)
         #expect(throws: StoreError.newerSchema(path: path, steps: ["v99-future"])) { try ArchiveStore(path: path) }
         #expect(throws: StoreError.newerSchema(path: path, steps: ["v99-future"])) { try ArchiveReader(path: path) }
         #expect(throws: StoreError.self) { try ArchiveStore(path: NSTemporaryDirectory()) }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import TestScratch
 import Testing
 @testable import WinnowCore
@@ -49,9 +48,7 @@ struct ArchiveTemplateTokensTests {
         let path = Scratch.path("template-old", suffix: ".sqlite")
         let store = try ArchiveStore(path: path)
         _ = try scan(firstNight, store: store, run: "r1")
-        let db = try DatabaseQueue(path: path)
-        try db.write { try $0.execute(sql: "UPDATE articles SET template_tokens = NULL, subject_mask = NULL") }
-        try db.close()
+        try ArchiveStoreTests.execute("UPDATE articles SET template_tokens = NULL, subject_mask = NULL", on: path)
         #expect(try store.article(id: "n0")?.0.fingerprint.templateTokens == 0)
         #expect(try store.article(id: "n0")?.0.fingerprint.subjectMask == 0)
     }

@@ -113,11 +113,10 @@ public struct Clusterer: Sendable {
         // Clusters whose centre is contained in another document move, whole, into that
         // document's cluster (best containment first), when their centre still relates to its centre.
         for d in order {
-            guard let own = clusterOf[d], clusters[own].center == d, !containers[d].isEmpty else { continue }
+            guard let own = clusterOf[d], clusters[own].center == d, !containers[d].isEmpty, clusters[own].ambiguousBetween.isEmpty else { continue }
             let ranked = containers[d].sorted {
                 ($0.relation.containment, $0.relation.jaccard, -$0.doc) > ($1.relation.containment, $1.relation.jaccard, -$1.doc)
             }
-            if !clusters[own].ambiguousBetween.isEmpty { continue }
             // Contained as fully in a twin of the report it is contained in best: no choice to make.
             if let first = ranked.first(where: { clusterOf[$0.doc] != own }), first.relation.kind == .partial,
                let twin = twin(of: first.doc, holding: d, asFullyAs: first.relation, twins: twins, docs: docs) {

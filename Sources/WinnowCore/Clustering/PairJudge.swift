@@ -154,18 +154,35 @@ public enum PairJudge {
         return said
     }
 
+    /// What keeps two documents apart before their texts are weighed (`relate` asks it first, and
+    /// `reasonApart` names it).
+    enum Apart: String {
+        case headlineOnly = "a page kept only its headline"
+        case headlineFigures = "the headlines state other figures"
+        case headlineSubjects = "the reports' headlines name other subjects"
+        case namesReplaced = "headline and text name other subjects"
+    }
+
+    /// Whether the headlines say other documents (`otherSubjects`, and for texts compared as
+    /// reports, `namesReplaced`): the checks `relate` makes before it weighs the texts.
+    static func apartBySubject(_ fa: Fingerprint, _ fb: Fingerprint, report: Bool, strict: Bool, settings: MatchSettings) -> Apart? {
+        if Figures.headlinesDiffer(fa.titleFigures, fb.titleFigures) { return .headlineFigures }
+        if otherSubjects(fa, fb, report: report, settings: settings) { return .headlineSubjects }
+        if strict && namesReplaced(fa, fb) { return .namesReplaced }
+        return nil
+    }
+
     /// Why `a` is no copy of `b` when a check other than the thresholds says so, in words for
     /// `winnow explain`; nil when only similarity falls short (or it is a copy).
     public static func reasonApart(_ a: MatchDocument, _ b: MatchDocument, settings: MatchSettings) -> String? {
-        let fa = a.fingerprint, fb = b.fingerprint
-        if a.isHeadlineOnly || b.isHeadlineOnly { return "a page kept only its headline" }
+        if a.isHeadlineOnly || b.isHeadlineOnly { return Apart.headlineOnly.rawValue }
         let report = isReport(a, b)
-        if Figures.headlinesDiffer(fa.titleFigures, fb.titleFigures) { return "the headlines state other figures" }
-        if otherSubjects(fa, fb, report: report, settings: settings) { return "the reports' headlines name other subjects" }
-        if isStrict(fa, fb, report: report) && namesReplaced(fa, fb) { return "headline and text name other subjects" }
+        if let apart = apartBySubject(a.fingerprint, b.fingerprint, report: report,
+                                      strict: isStrict(a.fingerprint, b.fingerprint, report: report), settings: settings) {
+            return apart.rawValue
+        }
         let r = relate(a, to: b, settings: settings)
-        if r.figuresDiffer || r.otherFigures { return "its figures differ, or the words beside them" }
-        return nil
+        return r.figuresDiffer || r.otherFigures ? "its figures differ, or the words beside them" : nil
     }
 
     /// Whether each headline holds shingles the other lacks: a word replaced ("沈阳天气预报" /
@@ -190,7 +207,7 @@ public enum PairJudge {
         let report = isReport(a, b)
         // A filled-in template states its figures as a report does.
         let strict = isStrict(fa, fb, report: report)
-        if otherSubjects(fa, fb, report: report, settings: settings) || (strict && namesReplaced(fa, fb)) {
+        if apartBySubject(fa, fb, report: report, strict: strict, settings: settings) != nil {
             return PairRelation(kind: nil, hamming: hamming, jaccard: 0, containment: 0)
         }
         let shared = known ?? a.sharedWeight(with: b.sketch)

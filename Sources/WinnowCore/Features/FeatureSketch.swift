@@ -49,12 +49,8 @@ public struct FingerprintBuilder: FeatureSink {
 
     /// Marks `feature` found when it is one of `probe`'s first 64.
     @usableFromInline @inline(never) mutating func mark(_ feature: UInt64) {
-        var lo = 0, hi = min(probe.count, 64)
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if probe[mid] < feature { lo = mid + 1 } else { hi = mid }
-        }
-        if lo < min(probe.count, 64) && probe[lo] == feature { probeHits |= 1 << UInt64(lo) }
+        let i = SketchOverlap.lowerBound(probe, feature)
+        if i < min(probe.count, 64) && probe[i] == feature { probeHits |= 1 << UInt64(i) }
     }
 }
 
@@ -288,14 +284,20 @@ public enum SketchOverlap {
         return n
     }
 
-    /// Whether sorted `a` holds `x` (binary search).
-    public static func contains(_ a: [UInt64], _ x: UInt64) -> Bool {
+    /// The first position in sorted `a` whose value is not below `x` (binary search).
+    public static func lowerBound(_ a: [UInt64], _ x: UInt64) -> Int {
         var lo = 0, hi = a.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if a[mid] < x { lo = mid + 1 } else { hi = mid }
         }
-        return lo < a.count && a[lo] == x
+        return lo
+    }
+
+    /// Whether sorted `a` holds `x`.
+    public static func contains(_ a: [UInt64], _ x: UInt64) -> Bool {
+        let i = lowerBound(a, x)
+        return i < a.count && a[i] == x
     }
 
     /// Estimated Jaccard similarity and the containment of each side in the other.
