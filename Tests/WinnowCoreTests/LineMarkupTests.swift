@@ -24,6 +24,19 @@ struct LineMarkupTests {
         #expect(w.trimmingCharacters(in: .whitespaces) == "1.")
     }
 
+    @Test func aWordInAngleBracketsIsTextButTagsAreNot() {
+        // A ticker after a company's name is the headline's text; markup of any case is not.
+        let (m, v) = read("DELMAR FINANCIAL CORP <DELF> 1ST QTR NET")
+        #expect(m.tags == 0 && v == "delmar financial corp <delf> 1st qtr net")
+        #expect(read("Year <IBM.N> net").1 == "year <ibm.n> net")
+        for markup in ["<BR>", "<o:p></o:p>", "<span style=\"color:red\">", "</TD>", "<br/>", "<!-- x -->"] {
+            let (n, w) = read("正文\(markup)内容")
+            #expect((n.tags > 0 || n.block == .table) && w.filter { $0 != " " } == "正文内容", "\(markup)")
+        }
+        // Quoted XML stays legible: its elements are no HTML.
+        #expect(read("<groupId>org.example</groupId>").1 == "<groupid>org.example</groupid>")
+    }
+
     @Test func imagesAreInvisible() {
         let (m, v) = read("![](https://img.example.com/a/640?wx_fmt=png&from=appmsg \"\")")
         #expect(m.isImageOnly)
