@@ -163,15 +163,14 @@ extension ArticleAnalyzer {
             kept.append(k)
         }
         let template = templateLines(kept, doc: doc, evidence: evidence)
-        var title: [UInt64] = [], titleFigures: [UInt64] = []
+        var headline: ArraySlice<UInt8>?
         if let t = doc.titleLine {
-            title = Fingerprint.allShingles(of: doc.visible[t], width: settings.shingleWidth)
-            titleFigures = Figures.of(chunks: [doc.visible[t]])
+            headline = doc.visible[t]
         } else if let t = doc.article.title, !t.isEmpty {
-            let headline = Array(TextNormalizer.normalize(t).utf8)[...]
-            title = Fingerprint.allShingles(of: headline, width: settings.shingleWidth)
-            titleFigures = Figures.of(chunks: [headline])
+            headline = Array(TextNormalizer.normalize(t).utf8)[...]
         }
+        let title = headline.map { Fingerprint.allShingles(of: $0, width: settings.shingleWidth) } ?? []
+        let titleFigures = headline.map { Figures.of(chunks: [$0]) } ?? []
         // The headline's words are looked for in the rest of the page's text only where the page
         // shows its headline on a line of its own (elsewhere that line could be among the text).
         let headlineChunk = doc.titleLine.flatMap { kept.firstIndex(of: $0) }
@@ -179,7 +178,9 @@ extension ArticleAnalyzer {
                                          headline: headlineChunk == nil ? [] : title, headlineChunk: headlineChunk)
         fingerprint.title = title
         fingerprint.titleFigures = titleFigures
-        // Figures are what a text states: a dateline or timestamp left on the page is no figure;
+        // Figures are what a text states, its headline's first, whether or not the page shows it
+        // on a line and whether or not that line went with the site's template (the same report
+        // states the same figures either way); a dateline or timestamp left on the page is no figure;
         // a clock time without a date is ("Sunrise 7:52 a.m." in a forecast). A line of figures
         // before the body that went with the furniture around it on no evidence of its own (a
         // notice's code line between a byline and the form's notice) still states the page's.
@@ -189,8 +190,9 @@ extension ArticleAnalyzer {
         where labels[k]?.rule == BuiltInDetector.furnitureBlock.rawValue && doc.shapes[k].statesFigures {
             stating[k] = true
         }
-        var stated: [ArraySlice<UInt8>] = []
-        for k in doc.lines.indices where stating[k] && !(doc.shapes[k].hasCalendarDate && doc.shapes[k].size < settings.coreLongSize) {
+        var stated: [ArraySlice<UInt8>] = headline.map { [$0] } ?? []
+        for k in doc.lines.indices where stating[k] && k != doc.titleLine
+            && !(doc.shapes[k].hasCalendarDate && doc.shapes[k].size < settings.coreLongSize) {
             stated.append(doc.visible[k])
         }
         let order: [UInt64]
