@@ -28,4 +28,17 @@ struct RunOnReportTests {
         #expect(result.decisions[1].kind == .review && result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
         #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
     }
+
+    @Test func aGluedExcerptWithAnotherFigureIsNoCopyOfTheReport() throws {
+        // A listing ran a forecast's lines together into one paragraph: still a report, so one
+        // changed temperature makes another forecast (at most a review), not a partial copy.
+        let title = "Weather forecast for Portland"
+        let lines = ["Today: Showers. High 88F (30C). Winds NE at 14 mph.", "Tonight: Thunderstorms. Low 80F.",
+                     "Wednesday: Showers. High 83F, low 78F.", "Chance of precipitation: 80%", "Sunrise 4:28 a.m., sunset 7:34 p.m."]
+        let report = Article(id: "a", text: ([title] + lines).joined(separator: "\n"), title: title, url: "https://a.example.com/w")
+        let glued = lines.joined().replacingOccurrences(of: "88F", with: "86F")
+        let other = Article(id: "b", text: title + "\n" + glued, title: title, url: "https://b.example.com/w")
+        let result = try ScanEngine(rules: .empty).scan([report, other])
+        #expect(result.decisions[1].kind != .merge, "\(result.decisions[1].reasons)")
+    }
 }

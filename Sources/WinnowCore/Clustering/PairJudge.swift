@@ -90,11 +90,11 @@ public enum PairJudge {
 
     /// Whether two documents are compared as templated reports: a full page of the two reads
     /// as one (`Figures.isReport`, or one whose lines run together: `Figures.isRunOnReport`) and
-    /// neither runs in paragraphs (`Figures.isProse`: a copy cut short of a news story keeps too
-    /// little to tell it from a notice). Excerpts do not say.
+    /// neither runs in paragraphs but as a run-on report does (`Figures.isProse`: a copy cut
+    /// short of a news story keeps too little to tell it from a notice). Excerpts do not say.
     static func isReport(_ a: MatchDocument, _ b: MatchDocument) -> Bool {
         let full = [a, b].filter { !$0.isExcerpt }.map(\.fingerprint)
-        return full.contains { Figures.isReport($0) || Figures.isRunOnReport($0) } && !full.contains(where: Figures.isProse)
+        return full.contains { Figures.isReport($0) || Figures.isRunOnReport($0) } && !full.contains { Figures.isProse($0) && !Figures.isRunOnReport($0) }
     }
 
     /// Whether two texts are compared as reports are (figures, names): templated reports, or

@@ -218,13 +218,15 @@ public enum Figures {
     public static let runOnReportDensity = 0.16
 
     /// Whether a short text is a report whose lines were run together (a score and its
-    /// scorers' minutes in one paragraph): not laid out as one (`isReport`), yet a figure every
-    /// six words or denser, and not prose. Two such texts are compared as reports; the text keeps
-    /// no figure order or lines (run together, a report's lines are no longer its rows).
+    /// scorers' minutes in one paragraph, a forecast a listing glued into one line): not laid
+    /// out as one (`isReport`), yet a figure every six words or denser, however much of it runs
+    /// in paragraphs (news prose states a figure every twenty words). Two such texts are compared
+    /// as reports; the text keeps no figure order or lines (run together, a report's lines are
+    /// no longer its rows).
     public static func isRunOnReport(_ f: Fingerprint) -> Bool {
         let words = max(words(f), 1)
         return f.figures.count >= 3 && words <= shortReportWords && Double(f.figures.count) >= words * runOnReportDensity
-            && Double(f.paragraphTokens) >= Double(f.tokens) * reportParagraphShare && !isProse(f)
+            && Double(f.paragraphTokens) >= Double(f.tokens) * reportParagraphShare
     }
 
     /// Stories (pages of other headlines) that must hold a line for it to be a template's.
