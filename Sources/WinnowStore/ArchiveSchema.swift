@@ -108,6 +108,11 @@ enum ArchiveSchema {
             // articles archived before, read as none (their headlines name no subject).
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN subject_mask INTEGER")
         }
+        m.registerMigration("v13-figure-line-names") { db in
+            // Figure lines now key the names beside a line's figures too (FigureLines): lines keyed
+            // before are another hash, read as none rather than compared.
+            try db.execute(sql: "UPDATE articles SET figure_lines = NULL")
+        }
         return m
     }
 }

@@ -21,6 +21,16 @@ struct FigureLinesTests {
         #expect(lines(["只有一个数字 5"]).isEmpty)
     }
 
+    @Test func anotherNameBesideTheSameFiguresIsAnotherReport() {
+        // A results row naming another team, before the score or after it, in either script.
+        let a = lines(["重庆海港 1:1 大连锋范", "郑州锋范 1:3 昆明星辰"])
+        #expect(FigureLines.wordsReplaced(lines(["广州海港 1:1 大连锋范", "郑州锋范 1:3 昆明星辰"]), a))
+        #expect(FigureLines.wordsReplaced(lines(["重庆海港 1:1 大连锋范", "郑州锋范 1:3 武汉星辰"]), a))
+        #expect(FigureLines.wordsReplaced(lines(["Harwick Rovers 2 Porthaven United 1"]), lines(["Dunmore Rovers 2 Porthaven United 1"])))
+        // A copy: other spacing and script, or a row cut inside a name (too little left to tell).
+        #expect(!FigureLines.wordsReplaced(lines(["重慶海港 1 : 1 大連鋒範", "郑州锋范1:3昆明星"]), a))
+    }
+
     /// A form of thousands of lines keeps its first `limit` (memory per article stays bounded).
     @Test func aLongTextKeepsItsFirstLines() {
         let many = (0..<1_000).map { "第\($0)行 \($0 * 7) 与 \($0 * 13)" }

@@ -48,6 +48,11 @@ struct RecordFileTests {
                     && r.analysis.leadLine.opening == an.leadLine.opening && r.analysis.leadLine.marked == an.leadLine.marked)
             #expect(r.textBytes == a.text.utf8.count)
         }
+        // Figure lines keyed before version 9 are another hash: read as none, the rest as written.
+        var older = bytes
+        older[4] = 8
+        let old = try AnalysisRecordFile.decode(older)
+        #expect(old[0].analysis.fingerprint.figureLines.isEmpty && old[0].analysis.fingerprint.subjectMask == 0b1011)
     }
 
     @Test func damagedAndNewerFilesAreRefused() {
@@ -58,8 +63,10 @@ struct RecordFileTests {
         #expect(throws: RecordError.self) { try AnalysisRecordFile.decode(Array(record.dropLast(3))) }
         #expect(throws: RecordError.notARecordFile(expected: "Winnow analysis-record (WNAR)")) { try AnalysisRecordFile.decode(Array("{}".utf8)) }
         var newer = record
-        newer[4] = 9
-        #expect(throws: RecordError.unsupportedVersion(9, supported: Int(AnalysisRecordFile.version))) { try AnalysisRecordFile.decode(newer) }
+        newer[4] = AnalysisRecordFile.version + 1
+        #expect(throws: RecordError.unsupportedVersion(Int(AnalysisRecordFile.version) + 1, supported: Int(AnalysisRecordFile.version))) {
+            try AnalysisRecordFile.decode(newer)
+        }
         #expect(throws: RecordError.self) { try LineStatisticsFile.decode(Array("WNLS".utf8) + [1, 200]) }
     }
 }

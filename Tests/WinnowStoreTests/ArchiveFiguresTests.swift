@@ -5,7 +5,7 @@ import Testing
 @testable import WinnowStore
 
 /// Figures in context, in order and by line across runs (schemas v8-figure-contexts, v10-figure-order,
-/// v11-figure-lines).
+/// v11-figure-lines, v13-figure-line-names).
 struct ArchiveFiguresTests {
     /// A score report whose goal minute and shots are `minute` and `shots`: the same figures as a
     /// set either way round.
@@ -44,5 +44,16 @@ struct ArchiveFiguresTests {
         #expect(try store.article(id: "a")?.0.fingerprint.figureContexts.isEmpty == true)
         let second = try scan([Self.report("b", minute: 10, shots: 7)], store: store, run: "r2")
         #expect(second[0].canonical == "a", "\(second[0].reasons)")
+    }
+
+    /// Figure lines archived before they keyed the names beside their figures are another hash:
+    /// the migration drops them (read as none) rather than let them compare.
+    @Test func figureLinesKeyedBeforeNamesAreDropped() throws {
+        let path = Scratch.path("figure-lines-old", suffix: ".sqlite")
+        _ = try scan([Self.report("a", minute: 7, shots: 10)], store: try ArchiveStore(path: path), run: "r1")
+        try ArchiveStoreTests.execute("DELETE FROM grdb_migrations WHERE identifier = 'v13-figure-line-names'", on: path)
+        let reopened = try ArchiveStore(path: path)
+        #expect(try reopened.article(id: "a")?.0.fingerprint.figureLines.isEmpty == true)
+        #expect(try reopened.article(id: "a")?.0.fingerprint.figureOrder.isEmpty == false)
     }
 }

@@ -1,12 +1,15 @@
 /// A report's lines keyed by their figures (`Fingerprint.figureLines`): two reports on one
 /// template whose lines state the same figures in other words ("进球：杨帆（第32分钟）" /
-/// "进球：刘子轩（第32分钟）", "证券简称：永兴物流" / "证券简称：明德物流") are two reports, while a
-/// copy's lines with those figures read the same, whatever its spacing, punctuation or script
-/// (the text is normalized: Traditional characters and full-width forms are folded already).
+/// "进球：刘子轩（第32分钟）", "证券简称：永兴物流" / "证券简称：明德物流", "重庆海港 1:1 大连锋范" /
+/// "广州海港 1:1 大连锋范") are two reports, while a copy's lines with those figures read the same,
+/// whatever its spacing, punctuation or script (the text is normalized: Traditional characters
+/// and full-width forms are folded already).
 ///
-/// Each entry packs the hash of the line's figures in context, in order, in its high 32 bits
-/// and the hash of the words among them (`span`: letters, digits and characters other than
-/// punctuation and spaces) in its low 32 bits. Lines stating fewer than `minFigures` figures say too little.
+/// Each entry packs the hash of the line's figures in context, in order, in its high 32 bits;
+/// below them, 16 bits of the words from its first digit to its last (letters, digits and characters
+/// other than punctuation and spaces), then 8 bits each of the name before the first figure and
+/// after the last (`name`; 0 where the line says too little there to tell). Lines stating fewer
+/// than `minFigures` figures say too little.
 public enum FigureLines {
     /// Figures a line must state to be keyed.
     public static let minFigures = 2
@@ -20,10 +23,13 @@ public enum FigureLines {
         var out: [UInt64] = []
         for line in lines where out.count < limit {
             let order = Figures.stated(in: [line]).order
-            guard order.count >= minFigures else { continue }
+            guard order.count >= minFigures,
+                  let first = line.firstIndex(where: isDigit), let last = line.lastIndex(where: isDigit) else { continue }
             var figures = StableHash.fnvOffset
             for f in order { figures = StableHash.combine(figures, f) }
-            out.append(figures << 32 | words(of: span(of: line)) & 0xFFFF_FFFF)
+            let words = words(of: line[first...last]) & 0xFFFF
+            let before = name(line[..<first], backwards: true), after = name(line[(last + 1)...], backwards: false)
+            out.append(figures << 32 | words << 16 | before << 8 | after)
         }
         out.sort()
         out.dedupe()
@@ -31,23 +37,76 @@ public enum FigureLines {
     }
 
     /// Whether a line of `a` states the same figures as a line of `b` in other words, and no
-    /// line of `b` says it in `a`'s words.
+    /// line of `b` says it in `a`'s words: other words among the figures, or another name beside
+    /// them where both lines say one.
     public static func wordsReplaced(_ a: [UInt64], _ b: [UInt64]) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
-        let keys = Set(b.map { $0 >> 32 })
-        var exact = Set(b)
-        exact.formIntersection(a)
-        return a.contains { !exact.contains($0) && keys.contains($0 >> 32) }
+        for x in a {
+            let key = x >> 32
+            var i = SketchOverlap.lowerBound(b, key << 32)
+            var keyed = false, same = false
+            while i < b.count && b[i] >> 32 == key && !same {
+                keyed = true
+                same = agree(x, b[i])
+                i += 1
+            }
+            if keyed && !same { return true }
+        }
+        return false
     }
 
-    /// The line from its first digit to its last: the words among its figures. A copy that joined
-    /// a label line to it ("Year" + "Shr 28 cts vs 20 cts") or cut a sentence after it says the
-    /// same there; a report naming another scorer or company between them does not.
-    static func span(of line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        guard let first = line.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }),
-              let last = line.lastIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return line[line.startIndex..<line.startIndex] }
-        return line[first...last]
+    /// Whether two entries of one key say the line in the same words: the same words among the
+    /// figures, and the same names beside them where both say one.
+    static func agree(_ x: UInt64, _ y: UInt64) -> Bool {
+        guard (x >> 16) & 0xFFFF == (y >> 16) & 0xFFFF else { return false }
+        let (bx, by) = ((x >> 8) & 0xFF, (y >> 8) & 0xFF), (ax, ay) = (x & 0xFF, y & 0xFF)
+        return (bx == 0 || by == 0 || bx == by) && (ax == 0 || ay == 0 || ax == ay)
     }
+
+    /// Letters (one unit each) and characters of unspaced scripts (two each) that make a name
+    /// beside a figure: a team, a company ("重庆海港", "Harwick Rovers"). A label is shorter
+    /// ("Shr", "Net", "证券代码"), and so is what a cut or a joined line leaves.
+    public static let nameUnits = 8
+
+    /// 8 bits of the name next to a figure: the `nameUnits` units nearest to it, read from the
+    /// figure outwards (`backwards` for the words before the first figure) over spaces, up to
+    /// punctuation or the line's end; 0 when fewer stand there.
+    static func name(_ side: ArraySlice<UInt8>, backwards: Bool) -> UInt64 {
+        var h = StableHash.fnvOffset, units = 0
+        var i = backwards ? side.endIndex : side.startIndex
+        while units < nameUnits {
+            var start = i, end = i
+            if backwards {
+                guard i > side.startIndex else { break }
+                start = i - 1
+                while start > side.startIndex && side[start] & 0xC0 == 0x80 { start -= 1 }
+            } else {
+                guard i < side.endIndex else { break }
+                end = i + 1
+                while end < side.endIndex && side[end] & 0xC0 == 0x80 { end += 1 }
+            }
+            let c = side[start]
+            if c < 0x80 {
+                let lower = c | 0x20
+                if lower >= 0x61 && lower <= 0x7A {
+                    h = (h ^ UInt64(lower)) &* StableHash.fnvPrime
+                    units += 1
+                } else if c != 0x20 && c != 0x09 {
+                    break
+                }
+            } else if Figures.isPunctuation(side[start..<end]) {
+                break
+            } else {
+                for k in start..<end { h = (h ^ UInt64(side[k])) &* StableHash.fnvPrime }
+                units += 2
+            }
+            i = backwards ? start : end
+        }
+        guard units >= nameUnits else { return 0 }
+        return max(1, h & 0xFF)
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
     /// Hash of a line's words: ASCII letters (lower case) and digits, and every other character
     /// but spaces and punctuation (`Figures.isPunctuation`).

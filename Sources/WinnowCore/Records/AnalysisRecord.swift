@@ -38,7 +38,7 @@ public enum AnalysisRecordFile {
     /// The magic at the start of the file.
     public static let magic: [UInt8] = Array("WNAR".utf8)
     /// The format version written (and the newest read).
-    public static let version: UInt8 = 8
+    public static let version: UInt8 = 9
 
     /// The file header.
     public static var header: [UInt8] { magic + [version] }
@@ -55,7 +55,8 @@ public enum AnalysisRecordFile {
 
     /// Field order (version 2 appends the lead-line figures and letter windows, version 3 the
     /// fingerprint's ideograph and paragraph-token counts, version 4 its figures in context,
-    /// version 5 its template-token count, version 6 its figures in order, version 7 its figure lines, version 8 its headline's subject mask).
+    /// version 5 its template-token count, version 6 its figures in order, version 7 its figure lines, version 8 its headline's subject mask;
+    /// version 9 keys figure lines with the names beside their figures: older ones are read as none).
     static func encode(_ r: AnalysisRecord, into w: inout ByteWriter) {
         let an = r.analysis
         encodeArticleFields(r.article, into: &w)
@@ -238,7 +239,10 @@ public enum AnalysisRecordFile {
         if version >= 4 { analysis.fingerprint.figureContexts = try r.fixed64s() }
         if version >= 5 { analysis.fingerprint.templateTokens = try r.int() }
         if version >= 6 { analysis.fingerprint.figureOrder = try r.fixed64s() }
-        if version >= 7 { analysis.fingerprint.figureLines = try r.fixed64s() }
+        if version >= 7 {
+            let lines = try r.fixed64s()
+            analysis.fingerprint.figureLines = version >= 9 ? lines : []
+        }
         if version >= 8 { analysis.fingerprint.subjectMask = try r.fixed64() }
         return AnalysisRecord(article: article, analysis: analysis, textBytes: textBytes)
     }
