@@ -36,6 +36,21 @@ struct FilledTemplateTests {
         #expect(byId["twin"]?.canonical == "twin", "\(byId["twin"]?.reasons ?? [])")
     }
 
+    /// A repost whose stock code was changed, its sentences run into one paragraph: its longest
+    /// line is the notice's verbatim, yet the page states a figure the notice does not, so it is
+    /// no excerpt of it either (`PairJudge.leadLine` holds filled-in templates to their figures).
+    @Test func aNoticeWithAnotherCodeIsNoExcerptOfIt() throws {
+        var articles = Self.companies.enumerated().map { k, c in Self.notice("n\(k)", company: c, percent: 20 + k, site: "site\(k).example.com") }
+        let original = articles[0]
+        var lines = original.text.split(separator: "\n").map(String.init)
+        lines[1] = lines[1].replacingOccurrences(of: "证券代码：6", with: "证券代码：9")
+        lines[2] = lines[2] + lines[3] + lines[4]
+        lines.removeSubrange(3...4)
+        articles.append(Article(id: "code", text: lines.joined(separator: "\n"), title: original.title, url: "https://mirror.example.cn/c/1.html"))
+        let result = try ScanEngine(rules: .empty).scan(articles)
+        #expect(result.decisions.last?.canonical == "code", "\(result.decisions.last?.reasons ?? [])")
+    }
+
     /// One article reposted under four headlines, one repost with a number changed by its editor:
     /// every line stands under four "stories", none more than the others, so nothing is a form.
     @Test func aStoryRetitledIsNoForm() throws {

@@ -29,7 +29,9 @@ public enum PairJudge {
     /// of it, whatever else the page holds (on a site seen twice, its notices can pass for the
     /// page's body). Verbatim means most of the line's shingles (unweighted) or of its letter
     /// windows (whatever the spacing: listings glue words) are in the article's opening. A page
-    /// that reads as a report is held to the report's figures, line by line and in order.
+    /// that reads as a report is held to the report's figures, line by line and in order; one
+    /// whose text is mostly a filled-in template's (`isStrict`) to its figures (a notice's copy
+    /// with another stock code, whose longest line is the notice's verbatim).
     public static func leadLine(of query: MatchDocument, in candidate: MatchDocument, settings: MatchSettings) -> PairRelation? {
         let cut = query.cutLead
         guard !cut.isEmpty, !candidate.isExcerpt, !candidate.fingerprint.title.isEmpty else { return nil }
@@ -40,10 +42,11 @@ public enum PairJudge {
         // An excerpt names its article's subject: a page whose headline and text name another is not one.
         if namesReplaced(query.fingerprint, candidate.fingerprint) { return nil }
         let marked = query.leadLine.marked
-        // A page whose own text is mostly a report's, or reads as a report itself, is a copy of
-        // it or its near twin: then all its figures must be the report's (a line alone says too
-        // little: "最高气温17℃"), but for the end of a figure a marked cut may have lost.
-        if report, !query.sketch.isEmpty, Figures.isReport(query.fingerprint)
+        // A page whose own text is mostly a report's or a filled-in template's, or reads as a
+        // report itself, is a copy of it or its near twin: then all its figures must be the
+        // report's (a line alone says too little: "最高气温17℃"), but for the end of a figure a
+        // marked cut may have lost.
+        if isStrict(query.fingerprint, candidate.fingerprint, report: report), !query.sketch.isEmpty, Figures.isReport(query.fingerprint)
             || Double(SketchOverlap.intersection(query.sketch, candidate.sketch)) >= Double(query.sketch.count) * settings.excerptPlainContainment {
             // In context too: "第7分钟" is not "第10分钟" though 7 is elsewhere.
             let missing = Figures.missing(query.fingerprint, from: candidate.fingerprint)
