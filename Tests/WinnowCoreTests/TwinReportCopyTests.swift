@@ -27,6 +27,18 @@ struct TwinReportCopyTests {
         #expect(reasons.contains("a") && reasons.contains("b") && reasons.contains("cannot tell"), "\(reasons)")
     }
 
+    /// A twin whose year's share is one the quarter states too ("Shr 78 cts"): as sets its
+    /// figures are within the report's, yet in order neither is within the other.
+    @Test func aTwinWhoseFigureStandsElsewhereIsATwinToo() throws {
+        let a = Self.report("a", yearShare: 28, site: "a.example.com", at: "2024-03-01 10:00:00")
+        let b = Self.report("b", yearShare: 78, site: "b.example.com", at: "2024-03-01 11:00:00")
+        let part = Article(id: "part", text: Self.quarter.joined(separator: "\n"), title: Self.quarter[0], url: "https://d.example.com/part",
+                           publishedAt: "2024-03-01 13:00:00")
+        let result = try ScanEngine(rules: .empty).scan([a, b, part])
+        #expect(result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
+        #expect(result.decisions[2].kind == .review && result.decisions[2].canonical == "part", "\(result.decisions[2].reasons)")
+    }
+
     /// Without the twin, the copy of the quarter is a partial copy of its report, as ever.
     @Test func aCopyOfOneReportIsMerged() throws {
         let a = Self.report("a", yearShare: 28, site: "a.example.com", at: "2024-03-01 10:00:00")

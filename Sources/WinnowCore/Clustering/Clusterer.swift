@@ -210,17 +210,27 @@ public struct Clusterer: Sendable {
     private func twin(of report: Int, holding copy: Int, asFullyAs relation: PairRelation, twins: [Int: [Int]],
                       docs: [MatchDocument]) -> Int? {
         guard let candidates = twins[report] else { return nil }
-        let figures = docs[report].fingerprint.figures
+        let figures = docs[report].fingerprint
         // A twin is a report as full as this one, not a shorter copy with a figure changed, and
         // states a figure in place of one of this one's: not a copy that only lost a line of
         // figures, nor one whose lines were run together.
         for t in candidates.sorted() where t != copy && Double(docs[t].size) > Double(docs[report].size) * settings.containedMaxRatio
-            && Figures.missing(docs[t].fingerprint.figures, from: figures) > 0 && Figures.missing(figures, from: docs[t].fingerprint.figures) > 0 {
+            && Self.inPlaceOfEachOther(docs[t].fingerprint, figures) {
             let r = PairJudge.relate(docs[copy], to: docs[t], settings: settings)
             // Contained in it too, and no closer to either: a copy of the twin itself is the twin's.
             if r.kind == .partial && r.containment >= relation.containment { return t }
         }
         return nil
+    }
+
+    /// Whether each report states a figure in place of one of the other's: each states a figure
+    /// the other lacks, or, where both keep their order, neither's order stands within the
+    /// other's (a figure changed to one the report states elsewhere: "气温12～16℃" / "气温13～16℃"
+    /// beside "最低气温13℃").
+    static func inPlaceOfEachOther(_ a: Fingerprint, _ b: Fingerprint) -> Bool {
+        if Figures.missing(a.figures, from: b.figures) > 0 && Figures.missing(b.figures, from: a.figures) > 0 { return true }
+        return !a.figureOrder.isEmpty && !b.figureOrder.isEmpty
+            && !Figures.inOrder(a.figureOrder, within: b.figureOrder) && !Figures.inOrder(b.figureOrder, within: a.figureOrder)
     }
 
     /// A document left alone (with its exact copies) because the cluster's centre states other
