@@ -39,6 +39,27 @@ struct TwinReportCopyTests {
         #expect(result.decisions[2].kind == .review && result.decisions[2].canonical == "part", "\(result.decisions[2].reasons)")
     }
 
+    /// Two price tables of one day that share their opening rows and no more: a copy of those
+    /// rows alone could be either's.
+    @Test func aCopyOfTheRowsTwoReportsShareIsReviewed() throws {
+        let title = "SPOT COMMODITY PRICES - NOV 27"
+        let opening = [title, "Closing spot prices on Friday (previous in brackets):", "Wheat 4.12 (4.05) dlrs a bushel",
+                       "Corn 3.21 (3.19) dlrs a bushel", "Oats 2.75 (2.71) dlrs a bushel"]
+        let metals = ["Gold 1,812.50 (1,806.20) dlrs an ounce", "Silver 23.41 (23.12) dlrs an ounce", "Copper 3.92 (3.88) dlrs a lb",
+                      "Platinum 941.00 (936.50) dlrs an ounce", "Zinc 1.21 (1.19) dlrs a lb", "Lead 0.98 (0.97) dlrs a lb"]
+        let softs = ["Soybeans 9.52 (9.42) dlrs a bushel", "Heating oil 2.60 (2.95) dlrs a gallon", "Cotton 71.2 (70.8) cts a lb",
+                     "Sugar 18.3 (18.1) cts a lb", "Coffee 142.5 (139.0) cts a lb", "Cocoa 2,410 (2,395) dlrs a tonne"]
+        func page(_ id: String, _ lines: [String], _ time: String) -> Article {
+            Article(id: id, text: lines.joined(separator: "\n"), title: title, url: "https://\(id).example.com/prices", publishedAt: time)
+        }
+        let result = try ScanEngine(rules: .empty).scan([page("a", opening + metals, "2024-11-27 18:00:00"),
+                                                         page("b", opening + softs, "2024-11-27 18:05:00"),
+                                                         page("part", opening, "2024-11-27 19:00:00")])
+        #expect(result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
+        let reasons = result.decisions[2].reasons.joined()
+        #expect(result.decisions[2].kind == .review && result.decisions[2].canonical == "part", "\(reasons)")
+    }
+
     /// Without the twin, the copy of the quarter is a partial copy of its report, as ever.
     @Test func aCopyOfOneReportIsMerged() throws {
         let a = Self.report("a", yearShare: 28, site: "a.example.com", at: "2024-03-01 10:00:00")

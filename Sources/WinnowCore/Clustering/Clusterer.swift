@@ -7,7 +7,8 @@ public struct Cluster: Sendable {
     /// Other members with how each relates to the centre.
     public var members: [(doc: Int, relation: PairRelation)]
     /// For a centre left alone because it copies two reports whose figures differ (twins on one
-    /// template) as fully, so its text cannot say which it copies: those two. Empty otherwise.
+    /// template, or two tables sharing the rows it holds) as fully, so its text cannot say which
+    /// it copies: those two. Empty otherwise.
     public var ambiguousBetween: [Int] = []
 }
 
@@ -24,8 +25,10 @@ public struct Cluster: Sendable {
 ///    though it duplicates the cluster's canonical, joins that cluster (`joinCanonicals`).
 ///
 /// A partial copy that a twin of its report (a report as full, on one template, stating a figure
-/// in place of one of the report's) holds as fully is taken by neither, in step 1 or 2: its text
-/// cannot say which it copies (`Cluster.ambiguousBetween`, a review). Should both reports end in
+/// in place of one of the report's) holds as fully is taken by neither, in step 1 or 2, nor, in
+/// step 2, one that two reports of other clusters stating figures in place of each other's hold
+/// as fully (tables sharing their opening rows): its text cannot say which it copies
+/// (`Cluster.ambiguousBetween`, a review). Should both reports end in
 /// one cluster after all, it joins them (`joinSettledAmbiguities`).
 ///
 /// Editors' `not-duplicate` verdicts hold throughout: such a pair's links are dropped, and no
@@ -117,10 +120,12 @@ public struct Clusterer: Sendable {
             let ranked = containers[d].sorted {
                 ($0.relation.containment, $0.relation.jaccard, -$0.doc) > ($1.relation.containment, $1.relation.jaccard, -$1.doc)
             }
-            // Contained as fully in a twin of the report it is contained in best: no choice to make.
+            // Contained as fully in a twin of the report it is contained in best, or in another
+            // report of another cluster: no choice to make.
             if let first = ranked.first(where: { clusterOf[$0.doc] != own }), first.relation.kind == .partial,
-               let twin = twin(of: first.doc, holding: d, asFullyAs: first.relation, twins: twins, docs: docs) {
-                clusters[own].ambiguousBetween = [first.doc, twin]
+               let other = twin(of: first.doc, holding: d, asFullyAs: first.relation, twins: twins, docs: docs)
+                ?? otherReport(than: first, holding: d, among: ranked, clusterOf: clusterOf, docs: docs) {
+                clusters[own].ambiguousBetween = [first.doc, other]
                 continue
             }
             for target in ranked {
@@ -221,6 +226,19 @@ public struct Clusterer: Sendable {
             if r.kind == .partial && r.containment >= relation.containment { return t }
         }
         return nil
+    }
+
+    /// A report of another cluster than `first`'s (and the copy's) that holds the copy `d` as
+    /// fully as `first` does, when the copy is compared as a report with both: two reports that
+    /// share the lines it holds (a commodity table's opening rows) and no more.
+    private func otherReport(than first: (doc: Int, relation: PairRelation), holding d: Int, among ranked: [(doc: Int, relation: PairRelation)],
+                             clusterOf: [Int?], docs: [MatchDocument]) -> Int? {
+        guard PairJudge.isReport(docs[d], docs[first.doc]) else { return nil }
+        return ranked.first {
+            $0.relation.kind == .partial && $0.relation.containment >= first.relation.containment
+                && clusterOf[$0.doc] != clusterOf[first.doc] && clusterOf[$0.doc] != clusterOf[d] && PairJudge.isReport(docs[d], docs[$0.doc])
+                && Self.inPlaceOfEachOther(docs[$0.doc].fingerprint, docs[first.doc].fingerprint)
+        }?.doc
     }
 
     /// Whether each report states a figure in place of one of the other's: each states a figure
