@@ -145,4 +145,21 @@ struct HeadlineOnlyTests {
         #expect(result.analyses[1].fingerprint.isHeadlineOnly)
         #expect(result.decisions.allSatisfy { $0.canonical == $0.id }, "\(result.decisions.map(\.reasons))")
     }
+
+    /// A page whose lead line is a row of figures states the rows after it too, so an excerpt of
+    /// one results table is no excerpt of its twin ("Newhaven Rovers 11" / "Newhaven Rovers 3")
+    /// even where a block of furniture swept those rows away; a lead line of prose does not.
+    @Test func aRowOfFiguresCarriesTheRowsAfterIt() {
+        _ = Support.ready
+        let rows = ["Results of Coastal Cup matches played on Wednesday: Lowfield United 4 Carrow United 2", "Newhaven Rovers 11 Dunmore Rovers 3"]
+        let table = Article(id: "t", text: (["SOCCER - COASTAL CUP RESULTS"] + rows + ["Share this"]).joined(separator: "\n"),
+                            title: "SOCCER - COASTAL CUP RESULTS", url: "https://t.example.com/1")
+        let eleven = Figures.of(chunks: [Support.normalized("11")[...]])[0]
+        #expect(Support.analyze([table])[0].leadLine.figures.contains(eleven))
+        let prose = ["Defiant Matt Williams says he will not quit as coach even if his side slump to a new low with defeat by Italy",
+                     "Call (258) 555-4275 or write 11 Harbour Road"]
+        let page = Article(id: "p", text: (["Williams says he will never quit"] + prose).joined(separator: "\n"),
+                           title: "Williams says he will never quit", url: "https://p.example.com/1")
+        #expect(!Support.analyze([page])[0].leadLine.figures.contains(eleven))
+    }
 }

@@ -248,7 +248,20 @@ extension ArticleAnalyzer {
         // Without its cut marker: every window around a figure is then the article's own text.
         let text = doc.shapes[line].trailingEllipsis ? LineShape.withoutCutMarker(doc.visible[line]) : doc.visible[line]
         analysis.leadLine.letters = LetterGrams.of(chunks: [text], limit: Self.leadLetterLimit)
-        analysis.leadLine.figures = Figures.of(chunks: [doc.visible[line]])
+        // Its figures, and when it is a row of figures (as dense as a report's), those of the
+        // rows that follow it in the page's own text (a results table whose second row a
+        // rule-less site's block swept away): an excerpt of a report states the report's
+        // figures, not one row's alone.
+        let shape = doc.shapes[line]
+        let row = shape.statesFigures
+            && Double(shape.digitRuns) >= Figures.reportDensity * Figures.words(tokens: shape.words + shape.ideographs, ideographs: shape.ideographs)
+        var rows = [doc.visible[line]]
+        var next = line + 1
+        while row, next < doc.shapes.count, doc.shapes[next].statesFigures, !evidence[next].inListing, evidence[next].furnitureRules.isEmpty {
+            rows.append(doc.visible[next])
+            next += 1
+        }
+        analysis.leadLine.figures = Figures.of(chunks: rows)
     }
 
     /// Characters of a page's start kept as letter windows.
