@@ -161,5 +161,15 @@ struct HeadlineOnlyTests {
         let page = Article(id: "p", text: (["Williams says he will never quit"] + prose).joined(separator: "\n"),
                            title: "Williams says he will never quit", url: "https://p.example.com/1")
         #expect(!Support.analyze([page])[0].leadLine.figures.contains(eleven))
+        // Nor is a line the site's other pages hold a row of the page's own: a contact line.
+        let contact = "Copyright complaints: call (258) 555-4275"
+        let today = "Today: Cloudy. High 33F (1C). Winds SW at 15 mph. Tonight: Mostly sunny. Low 12F. Wednesday: Sunny. High 29F, low 11F."
+        let forecast = Article(id: "w", text: ["Austin weather", today, contact].joined(separator: "\n"),
+                               title: "Austin weather", url: "https://tiny.example.org/w")
+        let other = Article(id: "o", text: ["Denver weather", "Tonight: Mostly sunny. Low 12F.", contact].joined(separator: "\n"),
+                            title: "Denver weather", url: "https://tiny.example.org/o")
+        let area = Figures.of(chunks: [Support.normalized("258")[...]])[0]
+        let lead = Support.analyze([forecast, other])[0].leadLine.figures
+        #expect(lead.contains(Figures.of(chunks: [Support.normalized("33")[...]])[0]) && !lead.contains(area))
     }
 }

@@ -249,19 +249,26 @@ extension ArticleAnalyzer {
         let text = doc.shapes[line].trailingEllipsis ? LineShape.withoutCutMarker(doc.visible[line]) : doc.visible[line]
         analysis.leadLine.letters = LetterGrams.of(chunks: [text], limit: Self.leadLetterLimit)
         // Its figures, and when it is a row of figures (as dense as a report's), those of the
-        // rows that follow it in the page's own text (a results table whose second row a
-        // rule-less site's block swept away): an excerpt of a report states the report's
-        // figures, not one row's alone.
+        // rows of the page's own that follow it (a results table whose second row a rule-less
+        // site's block swept away): an excerpt of a report states the report's figures, not
+        // one row's alone.
         let shape = doc.shapes[line]
         let row = shape.statesFigures
             && Double(shape.digitRuns) >= Figures.reportDensity * Figures.words(tokens: shape.words + shape.ideographs, ideographs: shape.ideographs)
         var rows = [doc.visible[line]]
         var next = line + 1
-        while row, next < doc.shapes.count, doc.shapes[next].statesFigures, !evidence[next].inListing, evidence[next].furnitureRules.isEmpty {
+        while row, next < doc.shapes.count, doc.shapes[next].statesFigures, Self.ownRow(evidence[next]) {
             rows.append(doc.visible[next])
             next += 1
         }
         analysis.leadLine.figures = Figures.of(chunks: rows)
+    }
+
+    /// Whether a line can be a row of the page's own table: in no listing, claimed by no rule,
+    /// and held by no other page of the site nor of another story (a contact line with a phone
+    /// number recurs on the site's pages).
+    static func ownRow(_ e: LineEvidence) -> Bool {
+        !e.inListing && e.furnitureRules.isEmpty && e.templateDocuments <= 1 && e.recurrence <= 1 && !e.recurs
     }
 
     /// Characters of a page's start kept as letter windows.
