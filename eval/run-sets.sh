@@ -15,6 +15,7 @@
 #   tpl-lt       the same reports on the long-tail sites, seed 202 (variants, then figures)
 #   tpl-dev-h    held out: other reports (seed 9) on the built-in sites, seed 301
 #   tpl-lt-h     held out: those reports on the long-tail sites, seed 302
+#   tpl-dev-h2, tpl-lt-h2  held out anew (reports seed 13, crawls 401/402) once the first two were read
 # winnow runs from the project root (so it uses ./rules): winnow scan SET/crawl.jsonl --out OUT -q
 #
 # Columns: pp = pages per site (min-max); P R F1 = pairs; excR partR = pair recall of excerpts and
@@ -81,8 +82,18 @@ build tpl-lt-h 'python3 "$here/templated_reports.py" --count 320 --seed 9 --out 
   python3 "$here/issue12.py" variants --set "$dir" --sites "$here/sites-longtail.json" --seed 302 &&
   python3 "$here/issue12.py" figures --set "$dir" --sites "$here/sites-longtail.json"'
 
+# Held out again once tpl-dev-h/tpl-lt-h had been read to find what was still wrong: reports of
+# seed 13 on crawls of seeds 401/402, to judge later changes on reports nobody has looked at.
+build tpl-dev-h2 'python3 "$here/templated_reports.py" --count 320 --seed 13 --out "$dir/bases.jsonl" &&
+  "${mc[@]}" --bases "$dir/bases.jsonl" --clusters 385 --seed 401 --out "$dir" &&
+  python3 "$here/issue12.py" figures --set "$dir"'
+build tpl-lt-h2 'python3 "$here/templated_reports.py" --count 320 --seed 13 --out "$dir/bases.jsonl" &&
+  "${mc[@]}" --bases "$dir/bases.jsonl" --sites "$here/sites-longtail.json" --clusters 385 --seed 402 --out "$dir" &&
+  python3 "$here/issue12.py" variants --set "$dir" --sites "$here/sites-longtail.json" --seed 402 &&
+  python3 "$here/issue12.py" figures --set "$dir" --sites "$here/sites-longtail.json"'
+
 specs=()
-for name in dev longtail-a longtail-b tpl-dev tpl-lt tpl-dev-h tpl-lt-h; do
+for name in dev longtail-a longtail-b tpl-dev tpl-lt tpl-dev-h tpl-lt-h tpl-dev-h2 tpl-lt-h2; do
   out=$work/out-$name
   rm -rf "$out"
   ( cd "$root" && "$bin" scan "$sets/$name/crawl.jsonl" --out "$out" -q ) >"$work/$name.log" 2>&1 || true
