@@ -15,7 +15,8 @@
   issue12.py figures --set DIR [--sites SITES.json]
       for the templated-report sets: a copy in which make_corpus changed a figure (op
       change_number, when the changed number is not part of a date) is a different report, so it
-      gets a cluster of its own in truth.json; stand-alone excerpts
+      gets a cluster of its own in truth.json (or, when the change made it another report of the
+      set word for word, that report's); stand-alone excerpts
       that are also, word for word, the start of a report of another cluster (a near twin that
       differs only after the cut) are dropped, since no tool could tell where they belong.
       Writes DIR/reports.json (cluster -> base report and its twin) for the table.
@@ -185,12 +186,23 @@ def cmd_figures(a):
         b = bases.get(norm(body(d))) if truth[d["id"]]["role"] == "original" else None
         if b:
             reports[truth[d["id"]]["cluster"]] = {"base": b["id"], "twin_of": b.get("twin_of")}
+    # the text each original states, to tell a changed copy that became another report verbatim
+    original_of = {norm(body(d)): truth[d["id"]]["cluster"] for d in docs if truth[d["id"]]["role"] == "original"}
     split = 0
+    changed_to = {}   # (report, figures gained) -> the cluster of the first copy changed that way
     for d in docs:
         t = truth[d["id"]]
         if "change_number" in t["ops"] and t["cluster"] in originals:
-            if figures(norm(body(d))) - originals[t["cluster"]]:   # a figure the report does not have
-                t["cluster"] = f"{t['cluster']}-n{d['id']}"
+            text = norm(body(d))
+            if text in original_of and original_of[text] != t["cluster"]:
+                # the change made it another report of the set word for word (near twins differ
+                # in one figure): a copy of that one
+                t["cluster"] = original_of[text]
+                split += 1
+            elif figures(text) - originals[t["cluster"]]:   # a figure the report does not have
+                # two copies of one report that gained the same figures are one report
+                added = tuple(sorted((figures(text) - originals[t["cluster"]]).items()))
+                t["cluster"] = changed_to.setdefault((t["cluster"], added), f"{t['cluster']}-n{d['id']}")
                 split += 1
 
     marks = {"...", "…", "……"}
