@@ -96,8 +96,16 @@ public enum PairJudge {
     /// neither runs in paragraphs but as a run-on report does (`Figures.isProse`: a copy cut
     /// short of a news story keeps too little to tell it from a notice). Excerpts do not say.
     static func isReport(_ a: MatchDocument, _ b: MatchDocument) -> Bool {
-        let full = [a, b].filter { !$0.isExcerpt }.map(\.fingerprint)
-        return full.contains { Figures.isReport($0) || Figures.isRunOnReport($0) } && !full.contains { Figures.isProse($0) && !Figures.isRunOnReport($0) }
+        let x = layout(a), y = layout(b)
+        return (x?.report == true || y?.report == true) && x?.prose != true && y?.prose != true
+    }
+
+    /// How a full page is laid out for `isReport` (nil for an excerpt): as a report (or a run-on
+    /// one), and in paragraphs as no run-on report is. Asked per pair: no arrays, no copies.
+    private static func layout(_ d: MatchDocument) -> (report: Bool, prose: Bool)? {
+        if d.isExcerpt { return nil }
+        let runOn = Figures.isRunOnReport(d.fingerprint)
+        return (Figures.isReport(d.fingerprint) || runOn, Figures.isProse(d.fingerprint) && !runOn)
     }
 
     /// Whether two texts are compared as reports are (figures, names): templated reports, or

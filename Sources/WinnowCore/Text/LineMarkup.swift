@@ -86,19 +86,21 @@ public enum MarkupReader {
         return fences % 2 == 1
     }
 
-    /// Bytes that may start markup: # * [ ] < > ! _ ~ | `
-    private static let special: [Bool] = {
-        var t = [Bool](repeating: false, count: 256)
-        for c in "#*[]<>!_~|`".utf8 { t[Int(c)] = true }
-        return t
-    }()
+    /// Whether a byte may start markup: # * [ ] < > ! _ ~ | ` (a switch, not a table: a global
+    /// read per byte pays for its lazy initialisation check every time).
+    @inline(__always) private static func isSpecial(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x23, 0x2A, 0x5B, 0x5D, 0x3C, 0x3E, 0x21, 0x5F, 0x7E, 0x7C, 0x60: true
+        default: false
+        }
+    }
 
     /// Whether a line may hold markup: a special byte, `://` or `www.`.
     private static func mayHoldMarkup(_ b: ArraySlice<UInt8>) -> Bool {
         var i = b.startIndex
         while i < b.endIndex {
             let c = b[i]
-            if special[Int(c)] { return true }
+            if isSpecial(c) { return true }
             if c == 0x3A && i + 2 < b.endIndex && b[i + 1] == 0x2F && b[i + 2] == 0x2F { return true }
             if c == 0x77 && i + 3 < b.endIndex && b[i + 1] == 0x77 && b[i + 2] == 0x77 && b[i + 3] == 0x2E { return true }
             i += 1
@@ -144,7 +146,7 @@ public enum MarkupReader {
         }
         while i < b.endIndex {
             let c = b[i]
-            if !special[Int(c)] && c != 0x68 && c != 0x77 {  // h(ttp), w(ww)
+            if !isSpecial(c) && c != 0x68 && c != 0x77 {  // h(ttp), w(ww)
                 emit(c, linked: false)
                 i += 1
                 continue
