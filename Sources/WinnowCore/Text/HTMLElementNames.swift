@@ -27,6 +27,8 @@ enum HTMLElementNames {
         guard i < inner.endIndex else { return false }
         if inner[i] == 0x21 { return true }
         if inner[i] == 0x2F { i += 1 }
+        // A name starts with a letter ("< 5", "<3" are text).
+        guard i < inner.endIndex, (inner[i] | 0x20) >= 0x61 && (inner[i] | 0x20) <= 0x7A else { return false }
         var name = ""
         while i < inner.endIndex, name.utf8.count <= 12 {
             let c = inner[i] | (inner[i] >= 0x41 && inner[i] <= 0x5A ? 0x20 : 0)

@@ -163,9 +163,8 @@ public enum MarkupReader {
                 continue
             }
             if c == 0x3C, let close = b[(i + 1)...].firstIndex(of: 0x3E), i + 1 < b.endIndex {  // <tag> or <url>
-                let next = b[i + 1]
                 let tag = b[(i + 1)..<close]
-                if (isASCIILetter(next) || next == 0x2F || next == 0x21) && (startsWithURL(tag) || HTMLElementNames.isTag(tag)) {
+                if startsWithURL(tag) || HTMLElementNames.isTag(tag) {
                     if startsWithURL(tag) { m.links += 1 } else if hasPrefix(tag, "img") { m.images += 1 } else if
                         hasPrefix(tag, "table") || hasPrefix(tag, "tr") || hasPrefix(tag, "td") || hasPrefix(tag, "/td") {
                         m.block = .table
