@@ -128,23 +128,6 @@ struct CutLeadTests {
         let d = result.decisions.last
         #expect(d?.canonical == "full" && d?.match?.kind == .excerpt, "\(d?.reasons ?? [])")
     }
-}
-
-/// Pages left with their headline alone (their excerpt line went with the furniture, or they
-/// hold nothing else) say nothing of what they hold: two of them under one headline are no copies
-/// of each other, nor of an article under that headline.
-struct HeadlineOnlyTests {
-    @Test func pagesLeftWithTheirHeadlineAreNoCopies() throws {
-        _ = Support.ready
-        let title = "职业篮球联赛第8轮赛果"
-        let full = Article(id: "full", text: [title, "职业篮球联赛第8轮比赛结果如下：", "济南星辰 3:3 成都猎豹", "沈阳星辰 3:2 郑州蓝鲸"].joined(separator: "\n"),
-                           title: title, url: "https://a.example.cn/1")
-        let pages = (1...2).map { k in Article(id: "page\(k)", text: title, title: title, url: "https://p\(k).example.cn/1") }
-        #expect(Support.fingerprint(title).isHeadlineOnly == false)  // no headline known to a bare fingerprint
-        let result = try ScanEngine(rules: .empty).scan([full] + pages)
-        #expect(result.analyses[1].fingerprint.isHeadlineOnly)
-        #expect(result.decisions.allSatisfy { $0.canonical == $0.id }, "\(result.decisions.map(\.reasons))")
-    }
 
     /// A page whose lead line is a row of figures states the rows after it too, so an excerpt of
     /// one results table is no excerpt of its twin ("Newhaven Rovers 11" / "Newhaven Rovers 3")
@@ -171,5 +154,39 @@ struct HeadlineOnlyTests {
         let area = Figures.of(chunks: [Support.normalized("258")[...]])[0]
         let lead = Support.analyze([forecast, other])[0].leadLine.figures
         #expect(lead.contains(Figures.of(chunks: [Support.normalized("33")[...]])[0]) && !lead.contains(area))
+    }
+}
+
+/// Pages left with their headline alone (their excerpt line went with the furniture, or they
+/// hold nothing else) say nothing of what they hold: two of them under one headline are no copies
+/// of each other, nor of an article under that headline.
+struct HeadlineOnlyTests {
+    @Test func pagesLeftWithTheirHeadlineAreNoCopies() throws {
+        _ = Support.ready
+        let title = "职业篮球联赛第8轮赛果"
+        let full = Article(id: "full", text: [title, "职业篮球联赛第8轮比赛结果如下：", "济南星辰 3:3 成都猎豹", "沈阳星辰 3:2 郑州蓝鲸"].joined(separator: "\n"),
+                           title: title, url: "https://a.example.cn/1")
+        let pages = (1...2).map { k in Article(id: "page\(k)", text: title, title: title, url: "https://p\(k).example.cn/1") }
+        #expect(Support.fingerprint(title).isHeadlineOnly == false)  // no headline known to a bare fingerprint
+        let result = try ScanEngine(rules: .empty).scan([full] + pages)
+        #expect(result.analyses[1].fingerprint.isHeadlineOnly)
+        #expect(result.decisions.allSatisfy { $0.canonical == $0.id }, "\(result.decisions.map(\.reasons))")
+    }
+
+    /// A short headline may have no sampled shingle (each has one chance in two): two pages left
+    /// with such a headline are no exact duplicates either, while a body of a few words is no headline.
+    @Test func aHeadlineWithoutSampledShinglesIsStillOnlyAHeadline() throws {
+        _ = Support.ready
+        let words = ["BIRCHWOOD", "KESTREL", "HALCYON", "MARLOW", "QUARRY", "STERLING", "NORTHGATE", "COBALT"]
+        let kinds = ["BANCORP", "SYSTEMS", "FOODS", "ENERGY", "HOLDINGS", "INDUSTRIES"]
+        let title = try #require(words.flatMap { w in kinds.map { "\(w) \($0) SETS DIVIDEND" } }.first {
+            Fingerprint.sampledShingles(of: Support.normalized($0)[...], width: 3).isEmpty
+        })
+        let pages = (1...2).map { k in Article(id: "page\(k)", text: title, title: title, url: "https://p\(k).example.com/1") }
+        let result = try ScanEngine(rules: .empty).scan(pages)
+        #expect(result.analyses[0].fingerprint.sketch.isEmpty && result.analyses[0].fingerprint.isHeadlineOnly)
+        #expect(result.decisions.allSatisfy { $0.canonical == $0.id }, "\(result.decisions.map(\.reasons))")
+        let notice = Article(id: "n", text: [title, "Qtly div 60 cts vs 59 cts prior"].joined(separator: "\n"), title: title, url: "https://n.example.com/1")
+        #expect(!Support.analyze([notice])[0].fingerprint.isHeadlineOnly)
     }
 }

@@ -314,7 +314,12 @@ extension Fingerprint {
     /// or it had none): nothing says what the page holds, so it is no copy of a page under the
     /// same headline, however equal their fingerprints.
     public var isHeadlineOnly: Bool {
-        !title.isEmpty && !sketch.isEmpty && SketchOverlap.intersection(sketch, title) == sketch.count
+        guard !title.isEmpty, tokens > 0 else { return false }
+        // A short headline may have no sampled shingle: then a text no longer than it (its
+        // shingles and the overlap of the widest, 3-token, shingles) that states no figure of
+        // its own is that headline.
+        if sketch.isEmpty { return tokens <= title.count + 2 && Figures.missing(figures, from: titleFigures) == 0 }
+        return SketchOverlap.intersection(sketch, title) == sketch.count
     }
 
     /// Which story the document tells, for shingle frequencies: its headline's shingles and the
