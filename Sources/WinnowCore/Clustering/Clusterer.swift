@@ -215,12 +215,11 @@ public struct Clusterer: Sendable {
     private func twin(of report: Int, holding copy: Int, asFullyAs relation: PairRelation, twins: [Int: [Int]],
                       docs: [MatchDocument]) -> Int? {
         guard let candidates = twins[report] else { return nil }
-        let figures = docs[report].fingerprint
         // A twin is a report as full as this one, not a shorter copy with a figure changed, and
         // states a figure in place of one of this one's: not a copy that only lost a line of
         // figures, nor one whose lines were run together.
         for t in candidates.sorted() where t != copy && Double(docs[t].size) > Double(docs[report].size) * settings.containedMaxRatio
-            && Self.inPlaceOfEachOther(docs[t].fingerprint, figures) {
+            && Self.inPlaceOfEachOther(docs[t].fingerprint, docs[report].fingerprint) {
             let r = PairJudge.relate(docs[copy], to: docs[t], settings: settings)
             // Contained in it too, and no closer to either: a copy of the twin itself is the twin's.
             if r.kind == .partial && r.containment >= relation.containment { return t }

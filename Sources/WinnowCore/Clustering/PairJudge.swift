@@ -38,9 +38,9 @@ public enum PairJudge {
         // Reports as `relate` tells them: the candidate, or the query when it is a full page
         // (a report whose repost runs in paragraphs is still compared as a report).
         let report = isReport(query, candidate)
-        if otherSubjects(query.fingerprint, candidate.fingerprint, report: report, settings: settings) { return nil }
-        // An excerpt names its article's subject: a page whose headline and text name another is not one.
-        if namesReplaced(query.fingerprint, candidate.fingerprint) { return nil }
+        // An excerpt names its article's subject: a page whose headline and text name another is
+        // not one, whether or not the two are compared as reports (strict).
+        if apartBySubject(query.fingerprint, candidate.fingerprint, report: report, strict: true, settings: settings) != nil { return nil }
         let marked = query.leadLine.marked
         // A page whose own text is mostly a report's or a filled-in template's, or reads as a
         // report itself, is a copy of it or its near twin: then all its figures must be the

@@ -155,11 +155,9 @@ public struct LineShape: Sendable, Equatable {
     /// A normalized line without its cut marker ("(more)", "更多>>", "…全文", "[...]"): the text
     /// the listing took from its article, as UTF-8. The line itself when it ends with none.
     public static func withoutCutMarker(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        let scalars = String(decoding: line, as: UTF8.self).unicodeScalars.map(\.value)
-        guard let start = cutMarkerStart(scalars) else { return line }
-        var bytes = 0
-        for v in scalars[..<start] { bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x1_0000 ? 3 : 4 }
-        return line.prefix(bytes)
+        let scalars = Array(String(decoding: line, as: UTF8.self).unicodeScalars)
+        guard let start = cutMarkerStart(scalars.map(\.value)) else { return line }
+        return line.prefix(scalars[..<start].reduce(0) { $0 + UTF8.width($1) })
     }
 
     /// Words that end a line announcing what follows (normalized: lower case).
