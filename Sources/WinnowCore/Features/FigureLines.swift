@@ -10,18 +10,34 @@
 /// other than punctuation and spaces), then 8 bits each of the name before the first figure and
 /// after the last (`name`; 0 where the line says too little there to tell). Lines stating fewer
 /// than `minFigures` figures say too little.
+///
+/// Each figure of those lines has an entry of its own too (`figureSeed`): the hash of the figure
+/// in its high 32 bits, no words, and the names before and after it. A copy whose listing ran a
+/// results table's rows together ("Morcombe Town 2 Glenbrook Town 2 Glenbrook Rovers 0 …") keys
+/// no line as the table does, yet names the same teams beside each score; its twin naming
+/// "Harwick Town" beside the same score does not, and a price that "上涨14.4%" is not one that
+/// "下跌14.4%".
 public enum FigureLines {
     /// Figures a line must state to be keyed.
     public static let minFigures = 2
 
-    /// Lines keyed per text at most (a report has tens; a long form's first lines say enough).
+    /// Seed of the figures' own entries, apart from the lines' keys.
+    static let figureSeed = StableHash.fnv1a("figure-names:")
+
+    /// Entries per text at most (a report has tens; a long form's first lines say enough).
     public static let limit = 256
 
-    /// Sorted, distinct entries for the lines (normalized UTF-8 chunks) that state figures, the
-    /// first `limit` of them.
+    /// Sorted, distinct entries for the lines (normalized UTF-8 chunks) that state figures and for
+    /// their figures, the first `limit` of them.
     public static func of(lines: [ArraySlice<UInt8>]) -> [UInt64] {
         var out: [UInt64] = []
         for line in lines where out.count < limit {
+            for (span, figure) in Figures.numbers(in: line) where out.count < limit {
+                // Kept with no name on either side too: it stands for a figure stated there, which
+                // a copy that ran that line into the next names ("Pay July 27" / "… 27 Record Oct").
+                let before = name(line[..<span.lowerBound], backwards: true), after = name(line[span.upperBound...], backwards: false)
+                out.append((StableHash.combine(figureSeed, figure) >> 32) << 32 | before << 8 | after)
+            }
             let order = Figures.stated(in: [line]).order
             guard order.count >= minFigures,
                   let first = line.firstIndex(where: isDigit), let last = line.lastIndex(where: isDigit) else { continue }

@@ -83,6 +83,22 @@ public enum Figures {
         return (figures, contexts, order)
     }
 
+    /// The numbers of one normalized UTF-8 line, each with the bytes it spans and its hash as
+    /// `of` gives it (`FigureLines` reads the names beside each).
+    static func numbers(in line: ArraySlice<UInt8>) -> [(span: Range<Int>, figure: UInt64)] {
+        var out: [(span: Range<Int>, figure: UInt64)] = []
+        var digits: [UInt8] = []
+        var i = line.startIndex
+        while i < line.endIndex {
+            guard isDigit(line[i]) else { i += 1; continue }
+            digits.removeAll(keepingCapacity: true)
+            let end = read(line, from: i, into: &digits)
+            out.append((i..<end, StableHash.fnv1a(digits, seed: seed)))
+            i = end
+        }
+        return out
+    }
+
     /// Figures in order kept per text at most (a report states tens).
     public static let orderLimit = 256
 
