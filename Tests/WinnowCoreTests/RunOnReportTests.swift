@@ -1,8 +1,8 @@
 import Testing
 @testable import WinnowCore
 
-/// A score report whose lines a site ran together into one paragraph is still a report: a
-/// figure every few words. Two such texts that differ in one scorer's minute are two reports,
+/// A score report whose lines a site ran together into one paragraph, or partly so, is still a
+/// report: a figure every few words. Two such texts that differ in one scorer's minute are two reports,
 /// while news prose with a number changed stays a copy (`FiguresTests.paragraphsOfStatisticsAreProse`).
 struct RunOnReportTests {
     static func score(minute: Int) -> String {
@@ -24,6 +24,36 @@ struct RunOnReportTests {
         let a = Article(id: "a", text: title + "\n" + Self.score(minute: 56), title: title, url: "https://a.example.cn/1", publishedAt: "2021-11-01 22:00:00")
         let b = Article(id: "b", text: title + "\n" + Self.score(minute: 55), title: title, url: "https://b.example.cn/2", publishedAt: "2021-11-01 23:00:00")
         let c = Article(id: "c", text: title + "\n" + Self.score(minute: 56), title: title, url: "https://c.example.cn/3", publishedAt: "2021-11-02 08:00:00")
+        let result = try ScanEngine(rules: .empty).scan([a, b, c])
+        #expect(result.decisions[1].kind == .review && result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
+        #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
+    }
+
+    /// A match report whose opening sentence and scorers' list run as paragraphs while its
+    /// statistics stay rows: a figure every seven words or so.
+    static func draw(minute: Int) -> String {
+        ["城市足球联赛第7轮：西安猎豹2比2战平济南星辰",
+         "北京时间3月4日，城市足球联赛第7轮一场比赛在西安体育中心进行，西安猎豹主场以2比2战平济南星辰。双方在上半场均有多次破门良机，下半场比赛节奏明显加快，主队凭借边路进攻多次制造威胁，客队则依靠反击扳平比分。",
+         "进球：周博文（第12分钟）、李承泽（第35分钟）、黄俊杰（第58分钟）、杨帆（第\(minute)分钟）、周博文（第63分钟）、吴昊（第81分钟）、李承泽（第86分钟）、黄俊杰（第90分钟）",
+         "全场数据：射门9比11，控球率48%比52%。",
+         "本轮过后，西安猎豹积30分，暂列积分榜第8位。"].joined(separator: "\n")
+    }
+
+    @Test func aReportPartlyInParagraphsIsARunOnReportAtALowerDensity() {
+        let chunks = Self.draw(minute: 77).split(separator: "\n").map { Support.normalized(String($0))[...] }
+        var f = Fingerprint.of(chunks: chunks)
+        f.figures = Figures.of(chunks: chunks)
+        let density = Double(f.figures.count) / Figures.words(f)
+        #expect(!Figures.isReport(f) && !Figures.isProse(f))
+        #expect(density < Figures.runOnReportDensity && density >= Figures.partlyRunOnReportDensity)
+        #expect(Figures.isRunOnReport(f))
+    }
+
+    @Test func reportsPartlyInParagraphsWithAnotherMinuteAreNotMerged() throws {
+        let title = "城市足球联赛第7轮：西安猎豹2比2战平济南星辰"
+        let a = Article(id: "a", text: Self.draw(minute: 77), title: title, url: "https://a.example.cn/1", publishedAt: "2022-03-04 22:00:00")
+        let b = Article(id: "b", text: Self.draw(minute: 71), title: title, url: "https://b.example.cn/2", publishedAt: "2022-03-04 23:00:00")
+        let c = Article(id: "c", text: Self.draw(minute: 77), title: title, url: "https://c.example.cn/3", publishedAt: "2022-03-05 08:00:00")
         let result = try ScanEngine(rules: .empty).scan([a, b, c])
         #expect(result.decisions[1].kind == .review && result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
         #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")

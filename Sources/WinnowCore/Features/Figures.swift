@@ -233,16 +233,26 @@ public enum Figures {
     /// `reportDensity`, a figure every six words.
     public static let runOnReportDensity = 0.16
 
+    /// Figures per word from which a short text only partly in paragraphs is a report whose lines
+    /// run together: one and a half times `reportDensity`, a figure every eight words (a match
+    /// report's opening sentence and its scorers' list of minutes run as paragraphs, its
+    /// statistics lines stay rows).
+    public static let partlyRunOnReportDensity = 0.12
+
     /// Whether a short text is a report whose lines were run together (a score and its
     /// scorers' minutes in one paragraph, a forecast a listing glued into one line): not laid
     /// out as one (`isReport`), yet a figure every six words or denser, however much of it runs
-    /// in paragraphs (news prose states a figure every twenty words). Two such texts are compared
+    /// in paragraphs (news prose states a figure every twenty words), or every eight words where
+    /// it keeps some rows (under `proseParagraphShare` in paragraphs). Two such texts are compared
     /// as reports; the text keeps no figure order or lines (run together, a report's lines are
     /// no longer its rows).
     public static func isRunOnReport(_ f: Fingerprint) -> Bool {
         let words = max(words(f), 1)
-        return f.figures.count >= 3 && words <= shortReportWords && Double(f.figures.count) >= words * runOnReportDensity
-            && Double(f.paragraphTokens) >= Double(f.tokens) * reportParagraphShare
+        guard f.figures.count >= 3, words <= shortReportWords, Double(f.paragraphTokens) >= Double(f.tokens) * reportParagraphShare else {
+            return false
+        }
+        let density = isProse(f) ? runOnReportDensity : partlyRunOnReportDensity
+        return Double(f.figures.count) >= words * density
     }
 
     /// Stories (pages of other headlines) that must hold a line for it to be a template's.
