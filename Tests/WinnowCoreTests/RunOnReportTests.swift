@@ -11,22 +11,35 @@ struct RunOnReportTests {
          "本轮过后，长春海港积69分，暂列积分榜第5位。"].joined(separator: "\n")
     }
 
-    @Test func aScoreRunTogetherIsARunOnReport() {
-        let chunks = Self.score(minute: 56).split(separator: "\n").map { Support.normalized(String($0))[...] }
+    /// The fingerprint of a text's lines with their figures (what `Figures` asks of it).
+    static func fingerprint(_ text: String) -> Fingerprint {
+        let chunks = text.split(separator: "\n").map { Support.normalized(String($0))[...] }
         var f = Fingerprint.of(chunks: chunks)
         f.figures = Figures.of(chunks: chunks)
+        return f
+    }
+
+    /// Scans a report, its twin and the report again (three sites), and checks that the twin is
+    /// a review of its own and the copy the report's.
+    static func expectTwinApartAndCopyMerged(title: String, report: String, twin: String) throws {
+        let dates = ["2021-11-01 22:00:00", "2021-11-01 23:00:00", "2021-11-02 08:00:00"]
+        let articles = zip(["a", "b", "c"], [report, twin, report]).enumerated().map { i, pair in
+            Article(id: pair.0, text: pair.1, title: title, url: "https://\(pair.0).example.cn/\(i)", publishedAt: dates[i])
+        }
+        let result = try ScanEngine(rules: .empty).scan(articles)
+        #expect(result.decisions[1].kind == .review && result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
+        #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
+    }
+
+    @Test func aScoreRunTogetherIsARunOnReport() {
+        let f = Self.fingerprint(Self.score(minute: 56))
         #expect(!Figures.isReport(f) && !Figures.isProse(f))
         #expect(Figures.isRunOnReport(f))
     }
 
     @Test func runOnReportsWithAnotherMinuteAreNotMerged() throws {
         let title = "长春海港主场战胜深圳铁军"
-        let a = Article(id: "a", text: title + "\n" + Self.score(minute: 56), title: title, url: "https://a.example.cn/1", publishedAt: "2021-11-01 22:00:00")
-        let b = Article(id: "b", text: title + "\n" + Self.score(minute: 55), title: title, url: "https://b.example.cn/2", publishedAt: "2021-11-01 23:00:00")
-        let c = Article(id: "c", text: title + "\n" + Self.score(minute: 56), title: title, url: "https://c.example.cn/3", publishedAt: "2021-11-02 08:00:00")
-        let result = try ScanEngine(rules: .empty).scan([a, b, c])
-        #expect(result.decisions[1].kind == .review && result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
-        #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
+        try Self.expectTwinApartAndCopyMerged(title: title, report: title + "\n" + Self.score(minute: 56), twin: title + "\n" + Self.score(minute: 55))
     }
 
     /// A match report whose opening sentence and scorers' list run as paragraphs while its
@@ -40,9 +53,7 @@ struct RunOnReportTests {
     }
 
     @Test func aReportPartlyInParagraphsIsARunOnReportAtALowerDensity() {
-        let chunks = Self.draw(minute: 77).split(separator: "\n").map { Support.normalized(String($0))[...] }
-        var f = Fingerprint.of(chunks: chunks)
-        f.figures = Figures.of(chunks: chunks)
+        let f = Self.fingerprint(Self.draw(minute: 77))
         let density = Double(f.figures.count) / Figures.words(f)
         #expect(!Figures.isReport(f) && !Figures.isProse(f))
         #expect(density < Figures.runOnReportDensity && density >= Figures.partlyRunOnReportDensity)
@@ -50,13 +61,8 @@ struct RunOnReportTests {
     }
 
     @Test func reportsPartlyInParagraphsWithAnotherMinuteAreNotMerged() throws {
-        let title = "城市足球联赛第7轮：西安猎豹2比2战平济南星辰"
-        let a = Article(id: "a", text: Self.draw(minute: 77), title: title, url: "https://a.example.cn/1", publishedAt: "2022-03-04 22:00:00")
-        let b = Article(id: "b", text: Self.draw(minute: 71), title: title, url: "https://b.example.cn/2", publishedAt: "2022-03-04 23:00:00")
-        let c = Article(id: "c", text: Self.draw(minute: 77), title: title, url: "https://c.example.cn/3", publishedAt: "2022-03-05 08:00:00")
-        let result = try ScanEngine(rules: .empty).scan([a, b, c])
-        #expect(result.decisions[1].kind == .review && result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
-        #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
+        try Self.expectTwinApartAndCopyMerged(title: "城市足球联赛第7轮：西安猎豹2比2战平济南星辰",
+                                              report: Self.draw(minute: 77), twin: Self.draw(minute: 71))
     }
 
     @Test func aGluedExcerptWithAnotherFigureIsNoCopyOfTheReport() throws {
