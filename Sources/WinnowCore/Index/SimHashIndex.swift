@@ -4,25 +4,24 @@
 /// The 64 bits are cut into `blocks` blocks. Two fingerprints within Hamming distance k differ
 /// in at most k blocks, so they agree exactly on at least `blocks - k` of them. One table per
 /// choice of `blocks - k` blocks buckets every fingerprint by those bits; a query visits one
-/// bucket per table and compares only the fingerprints there, stored inline next to their
-/// document number. Buckets are addressed directly (an offset array, no search), so a lookup
-/// costs one bucket scan per table, not a scan of all documents.
+/// bucket per table and compares only the fingerprints there. Buckets are addressed directly (an
+/// offset array, no search), so a lookup costs one bucket scan per table, not a scan of all
+/// documents. Tables hold document numbers (4 bytes each: with 28 tables for k = 6, inline
+/// fingerprints would cost 450 bytes per document); the fingerprints are kept once.
 public struct SimHashIndex: Sendable {
     /// The largest Hamming distance queries return.
     public let maxDistance: Int
     private var tables: [Table]
-
-    struct Entry: Sendable {
-        var fingerprint: UInt64
-        var doc: Int32
-    }
+    /// Each document's fingerprint, by document number.
+    private let fingerprints: [UInt64]
 
     /// One table: which blocks form its key, and the fingerprints bucketed by that key.
     struct Table: Sendable {
         var blocks: [(shift: UInt64, width: UInt64)]
         var bucketBits: Int
         var offsets: [Int32]
-        var entries: [Entry]
+        /// Document numbers, bucket after bucket.
+        var entries: [Int32]
 
         /// The table's key of a fingerprint: its blocks concatenated.
         @inline(__always)
@@ -49,6 +48,7 @@ public struct SimHashIndex: Sendable {
             throw WinnowCoreError.invalidConfiguration("SimHash index needs 0 <= k < 32 and k < blocks <= 64 (k \(maxDistance), blocks \(b))")
         }
         self.maxDistance = maxDistance
+        self.fingerprints = fingerprints
         var bounds: [(shift: UInt64, width: UInt64)] = []
         var start = 0
         for i in 0..<b {
@@ -73,9 +73,9 @@ public struct SimHashIndex: Sendable {
                 for k in keys { counts[k + 1] += 1 }
                 for i in 0..<buckets { counts[i + 1] += counts[i] }
                 var next = counts
-                var entries = [Entry](repeating: Entry(fingerprint: 0, doc: 0), count: fingerprints.count)
+                var entries = [Int32](repeating: 0, count: fingerprints.count)
                 for (doc, k) in keys.enumerated() {
-                    entries[Int(next[k])] = Entry(fingerprint: fingerprints[doc], doc: Int32(doc))
+                    entries[Int(next[k])] = Int32(doc)
                     next[k] += 1
                 }
                 table.offsets = counts
@@ -101,16 +101,18 @@ public struct SimHashIndex: Sendable {
             let lo = Int(table.offsets[b]), hi = Int(table.offsets[b + 1])
             guard lo < hi else { continue }
             table.entries.withUnsafeBufferPointer { entries in
-                for i in lo..<hi {
-                    let e = entries[i]
-                    let d = (e.fingerprint ^ fingerprint).nonzeroBitCount
-                    guard d <= maxDistance else { continue }
-                    // Few hits is the rule: a linear check, a set once there are many.
-                    if out.count < 16 {
-                        if !out.contains(where: { $0.doc == Int(e.doc) }) { out.append((Int(e.doc), d)) }
-                    } else {
-                        if seen.isEmpty { seen = Set(out.map { Int32($0.doc) }) }
-                        if seen.insert(e.doc).inserted { out.append((Int(e.doc), d)) }
+                fingerprints.withUnsafeBufferPointer { fingerprints in
+                    for i in lo..<hi {
+                        let doc = entries[i]
+                        let d = (fingerprints[Int(doc)] ^ fingerprint).nonzeroBitCount
+                        guard d <= maxDistance else { continue }
+                        // Few hits is the rule: a linear check, a set once there are many.
+                        if out.count < 16 {
+                            if !out.contains(where: { $0.doc == Int(doc) }) { out.append((Int(doc), d)) }
+                        } else {
+                            if seen.isEmpty { seen = Set(out.map { Int32($0.doc) }) }
+                            if seen.insert(doc).inserted { out.append((Int(doc), d)) }
+                        }
                     }
                 }
             }
@@ -129,7 +131,9 @@ public struct SimHashIndex: Sendable {
             var out: [UInt64: [Int32]] = [:]
             for b in 0..<(table.offsets.count - 1) where Int(table.offsets[b + 1] - table.offsets[b]) > limit {
                 var members: [UInt64: [Int32]] = [:]
-                for e in table.entries[Int(table.offsets[b])..<Int(table.offsets[b + 1])] { members[table.key(e.fingerprint), default: []].append(e.doc) }
+                for doc in table.entries[Int(table.offsets[b])..<Int(table.offsets[b + 1])] {
+                    members[table.key(fingerprints[Int(doc)]), default: []].append(doc)
+                }
                 for (key, docs) in members where docs.count > limit { out[key] = docs }
             }
             return out
