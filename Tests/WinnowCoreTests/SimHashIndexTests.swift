@@ -80,6 +80,18 @@ struct ContainmentIndexTests {
         #expect(index.inverseFrequencies(documentCount: 3) == [[0.5, 1], [0.5, 1], [0.5, 1]])
         #expect(index.documentFrequency(of: 1) == 3, "posting lists still count documents")
     }
+
+    /// Postings keep the low 32 bits of each shingle within its bucket: shingles of one bucket
+    /// that differ there have postings of their own, found in order.
+    @Test func shinglesOfOneBucketKeepTheirOwnPostings() {
+        let a: UInt64 = 0x1000_0000_0000_0001, b: UInt64 = 0x1000_0000_8000_0002, c: UInt64 = 0x1000_0000_0000_0003
+        let index = ContainmentIndex(sketches: [[a], [b], [a, b], [c]])
+        #expect(ContainmentIndex.bucket(a, bits: 3) == ContainmentIndex.bucket(b, bits: 3))
+        #expect(index.documentFrequency(of: a) == 2 && index.documentFrequency(of: b) == 2 && index.documentFrequency(of: c) == 1)
+        #expect(index.candidates(for: [a]).map(\.doc) == [0, 2])
+        #expect(index.candidates(for: [b]).map(\.doc) == [1, 2])
+        #expect(index.documentFrequency(of: 0x1000_0000_0000_0004) == 0)
+    }
 }
 
 struct RadixSortTests {

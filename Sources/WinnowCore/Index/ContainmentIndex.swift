@@ -1,12 +1,17 @@
 /// Finds documents sharing sampled shingles with a query, including documents that contain a
 /// much shorter query (an excerpt or a copy cut short), which SimHash cannot see.
 ///
-/// An inverted index from sampled shingle to documents, kept as one sorted array. A query looks
+/// An inverted index from sampled shingle to documents, kept as one array of 32-bit keys sorted
+/// within a direct-address table of buckets (the shingle's top bits choose its bucket, its low 32
+/// bits are its key there: two shingles of one bucket alike in those bits, one in 2^32 for a
+/// bucket of a few postings, would share postings). A query looks
 /// up its `probe` smallest sampled shingles (a bottom-k sketch: the same choice in every document
 /// that contains them) and returns documents hit by enough of them. Shingles found in very many
 /// documents (stock phrases) are skipped.
 public struct ContainmentIndex: Sendable {
-    private var features: [UInt64]
+    /// Each posting's shingle as its key within its bucket (its low 32 bits), bucket after
+    /// bucket, in key order within each.
+    private var features: [UInt32]
     private var docs: [Int32]
     /// Each indexed document's inverse document frequencies, in sketch order (computed while the
     /// postings' positions are at hand, which are then let go).
@@ -24,34 +29,71 @@ public struct ContainmentIndex: Sendable {
     /// document, `Fingerprint.story`; nil: a story of its own) a shingle's frequency counts the
     /// stories holding it, not the documents: a story reposted 4,000 times speaks once.
     public init(sketches: [[UInt64]], stories: [UInt64?] = [], probe: Int = 24, maxPostings: Int = 400) {
-        var keys: [UInt64] = []
-        var starts: [Int] = [0]
-        let total = sketches.reduce(0) { $0 + $1.count }
-        keys.reserveCapacity(total)
-        starts.reserveCapacity(sketches.count + 1)
-        for sketch in sketches {
-            keys.append(contentsOf: sketch)
-            starts.append(keys.count)
+        var offsets: [Int] = [0]
+        offsets.reserveCapacity(sketches.count + 1)
+        for sketch in sketches { offsets.append(offsets[offsets.count - 1] + sketch.count) }
+        let total = offsets[offsets.count - 1]
+        var bits = 1
+        while bits < 22 && (1 << bits) < total { bits += 1 }
+        // A counting sort by bucket (documents in order, so positions ascend within each bucket),
+        // then each bucket by key: no copy of the shingles, 12 bytes a posting while building.
+        var starts = [Int32](repeating: 0, count: (1 << bits) + 1)
+        for sketch in sketches { for f in sketch { starts[Self.bucket(f, bits: bits) + 1] += 1 } }
+        for b in 0..<(1 << bits) { starts[b + 1] += starts[b] }
+        var next = starts
+        var keys = [UInt32](repeating: 0, count: total), owners = [Int32](repeating: 0, count: total)
+        var positions = [Int32](repeating: 0, count: total)
+        for (d, sketch) in sketches.enumerated() {
+            for (k, f) in sketch.enumerated() {
+                let b = Self.bucket(f, bits: bits)
+                let slot = Int(next[b])
+                next[b] += 1
+                keys[slot] = UInt32(truncatingIfNeeded: f)
+                owners[slot] = Int32(d)
+                positions[slot] = Int32(offsets[d] + k)
+            }
         }
-        // Stable by key, and positions (hence documents) ascend within equal keys.
-        var order = (0..<Int32(total)).map { $0 }
-        RadixSort.parallelSort(keys: &keys, payloads: &order)
-        var ownerOf = [Int32](repeating: 0, count: total)
-        for d in sketches.indices { for p in starts[d]..<starts[d + 1] { ownerOf[p] = Int32(d) } }
-        features = keys
-        docs = order.map { ownerOf[Int($0)] }
-        ownerOf = []
+        next = []
+        Self.sortBuckets(starts, keys: &keys, owners: &owners, positions: &positions)
         let storyOf: [UInt64?]? = stories.count == sketches.count ? stories : nil
-        weights = Self.inverseFrequencies(features: keys, positions: order, offsets: starts, owners: docs, stories: storyOf)
+        weights = Self.inverseFrequencies(keys: keys, bucketStarts: starts, positions: positions, offsets: offsets,
+                                          owners: owners, stories: storyOf)
+        features = keys
+        docs = owners
+        bucketStarts = starts
+        bucketBits = bits
         self.probe = probe
         self.maxPostings = maxPostings
-        var bits = 1
-        while bits < 22 && (1 << bits) < keys.count { bits += 1 }
-        bucketBits = bits
-        var buckets = [Int32](repeating: 0, count: (1 << bits) + 1)
-        for k in keys { buckets[Self.bucket(k, bits: bits) + 1] += 1 }
-        for i in 0..<(1 << bits) { buckets[i + 1] += buckets[i] }
-        bucketStarts = buckets
+    }
+
+    /// Sorts each bucket's postings by key, keeping positions ascending among equal keys.
+    private static func sortBuckets(_ starts: [Int32], keys: inout [UInt32], owners: inout [Int32], positions: inout [Int32]) {
+        for b in 0..<(starts.count - 1) {
+            let lo = Int(starts[b]), hi = Int(starts[b + 1])
+            guard hi - lo > 1 else { continue }
+            var sorted = true
+            for i in (lo + 1)..<hi where keys[i] < keys[i - 1] {
+                sorted = false
+                break
+            }
+            if sorted { continue }
+            if hi - lo <= 32 {
+                // Insertion sort: stable, and cheap for the few postings of most buckets.
+                for i in (lo + 1)..<hi {
+                    let (k, o, p) = (keys[i], owners[i], positions[i])
+                    var j = i
+                    while j > lo && keys[j - 1] > k {
+                        (keys[j], owners[j], positions[j]) = (keys[j - 1], owners[j - 1], positions[j - 1])
+                        j -= 1
+                    }
+                    (keys[j], owners[j], positions[j]) = (k, o, p)
+                }
+            } else {
+                let order = (lo..<hi).sorted { (keys[$0], positions[$0]) < (keys[$1], positions[$1]) }
+                let (k, o, p) = (order.map { keys[$0] }, order.map { owners[$0] }, order.map { positions[$0] })
+                for (n, i) in (lo..<hi).enumerated() { (keys[i], owners[i], positions[i]) = (k[n], o[n], p[n]) }
+            }
+        }
     }
 
     /// Sketch shingles have their top bit clear: the next `bits` bits choose the bucket.
@@ -63,12 +105,12 @@ public struct ContainmentIndex: Sendable {
     /// The postings of one shingle.
     @inline(__always)
     func postings(of feature: UInt64) -> Range<Int> {
-        let b = Self.bucket(feature, bits: bucketBits)
+        let b = Self.bucket(feature, bits: bucketBits), key = UInt32(truncatingIfNeeded: feature)
         var lo = Int(bucketStarts[b])
         let end = Int(bucketStarts[b + 1])
-        while lo < end && features[lo] < feature { lo += 1 }
+        while lo < end && features[lo] < key { lo += 1 }
         var hi = lo
-        while hi < end && features[hi] == feature { hi += 1 }
+        while hi < end && features[hi] == key { hi += 1 }
         return lo..<hi
     }
 
@@ -113,30 +155,21 @@ public struct ContainmentIndex: Sendable {
     }
 
     /// Inverse document frequencies from the sorted postings and where each came from.
-    private static func inverseFrequencies(features: [UInt64], positions: [Int32], offsets: [Int], owners: [Int32],
-                                           stories: [UInt64?]?) -> [[Float]] {
-        // Each run of equal shingles writes 1/run-length at its postings' original positions
-        // (disjoint writes, so chunks of runs go to all cores); each document then reads its slice.
-        var flat = [Float](repeating: 0, count: features.count)
-        let n = features.count
-        let chunk = max(1 << 14, n / 16)
-        var cuts: [Int] = [0]
-        var c = chunk
-        while c < n {
-            while c < n && features[c] == features[c - 1] { c += 1 }
-            if c < n { cuts.append(c) }
-            c += chunk
-        }
-        cuts.append(n)
+    private static func inverseFrequencies(keys: [UInt32], bucketStarts: [Int32], positions: [Int32], offsets: [Int],
+                                           owners: [Int32], stories: [UInt64?]?) -> [[Float]] {
+        // Each run of equal keys in a bucket writes 1/run-length at its postings' original positions
+        // (disjoint writes, so chunks of buckets go to all cores); each document then reads its slice.
+        var flat = [Float](repeating: 0, count: keys.count)
+        let buckets = bucketStarts.count - 1
         flat.withUnsafeMutableBufferPointer { out in
             let target = UnsafeSendableBox(out)
-            let ranges = (0..<(cuts.count - 1)).map { cuts[$0]..<cuts[$0 + 1] }
-            Parallel.forEachChunk(count: ranges.count, chunk: 1) { rs in
-                for r in rs {
-                    var i = ranges[r].lowerBound
-                    while i < ranges[r].upperBound {
-                        var j = i
-                        while j < ranges[r].upperBound && features[j] == features[i] { j += 1 }
+            Parallel.forEachChunk(count: buckets, chunk: max(1 << 12, buckets / 16)) { range in
+                for b in range {
+                    var i = Int(bucketStarts[b])
+                    let end = Int(bucketStarts[b + 1])
+                    while i < end {
+                        var j = i + 1
+                        while j < end && keys[j] == keys[i] { j += 1 }
                         let w = 1 / Float(stories.map { distinctStories(owners[i..<j], $0) } ?? (j - i))
                         for k in i..<j { target.value[Int(positions[k])] = w }
                         i = j
