@@ -29,12 +29,7 @@ public struct CandidateSearch: Sendable {
         let sketches = analyses.indices.map { copies[$0] == nil ? analyses[$0].fingerprint.sketch : [] }
         let index = ContainmentIndex(sketches: sketches, stories: analyses.map(\.fingerprint.story),
                                      maxPostings: max(64, analyses.count / 100))
-        var docs = MatchDocument.build(from: analyses, index: index)
-        // A copy's shingles are its representative's: so are their weights.
-        for (copy, rep) in copies {
-            docs[copy].weights = docs[rep].weights
-            docs[copy].totalWeight = docs[rep].totalWeight
-        }
+        let docs = MatchDocument.build(from: analyses, index: index, copies: copies)
         return (docs, try links(among: docs, containment: index, skipping: Set(copies.keys)), index, copies)
     }
 

@@ -42,12 +42,15 @@ public struct MatchDocument: Sendable {
     /// The sorted sampled shingles of the lead.
     public var lead: [UInt64] { fingerprint.lead }
 
-    /// Builds match documents from analyses and the index over their sketches.
-    public static func build(from analyses: [ArticleAnalysis], index: ContainmentIndex) -> [MatchDocument] {
+    /// Builds match documents from analyses and the index over their sketches. An exact copy
+    /// (`copies`: copy -> representative, whose sketch alone was indexed) shares its
+    /// representative's weights: its shingles are the representative's.
+    public static func build(from analyses: [ArticleAnalysis], index: ContainmentIndex, copies: [Int: Int] = [:]) -> [MatchDocument] {
         let weights = index.inverseFrequencies(documentCount: analyses.count)
         return analyses.indices.map { i in
             let a = analyses[i]
-            let w = weights[i].count == a.fingerprint.sketch.count ? weights[i] : Array(repeating: 1, count: a.fingerprint.sketch.count)
+            let own = weights[copies[i] ?? i]
+            let w = own.count == a.fingerprint.sketch.count ? own : Array(repeating: 1, count: a.fingerprint.sketch.count)
             var doc = MatchDocument(id: a.id, publishedAt: a.publishedAt, isExcerpt: a.isExcerpt, fingerprint: a.fingerprint,
                                     weights: w, totalWeight: w.reduce(0, +), size: a.fingerprint.sketch.count)
             doc.cutLead = a.cutLead
