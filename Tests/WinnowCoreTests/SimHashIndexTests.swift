@@ -124,7 +124,7 @@ struct RadixSortTests {
             var keys = (0..<n).map { _ in rng.next() % 1000 }
             var payloads = (0..<Int32(n)).map { $0 }
             let expected = zip(keys, payloads).sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-            if n > 100_000 { RadixSort.parallelSort(keys: &keys, payloads: &payloads) } else { RadixSort.sort(keys: &keys, payloads: &payloads) }
+            RadixSort.sort(keys: &keys, payloads: &payloads)
             #expect(keys == expected.map(\.0))
             #expect(payloads == expected.map(\.1))
         }

@@ -92,54 +92,6 @@ extension RadixSort {
 }
 
 extension RadixSort {
-    /// Sorts large inputs on all cores: one pass splits the pairs into 256 buckets by the top
-    /// byte of `(key << 1)` (sketch keys have their top bit clear), then each bucket is sorted
-    /// on its own core. Stable, like `sort(keys:payloads:)`.
-    static func parallelSort(keys: inout [UInt64], payloads: inout [Int32]) {
-        let n = keys.count
-        guard n >= 1 << 16 else { return sort(keys: &keys, payloads: &payloads) }
-        let topBit = keys.contains { $0 >> 63 != 0 }
-        let shift: UInt64 = topBit ? 56 : 55
-        var starts = [Int](repeating: 0, count: 257)
-        for k in keys { starts[Int((k >> shift) & 0xFF) + 1] += 1 }
-        for i in 0..<256 { starts[i + 1] += starts[i] }
-        var bucketKeys = [UInt64](repeating: 0, count: n)
-        var bucketPayloads = [Int32](repeating: 0, count: n)
-        var next = starts
-        for i in 0..<n {
-            let b = Int((keys[i] >> shift) & 0xFF)
-            bucketKeys[next[b]] = keys[i]
-            bucketPayloads[next[b]] = payloads[i]
-            next[b] += 1
-        }
-        // The input is no longer needed: at most the buckets and a few being sorted are held.
-        keys = []
-        payloads = []
-        let ranges = (0..<256).map { starts[$0]..<starts[$0 + 1] }
-        // Each bucket is sorted on its own and written back over itself (disjoint ranges).
-        bucketKeys.withUnsafeMutableBufferPointer { allKeys in
-            bucketPayloads.withUnsafeMutableBufferPointer { allPayloads in
-                let target = UnsafeSendableBox((allKeys, allPayloads))
-                Parallel.forEachChunk(count: 256, chunk: 8) { chunk in
-                    for b in chunk {
-                        let (ks, ps) = target.value
-                        var k = Array(ks[ranges[b]]), p = Array(ps[ranges[b]])
-                        sort(keys: &k, payloads: &p)
-                        for (j, i) in ranges[b].enumerated() {
-                            ks[i] = k[j]
-                            ps[i] = p[j]
-                        }
-                    }
-                    return 0
-                } collect: { _ in }
-            }
-        }
-        keys = bucketKeys
-        payloads = bucketPayloads
-    }
-}
-
-extension RadixSort {
     /// Sorts hash values (spread evenly over their range) in linear time: one counting pass
     /// buckets them by their top bits, then an insertion pass fixes the order inside each bucket,
     /// which holds about one value. Per-document sketches are sorted this way.
