@@ -43,7 +43,9 @@ public struct InputReader: Sendable {
             if input != "-" && FileManager.default.fileExists(atPath: input, isDirectory: &isDir) && isDir.boolValue {
                 try readFolder(input, into: &result, ids: &ids)
             } else {
-                readFile(try load(input), path: input, id: input, into: &result, ids: &ids)
+                // A regular file is mapped by hand, so that JSONL pages parsed can be given back.
+                let mapped = input == "-" ? nil : MappedFile(path: input)
+                readFile(try mapped?.data ?? load(input), path: input, id: input, into: &result, ids: &ids, release: mapped?.release)
             }
         }
         return result
@@ -59,7 +61,10 @@ public struct InputReader: Sendable {
 
     /// Reads one file's bytes in the format its name (or, failing that, its content) says.
     /// `id` names a whole-file article.
-    func readFile(_ data: Data, path: String, id: String, into result: inout ReadResult, ids: inout [String: String]) {
+    /// `release`, for a mapped file, gives back bytes read (plain JSONL gives back each block of
+    /// lines once parsed).
+    func readFile(_ data: Data, path: String, id: String, into result: inout ReadResult, ids: inout [String: String],
+                  release: ((Range<Int>) -> Void)? = nil) {
         let before = result.articles.count
         // Plain JSONL counts its bytes as its lines are parsed; other files when read.
         var counted = false
@@ -74,7 +79,7 @@ public struct InputReader: Sendable {
             guard gzipped else {
                 if data.withUnsafeBytes(InputFormat.looksBinary) { return result.problems.append(binary(path)) }
                 counted = true
-                return readJSONL(data, file: path, into: &result, ids: &ids)
+                return readJSONL(data, file: path, into: &result, ids: &ids, release: release)
             }
             var (bytes, failure) = data.withUnsafeBytes {
                 Gzip.inflate($0, format: .gzip, limit: limits.maxInflatedFileBytes, maxLine: limits.maxRecordBytes)
