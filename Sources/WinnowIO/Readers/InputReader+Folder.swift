@@ -56,9 +56,11 @@ extension InputReader {
     }
 
     private func read(_ path: String, id: String, into result: inout ReadResult, ids: inout [String: String]) {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else {
+        // Mapped by hand where it can be, so that a large JSONL file's pages parsed are given back.
+        let mapped = MappedFile(path: path)
+        guard let data = mapped?.data ?? (try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)) else {
             result.problems.append(BadRecord(origin: path, reason: "cannot read file")); return
         }
-        readFile(data, path: path, id: id, into: &result, ids: &ids)
+        readFile(data, path: path, id: id, into: &result, ids: &ids, release: mapped?.release)
     }
 }
