@@ -11,8 +11,8 @@
 /// after the last (`name`; 0 where the line says too little there to tell). Lines stating fewer
 /// than `minFigures` figures say too little.
 ///
-/// Each figure of those lines has an entry of its own too (`figureSeed`): the hash of the figure
-/// in its high 32 bits, no words, and the names before and after it. A copy whose listing ran a
+/// Each figure of every line, keyed or not, has an entry of its own too (`figureSeed`): the hash
+/// of the figure in its high 32 bits, no words, and the names before and after it. A copy whose listing ran a
 /// results table's rows together ("Morcombe Town 2 Glenbrook Town 2 Glenbrook Rovers 0 …") keys
 /// no line as the table does, yet names the same teams beside each score; its twin naming
 /// "Harwick Town" beside the same score does not, and a price that "上涨14.4%" is not one that

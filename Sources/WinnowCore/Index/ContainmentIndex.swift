@@ -4,14 +4,15 @@
 /// An inverted index from sampled shingle to documents, kept as one array of 32-bit keys sorted
 /// within a direct-address table of buckets (the shingle's top bits choose its bucket, its low 32
 /// bits are its key there: two shingles of one bucket alike in those bits, one in 2^32 for a
-/// bucket of a few postings, would share postings). A query looks
-/// up its `probe` smallest sampled shingles (a bottom-k sketch: the same choice in every document
-/// that contains them) and returns documents hit by enough of them. Shingles found in very many
-/// documents (stock phrases) are skipped.
+/// bucket of a few postings, would share postings). A query looks up its `probe` smallest sampled
+/// shingles (a bottom-k sketch: the same choice in every document that contains them) and returns
+/// documents hit by enough of them. Shingles found in very many documents (stock phrases) are
+/// skipped.
 public struct ContainmentIndex: Sendable {
     /// Each posting's shingle as its key within its bucket (its low 32 bits), bucket after
     /// bucket, in key order within each.
     private var features: [UInt32]
+    /// The document of each posting.
     private var docs: [Int32]
     /// Each indexed document's inverse document frequencies, in sketch order (computed while the
     /// postings' positions are at hand, which are then let go).

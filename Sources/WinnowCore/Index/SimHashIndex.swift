@@ -15,7 +15,7 @@ public struct SimHashIndex: Sendable {
     /// Each document's fingerprint, by document number.
     private let fingerprints: [UInt64]
 
-    /// One table: which blocks form its key, and the fingerprints bucketed by that key.
+    /// One table: which blocks form its key, and the documents bucketed by that key.
     struct Table: Sendable {
         var blocks: [(shift: UInt64, width: UInt64)]
         var bucketBits: Int
