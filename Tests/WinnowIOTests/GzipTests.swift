@@ -49,6 +49,28 @@ struct GzipTests {
         #expect(all == lines && none == nil)
     }
 
+    /// Inflated a block of whole lines at a time: the blocks and what is returned make the whole,
+    /// each block ends with a line, and the limits cut where they cut without blocks.
+    @Test func blocksOfWholeLinesMakeTheWhole() {
+        let lines = Array((0..<50_000).map { "line \($0) " + String(repeating: "x", count: $0 % 37) + "\n" }.joined().utf8)
+        let gz = Gzip.deflate(lines) + Gzip.deflate(Array("last line without a newline".utf8))
+        var blocks: [[UInt8]] = []
+        let (rest, failure) = gz.withUnsafeBytes {
+            Gzip.inflate($0, format: .gzip, limit: 1 << 30, maxLine: 1 << 10, block: 64 << 10) { blocks.append(Array($0)) }
+        }
+        #expect(failure == nil && blocks.count > 10)
+        #expect(blocks.allSatisfy { $0.count >= 64 << 10 && $0.last == 0x0A })
+        #expect(blocks.joined() + rest == lines + Array("last line without a newline".utf8))
+        for limit in [100_000, 300_001] {
+            let whole = gz.withUnsafeBytes { Gzip.inflate($0, format: .gzip, limit: limit, maxLine: 1 << 10) }
+            var parts: [UInt8] = []
+            let cut = gz.withUnsafeBytes {
+                Gzip.inflate($0, format: .gzip, limit: limit, maxLine: 1 << 10, block: 64 << 10) { parts += Array($0) }
+            }
+            #expect(parts + cut.bytes == whole.bytes && cut.failure == whole.failure && whole.failure?.overLimit == true)
+        }
+    }
+
     @Test func decompressionBombIsCapped() throws {
         let zeros = [UInt8](repeating: 0, count: 20 << 20)
         let bomb = Gzip.deflate(zeros, level: 9)

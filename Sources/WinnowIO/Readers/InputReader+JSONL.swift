@@ -5,16 +5,19 @@ extension InputReader {
     /// JSONL lines parsed (on all cores) before their articles are accepted.
     static let jsonlBlockLines = 8192
 
-    /// Parses JSONL bytes (lines parsed on all cores, kept in order). `release` is given each
-    /// block's bytes once its lines are parsed (a mapped file gives back their pages).
-    func readJSONL<Bytes: ContiguousBytes & Sendable>(_ data: Bytes, file: String, into result: inout ReadResult,
-                                                      ids: inout [String: String], release: ((Range<Int>) -> Void)? = nil) {
+    /// Parses JSONL bytes (lines parsed on all cores, kept in order) whose first line is line
+    /// `firstLine + 1` of `file`; returns the number of the last line read (the next part's
+    /// `firstLine`). `release` is given each block's bytes once its lines are parsed (a mapped
+    /// file gives back their pages).
+    @discardableResult
+    func readJSONL<Bytes: ContiguousBytes & Sendable>(_ data: Bytes, file: String, firstLine: Int = 0, into result: inout ReadResult,
+                                                      ids: inout [String: String], release: ((Range<Int>) -> Void)? = nil) -> Int {
         // A block of lines at a time: its boundaries found, its lines parsed on all cores in place,
         // and its articles taken by a sink before the next block is read, so that neither a large
         // file's articles nor (mapped) its pages are ever all in memory.
         let progress = self.progress
         let maxRecord = limits.maxRecordBytes
-        var start = 0, firstLine = 0
+        var start = 0, firstLine = firstLine
         let total = data.withUnsafeBytes { $0.count }
         while start < total {
             let bounds: [Range<Int>] = data.withUnsafeBytes { raw in
@@ -67,5 +70,6 @@ extension InputReader {
                 }
             }
         }
+        return firstLine
     }
 }

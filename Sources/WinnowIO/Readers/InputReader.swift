@@ -59,6 +59,9 @@ public struct InputReader: Sendable {
         }
     }
 
+    /// Whole lines of a gzip JSONL file inflated before they are read (then let go).
+    static let inflatedBlockBytes = 16 << 20
+
     /// Reads one file's bytes in the format its name (or, failing that, its content) says.
     /// `id` names a whole-file article.
     /// `release`, for a mapped file, gives back bytes read (plain JSONL gives back each block of
@@ -79,19 +82,29 @@ public struct InputReader: Sendable {
             guard gzipped else {
                 if data.withUnsafeBytes(InputFormat.looksBinary) { return result.problems.append(binary(path)) }
                 counted = true
-                return readJSONL(data, file: path, into: &result, ids: &ids, release: release)
+                readJSONL(data, file: path, into: &result, ids: &ids, release: release)
+                return
             }
+            // Inflated a block of whole lines at a time, each read as it comes: a compressed crawl
+            // costs a block and a line of memory, not its inflated size.
+            let problemsBefore = result.problems.count
+            var line = 0, isBinary: Bool?
             var (bytes, failure) = data.withUnsafeBytes {
-                Gzip.inflate($0, format: .gzip, limit: limits.maxInflatedFileBytes, maxLine: limits.maxRecordBytes)
+                Gzip.inflate($0, format: .gzip, limit: limits.maxInflatedFileBytes, maxLine: limits.maxRecordBytes, block: Self.inflatedBlockBytes) { lines in
+                    if isBinary == nil { isBinary = InputFormat.looksBinary(lines) }
+                    guard isBinary == false else { return }
+                    line = readJSONL(Array(lines), file: path, firstLine: line, into: &result, ids: &ids)
+                }
             }
             if let failure {
-                result.problems.append(BadRecord(origin: "\(Escape.terminal(path, limit: 4096)): at byte \(failure.offset)",
-                                                 reason: failure.message + "; the lines before it were read"))
+                // Reported before the problems of the lines read, as where the file stopped.
+                result.problems.insert(BadRecord(origin: "\(Escape.terminal(path, limit: 4096)): at byte \(failure.offset)",
+                                                 reason: failure.message + "; the lines before it were read"), at: problemsBefore)
                 // The line the damage cut short is not reported a second time.
                 bytes.removeSubrange((bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)...)
             }
-            if bytes.withUnsafeBytes(InputFormat.looksBinary) { return result.problems.append(binary(path)) }
-            readJSONL(bytes, file: path, into: &result, ids: &ids)
+            if isBinary ?? bytes.withUnsafeBytes(InputFormat.looksBinary) { return result.problems.append(binary(path)) }
+            readJSONL(bytes, file: path, firstLine: line, into: &result, ids: &ids)
         case .text, .html:
             let shown = Escape.terminal(path, limit: 4096)
             var bytes: [UInt8]

@@ -35,21 +35,35 @@ enum Gzip {
     /// early (corrupt, truncated, or more than `limit` bytes), why. With `maxLine`, it also stops
     /// when a line (bytes between `\n`) grows past that many bytes, so a bomb of one endless JSONL
     /// line costs no more memory than one record; the bytes returned then end with the last
-    /// complete line.
-    static func inflate(_ input: UnsafeRawBufferPointer, format: Inflater.Format, limit: Int,
-                        maxLine: Int? = nil) -> (bytes: [UInt8], failure: InflateFailure?) {
+    /// complete line. With `maxLine` and a `block` size, whole lines are handed to `flush` whenever
+    /// they reach `block` bytes and only what follows them is returned: memory stays at a block
+    /// and a line, whatever the inflated size (the limit still counts every byte).
+    static func inflate(_ input: UnsafeRawBufferPointer, format: Inflater.Format, limit: Int, maxLine: Int? = nil,
+                        block: Int? = nil, flush: (UnsafeRawBufferPointer) -> Void = { _ in }) -> (bytes: [UInt8], failure: InflateFailure?) {
         guard let z = Inflater(format) else { return ([], InflateFailure(message: "zlib could not allocate an inflater", offset: 0)) }
-        var out = [UInt8](repeating: 0, count: max(1, min(limit + 1, 256 << 20, max(64 << 10, input.count * 4))))
-        var used = 0, pos = 0, memberStart = 0, lineStart = 0
+        let block = maxLine == nil ? nil : block
+        let first = max(64 << 10, input.count * 4)
+        var out = [UInt8](repeating: 0, count: max(1, min(limit + 1, 256 << 20, block.map { min(first, 2 * $0) } ?? first)))
+        var used = 0, pos = 0, memberStart = 0, lineStart = 0, flushed = 0
         var failure: InflateFailure?
         loop: while true {
+            // Whole lines within the limit go out (a line ending past it is the limit's to cut).
+            if let block, lineStart >= block, flushed + lineStart <= limit {
+                out.withUnsafeBytes { flush(UnsafeRawBufferPointer(rebasing: $0[..<lineStart])) }
+                out.withUnsafeMutableBytes { o in
+                    if let base = o.baseAddress, used > lineStart { memmove(base, base + lineStart, used - lineStart) }
+                }
+                flushed += lineStart
+                used -= lineStart
+                lineStart = 0
+            }
             if used == out.count {
-                guard out.count <= limit else {
+                guard flushed + out.count <= limit else {
                     failure = InflateFailure(message: "inflates to more than the limit of \(limit) bytes (a decompression bomb?)",
                                              offset: memberStart, overLimit: true)
                     break
                 }
-                out += [UInt8](repeating: 0, count: min(out.count, limit + 1 - out.count))
+                out += [UInt8](repeating: 0, count: min(out.count, limit + 1 - flushed - out.count))
             }
             let step = out.withUnsafeMutableBytes { o in
                 z.run(UnsafeRawBufferPointer(rebasing: input[pos...]), into: UnsafeMutableRawBufferPointer(rebasing: o[used...]))
@@ -95,7 +109,7 @@ enum Gzip {
                 break loop
             }
         }
-        if used > limit { used = limit }
+        if flushed + used > limit { used = limit - flushed }
         out.removeSubrange(used...)
         return (out, failure)
     }
