@@ -56,7 +56,7 @@ struct GzipTests {
         let gz = Gzip.deflate(lines) + Gzip.deflate(Array("last line without a newline".utf8))
         var blocks: [[UInt8]] = []
         let (rest, failure) = gz.withUnsafeBytes {
-            Gzip.inflate($0, format: .gzip, limit: 1 << 30, maxLine: 1 << 10, block: 64 << 10) { blocks.append(Array($0)) }
+            Gzip.inflate($0, format: .gzip, limit: 1 << 30, maxLine: 1 << 10, block: 64 << 10) { lines, _ in blocks.append(Array(lines)) }
         }
         #expect(failure == nil && blocks.count > 10)
         #expect(blocks.allSatisfy { $0.count >= 64 << 10 && $0.last == 0x0A })
@@ -65,7 +65,7 @@ struct GzipTests {
             let whole = gz.withUnsafeBytes { Gzip.inflate($0, format: .gzip, limit: limit, maxLine: 1 << 10) }
             var parts: [UInt8] = []
             let cut = gz.withUnsafeBytes {
-                Gzip.inflate($0, format: .gzip, limit: limit, maxLine: 1 << 10, block: 64 << 10) { parts += Array($0) }
+                Gzip.inflate($0, format: .gzip, limit: limit, maxLine: 1 << 10, block: 64 << 10) { lines, _ in parts += Array(lines) }
             }
             #expect(parts + cut.bytes == whole.bytes && cut.failure == whole.failure && whole.failure?.overLimit == true)
         }

@@ -90,10 +90,12 @@ public struct InputReader: Sendable {
             let problemsBefore = result.problems.count
             var line = 0, isBinary: Bool?
             var (bytes, failure) = data.withUnsafeBytes {
-                Gzip.inflate($0, format: .gzip, limit: limits.maxInflatedFileBytes, maxLine: limits.maxRecordBytes, block: Self.inflatedBlockBytes) { lines in
+                Gzip.inflate($0, format: .gzip, limit: limits.maxInflatedFileBytes, maxLine: limits.maxRecordBytes, block: Self.inflatedBlockBytes) { lines, consumed in
                     if isBinary == nil { isBinary = InputFormat.looksBinary(lines) }
                     guard isBinary == false else { return }
                     line = readJSONL(Array(lines), file: path, firstLine: line, into: &result, ids: &ids)
+                    // The compressed bytes inflated so far are not read again (a mapped file gives back their pages).
+                    release?(0..<consumed)
                 }
             }
             if let failure {

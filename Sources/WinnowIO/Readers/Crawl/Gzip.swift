@@ -36,10 +36,11 @@ enum Gzip {
     /// when a line (bytes between `\n`) grows past that many bytes, so a bomb of one endless JSONL
     /// line costs no more memory than one record; the bytes returned then end with the last
     /// complete line. With `maxLine` and a `block` size, whole lines are handed to `flush` whenever
-    /// they reach `block` bytes and only what follows them is returned: memory stays at a block
-    /// and a line, whatever the inflated size (the limit still counts every byte).
+    /// they reach `block` bytes, with the input bytes consumed so far, and only what follows them
+    /// is returned: memory stays at a block and a line, whatever the inflated size (the limit
+    /// still counts every byte).
     static func inflate(_ input: UnsafeRawBufferPointer, format: Inflater.Format, limit: Int, maxLine: Int? = nil,
-                        block: Int? = nil, flush: (UnsafeRawBufferPointer) -> Void = { _ in }) -> (bytes: [UInt8], failure: InflateFailure?) {
+                        block: Int? = nil, flush: (_ lines: UnsafeRawBufferPointer, _ consumed: Int) -> Void = { _, _ in }) -> (bytes: [UInt8], failure: InflateFailure?) {
         guard let z = Inflater(format) else { return ([], InflateFailure(message: "zlib could not allocate an inflater", offset: 0)) }
         let block = maxLine == nil ? nil : block
         let first = max(64 << 10, input.count * 4)
@@ -49,7 +50,7 @@ enum Gzip {
         loop: while true {
             // Whole lines within the limit go out (a line ending past it is the limit's to cut).
             if let block, lineStart >= block, flushed + lineStart <= limit {
-                out.withUnsafeBytes { flush(UnsafeRawBufferPointer(rebasing: $0[..<lineStart])) }
+                out.withUnsafeBytes { flush(UnsafeRawBufferPointer(rebasing: $0[..<lineStart]), pos) }
                 out.withUnsafeMutableBytes { o in
                     if let base = o.baseAddress, used > lineStart { memmove(base, base + lineStart, used - lineStart) }
                 }
