@@ -32,19 +32,21 @@ public enum FigureLines {
     public static func of(lines: [ArraySlice<UInt8>]) -> [UInt64] {
         var out: [UInt64] = []
         for line in lines where out.count < limit {
-            for (span, figure) in Figures.numbers(in: line) where out.count < limit {
+            let numbers = Figures.numbers(in: line)
+            // The names beside each figure; the line's are those before its first and after its last.
+            let names = numbers.map { n in
+                (before: name(line[..<n.span.lowerBound], backwards: true), after: name(line[n.span.upperBound...], backwards: false))
+            }
+            for (n, beside) in zip(numbers, names) where out.count < limit {
                 // Kept with no name on either side too: it stands for a figure stated there, which
                 // a copy that ran that line into the next names ("Pay July 27" / "… 27 Record Oct").
-                let before = name(line[..<span.lowerBound], backwards: true), after = name(line[span.upperBound...], backwards: false)
-                out.append((StableHash.combine(figureSeed, figure) >> 32) << 32 | before << 8 | after)
+                out.append((StableHash.combine(figureSeed, n.figure) >> 32) << 32 | beside.before << 8 | beside.after)
             }
-            let order = Figures.stated(in: [line]).order
-            guard order.count >= minFigures,
-                  let first = line.firstIndex(where: isDigit), let last = line.lastIndex(where: isDigit) else { continue }
+            guard numbers.count >= minFigures, let first = numbers.first, let last = numbers.last,
+                  let before = names.first?.before, let after = names.last?.after else { continue }
             var figures = StableHash.fnvOffset
-            for f in order { figures = StableHash.combine(figures, f) }
-            let words = words(of: line[first...last]) & 0xFFFF
-            let before = name(line[..<first], backwards: true), after = name(line[(last + 1)...], backwards: false)
+            for f in Figures.stated(in: [line]).order { figures = StableHash.combine(figures, f) }
+            let words = words(of: line[first.span.lowerBound..<last.span.upperBound]) & 0xFFFF
             out.append(figures << 32 | words << 16 | before << 8 | after)
         }
         out.sort()
@@ -121,8 +123,6 @@ public enum FigureLines {
         guard units >= nameUnits else { return 0 }
         return max(1, h & 0xFF)
     }
-
-    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
     /// Hash of a line's words: ASCII letters (lower case) and digits, and every other character
     /// but spaces and punctuation (`Figures.isPunctuation`).

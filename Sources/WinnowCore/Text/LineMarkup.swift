@@ -163,9 +163,9 @@ public enum MarkupReader {
                 continue
             }
             if c == 0x3C, let close = b[(i + 1)...].firstIndex(of: 0x3E), i + 1 < b.endIndex {  // <tag> or <url>
-                let tag = b[(i + 1)..<close]
-                if startsWithURL(tag) || HTMLElementNames.isTag(tag) {
-                    if startsWithURL(tag) { m.links += 1 } else if hasPrefix(tag, "img") { m.images += 1 } else if
+                let tag = b[(i + 1)..<close], url = startsWithURL(tag)
+                if url || HTMLElementNames.isTag(tag) {
+                    if url { m.links += 1 } else if hasPrefix(tag, "img") { m.images += 1 } else if
                         hasPrefix(tag, "table") || hasPrefix(tag, "tr") || hasPrefix(tag, "td") || hasPrefix(tag, "/td") {
                         m.block = .table
                     } else {
