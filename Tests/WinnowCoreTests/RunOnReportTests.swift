@@ -77,4 +77,30 @@ struct RunOnReportTests {
         let result = try ScanEngine(rules: .empty).scan([report, other])
         #expect(result.decisions[1].kind != .merge, "\(result.decisions[1].reasons)")
     }
+
+    /// A forecast in rows, and the same forecast as a listing glued it into one paragraph: a
+    /// figure every seven words or so, one of them said twice ("Low 58F … low 58F"), so under the
+    /// run-on density, yet as dense as a report.
+    static let forecastRows = ["Today: Morning clouds giving way to sun. High 74F (23C). Winds W at 9 mph, gusting later.",
+                               "Tonight: Clear and calm. Low 58F.", "Saturday: Sunny and warmer. High 79F, low 58F.",
+                               "UV index: 6. Pollen: moderate, grasses."]
+
+    @Test func aForecastGluedIntoAParagraphIsAGluedReport() {
+        let f = Self.fingerprint(Self.forecastRows.joined())
+        #expect(Figures.isProse(f) && !Figures.isRunOnReport(f))
+        #expect(Figures.isGluedReport(f))
+    }
+
+    @Test func aGluedForecastWithAnotherFigureIsNoCopyOfTheForecastInRows() throws {
+        // Beside the forecast in rows, the glued one is compared as a report: one changed high makes
+        // another forecast (a review), while the glued copy that states the same figures is a copy.
+        let title = "Springfield forecast for Friday"
+        let rows = Article(id: "a", text: ([title] + Self.forecastRows).joined(separator: "\n"), title: title, url: "https://a.example.com/w")
+        let glued = Self.forecastRows.joined()
+        let changed = Article(id: "b", text: title + "\n" + glued.replacingOccurrences(of: "79F", with: "31F"), title: title, url: "https://b.example.com/w")
+        let copy = Article(id: "c", text: title + "\n" + glued, title: title, url: "https://c.example.com/w")
+        let result = try ScanEngine(rules: .empty).scan([rows, changed, copy])
+        #expect(result.decisions[1].kind != .merge, "\(result.decisions[1].reasons)")
+        #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
+    }
 }

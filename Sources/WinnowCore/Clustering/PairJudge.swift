@@ -37,7 +37,7 @@ public enum PairJudge {
         guard !cut.isEmpty, !candidate.isExcerpt, !candidate.fingerprint.title.isEmpty else { return nil }
         // Reports as `relate` tells them: the candidate, or the query when it is a full page
         // (a report whose repost runs in paragraphs is still compared as a report).
-        let report = isReport(query, candidate)
+        let report = isReport(query, candidate, gluedFirst: false)
         // An excerpt names its article's subject: a page whose headline and text name another is
         // not one, whether or not the two are compared as reports (strict).
         if apartBySubject(query.fingerprint, candidate.fingerprint, report: report, strict: true, settings: settings) != nil { return nil }
@@ -95,17 +95,23 @@ public enum PairJudge {
     /// as one (`Figures.isReport`, or one whose lines run together: `Figures.isRunOnReport`) and
     /// neither runs in paragraphs but as a run-on report does (`Figures.isProse`: a copy cut
     /// short of a news story keeps too little to tell it from a notice). Excerpts do not say.
-    static func isReport(_ a: MatchDocument, _ b: MatchDocument) -> Bool {
+    static func isReport(_ a: MatchDocument, _ b: MatchDocument, gluedFirst: Bool = true) -> Bool {
         let x = layout(a), y = layout(b)
-        return (x?.report == true || y?.report == true) && x?.prose != true && y?.prose != true
+        guard x?.report == true || y?.report == true else { return false }
+        // Beside a report laid out in rows, a short text as dense in figures as a report that runs
+        // in paragraphs is that report glued into one line by a listing, not a story cut short
+        // (`gluedFirst` false: not `a`, a page whose lead line is looked for in `b`).
+        return (x?.prose != true || (gluedFirst && x?.glued == true)) && (y?.prose != true || y?.glued == true)
     }
 
     /// How a full page is laid out for `isReport` (nil for an excerpt): as a report (or a run-on
-    /// one), and in paragraphs as no run-on report is. Asked per pair: no arrays, no copies.
-    private static func layout(_ d: MatchDocument) -> (report: Bool, prose: Bool)? {
+    /// one), in paragraphs as no run-on report is, and whether those paragraphs are short and
+    /// state figures as densely as a report (`Figures.isGluedReport`). Asked per pair: no arrays, no copies.
+    private static func layout(_ d: MatchDocument) -> (report: Bool, prose: Bool, glued: Bool)? {
         if d.isExcerpt { return nil }
         let runOn = Figures.isRunOnReport(d.fingerprint)
-        return (Figures.isReport(d.fingerprint) || runOn, Figures.isProse(d.fingerprint) && !runOn)
+        let prose = Figures.isProse(d.fingerprint) && !runOn
+        return (Figures.isReport(d.fingerprint) || runOn, prose, prose && Figures.isGluedReport(d.fingerprint))
     }
 
     /// Whether two texts are compared as reports are (figures, names): templated reports, or

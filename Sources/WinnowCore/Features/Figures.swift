@@ -255,6 +255,15 @@ public enum Figures {
         return Double(f.figures.count) >= words * density
     }
 
+    /// Whether a short text that runs in paragraphs states figures as densely as a laid-out
+    /// report (`reportDensity`): beside a report in rows, it is that report with its lines glued
+    /// together ("High 94F (34C). Winds S at 12mph.Tonight: … Low 84F.Monday: …", which repeats
+    /// a figure and so stays under `runOnReportDensity`); news prose states a figure every twenty words.
+    public static func isGluedReport(_ f: Fingerprint) -> Bool {
+        let words = max(words(f), 1)
+        return f.figures.count >= 3 && words <= shortReportWords && Double(f.figures.count) >= words * reportDensity
+    }
+
     /// Stories (pages of other headlines) that must hold a line for it to be a template's.
     public static let templateStories = 3
 
