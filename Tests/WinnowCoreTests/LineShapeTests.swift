@@ -87,6 +87,12 @@ struct LineShapeTests {
         #expect(shape("Net 807,000 vs 2,858,000").key != shape("Net 1,204,000 vs 1,118,000").key)
         #expect(shape("Net 807,000 vs 2,858,000").key == shape("Net  807,000 vs 2,858,000").key)
         #expect(shape("阅读 1234").key == shape("阅读 87").key)
+        // A sentence stating one figure is a filled-in template's row ("最低气温14℃" in one city's
+        // forecast, 7℃ in another's), not a counter; a dated sentence stays masked.
+        #expect(shape("今天夜间，晴，最低气温14℃。").key != shape("今天夜间，晴，最低气温7℃。").key)
+        #expect(shape("Tonight: Clear. Low 58F.").key != shape("Tonight: Clear. Low 61F.").key)
+        #expect(shape("Views: 399").key == shape("Views: 12").key)
+        #expect(shape("本文更新于2021年3月5日。").key == shape("本文更新于2023年11月2日。").key)
     }
 
     @Test func sizes() {

@@ -70,4 +70,24 @@ struct LongTailSiteTests {
         let back = try? LineStatisticsFile.decode(LineStatisticsFile.encode(s))
         #expect(back?.storiesPerLine == s.storiesPerLine)
     }
+
+    /// Forecasts of many cities share their sentences but for the figures: a forecast's one-figure
+    /// sentence ("今天夜间，晴，最低气温14℃。") recurs under other stories only with other numbers,
+    /// so it is the forecast's own row, not a notice recurring across the batch.
+    @Test func aForecastSentenceWithItsOwnFigureIsNoRecurringNotice() {
+        var articles: [Article] = []
+        let cities = ["杭州", "成都", "南京", "武汉", "西安", "沈阳", "青岛", "厦门"]
+        for (k, city) in cities.enumerated() {
+            let title = "\(city)今天多云，最高气温\(20 + k)℃"
+            // The night's row comes last, right above the notices.
+            let text = ([title] + Pages.body(seed: UInt64(900 + k), paragraphs: 4)
+                        + ["今天白天，多云，最高气温\(20 + k)℃，东风\(k % 3 + 1)到\(k % 3 + 3)级。", "今天夜间，晴，最低气温\(5 + k)℃。",
+                           "欢迎分享本文，转发请保留出处，本站保留一切权利。", "本页面内容由编辑整理，所载信息仅供读者参考。"]).joined(separator: "\n")
+            articles.append(Article(id: "c\(k)", text: text, title: title, url: "https://city\(k).example.cn/\(k)"))
+        }
+        for a in Support.analyze(articles) {
+            #expect(!flagged(a).contains(7), "\(a.id): \(flagged(a).sorted())")
+            #expect(flagged(a).isSuperset(of: [8, 9]), "\(a.id): \(flagged(a).sorted())")
+        }
+    }
 }

@@ -46,6 +46,10 @@ public struct LineShape: Sendable, Equatable {
     /// 807,000 vs 2,858,000", "Sunrise 5:15 a.m., sunset 6:25 p.m."), which its site's other
     /// reports share only with other numbers.
     public var statesFigures: Bool { digitRuns >= 2 && !hasCalendarDate }
+    /// Keys on its figures (`key`): a line stating figures, or a sentence stating one ("今天夜间，
+    /// 晴，最低气温14℃。", one row of a templated forecast whose other cities' reports share it with
+    /// other numbers), where a counter ("阅读 335", "Views: 399") is no sentence and a date none.
+    public var keysFigures: Bool { statesFigures || (digitRuns == 1 && endsWithTerminal && !hasDate) }
     /// Whether the line has no text at all.
     public var isBlank: Bool { ideographs == 0 && words == 0 }
     /// Cut off at either end.
@@ -308,7 +312,7 @@ public struct LineShape: Sendable, Equatable {
         dateOnly = hasDate && !nonDateText
         // Dates and counters vary from page to page of a template; figures are a report's content:
         // a line stating figures keys on them too, so only the same figures recur (a promo's price).
-        key = statesFigures ? StableHash.combine(keyHash, figureHash) : keyHash
+        key = keysFigures ? StableHash.combine(keyHash, figureHash) : keyHash
     }
 
     /// Looks for 0-0-0, 0/0/0, 0.0.0, 0年0月, 0月0日 and 0:0 in the masked text, with digit
