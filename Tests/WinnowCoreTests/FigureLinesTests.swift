@@ -72,4 +72,34 @@ struct FigureLinesTests {
         #expect(result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
         #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
     }
+
+    @Test func aFigureWithTheSameNamesBesideItIsReplaced() {
+        let a = lines(["甲级篮球联赛第14轮比赛结果如下：", "南昌飞龙 1:3 天津星辰"])
+        // The same words both sides of another number, whatever a headline elsewhere says.
+        let b = lines(["甲级篮球联赛第14轮赛果", "甲级篮球联赛第16轮比赛结果如下：", "南昌飞龙 1:3 天津星辰"])
+        #expect(FigureLines.figureReplaced(a, b) && FigureLines.figureReplaced(b, a))
+        #expect(!FigureLines.wordsReplaced(a, b))
+        // A copy, one with a line more, or one cut at a figure (no name after it) replaces none.
+        #expect(!FigureLines.figureReplaced(a, lines(["甲级篮球联赛第14轮比赛结果如下：南昌飞龙 1:3 天津星辰", "（完）"])))
+        #expect(!FigureLines.figureReplaced(lines(["甲级篮球联赛第16"]), a))
+    }
+
+    /// A results table whose scores repeat (1:3, 1:1, 3:1) stays under a report's density, yet is
+    /// compared line by line with a twin that reads as one: another round is another report.
+    @Test func aResultsTableWithAnotherRoundIsNotMergedWithItsTwin() throws {
+        _ = Support.ready
+        let title = "甲级篮球联赛第14轮赛果"
+        func table(round: Int, glued: Bool) -> String {
+            let rows = ["南昌飞龙 1:3 天津星辰", "重庆猎豹 1:1 昆明蓝鲸", "深圳铁军 3:1 北京锋范"]
+            return ([title, "甲级篮球联赛第\(round)轮比赛结果如下："] + (glued ? [rows[0] + rows[1], rows[2], "（完）"] : rows)).joined(separator: "\n")
+        }
+        let result = try ScanEngine(rules: .empty).scan([
+            Article(id: "a", text: table(round: 14, glued: false), title: title, url: "https://a.example.cn/1"),
+            Article(id: "b", text: table(round: 16, glued: true), title: title, url: "https://b.example.cn/1"),
+            Article(id: "copy", text: table(round: 14, glued: true), title: title, url: "https://c.example.cn/1"),
+        ])
+        #expect(!Figures.isReport(result.analyses[0].fingerprint))
+        #expect(result.decisions[0].canonical == "a" && result.decisions[1].canonical == "b", "\(result.decisions[0].reasons) \(result.decisions[1].reasons)")
+        #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
+    }
 }

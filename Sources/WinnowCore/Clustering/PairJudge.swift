@@ -53,7 +53,9 @@ public enum PairJudge {
             if missing > (marked && query.leadLine.figures.count >= 4 ? 1 : 0) { return nil }
             // Its lines say the report's figures in the report's words, and the figures both
             // state come in the same order (a figure a marked cut lost is allowed for above).
-            if FigureLines.wordsReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines) { return nil }
+            if (Figures.isReport(query.fingerprint) && Figures.isReport(candidate.fingerprint)
+                    && FigureLines.wordsReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines))
+                || FigureLines.figureReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines) { return nil }
             let stated = Set(candidate.fingerprint.figureContexts)
             let order = query.fingerprint.figureOrder.filter { stated.contains($0) }
             if !order.isEmpty, !candidate.fingerprint.figureOrder.isEmpty, !Figures.inOrder(order, within: candidate.fingerprint.figureOrder) {
@@ -137,7 +139,14 @@ public enum PairJudge {
         guard report else { return false }
         if Figures.differ(fa.figureContexts, fb.figureContexts, aInB: aInB, minShared: settings.figuresMinShared, report: true) { return true }
         // A line with the same figures in other words: another company, another scorer.
-        if FigureLines.wordsReplaced(fa.figureLines, fb.figureLines) || (!aInB && FigureLines.wordsReplaced(fb.figureLines, fa.figureLines)) {
+        // (Laid-out reports both: a text's figure lines leave out a short dated line, so a figure
+        // of a dateline may stand beside other words in the other's headline.)
+        if Figures.isReport(fa) && Figures.isReport(fb)
+            && (FigureLines.wordsReplaced(fa.figureLines, fb.figureLines) || (!aInB && FigureLines.wordsReplaced(fb.figureLines, fa.figureLines))) {
+            return true
+        }
+        // A figure with other names beside it: the same round, scorer or price with another number.
+        if FigureLines.figureReplaced(fa.figureLines, fb.figureLines) || (!aInB && FigureLines.figureReplaced(fb.figureLines, fa.figureLines)) {
             return true
         }
         // In order too, when both keep it: a copy states its figures in the same order (the

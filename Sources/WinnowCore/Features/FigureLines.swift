@@ -73,6 +73,33 @@ public enum FigureLines {
         return false
     }
 
+    /// Whether a figure of `a` stands where `b` states another: `b` has an entry of a figure
+    /// with the same names on both sides (`name`: neither side too short to tell) but none of
+    /// `a`'s figure with them ("职业篮球联赛第14轮比赛结果" / "…第16轮比赛结果", whatever either
+    /// headline says). A copy states its figures beside the same names; a line cut at a figure
+    /// names nothing after it.
+    public static func figureReplaced(_ a: [UInt64], _ b: [UInt64]) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        // `b`'s figures' own entries that name both sides, by those names.
+        var names: [UInt64] = []
+        for y in b where isFigureEntry(y) && namesBothSides(y) { names.append((y & 0xFFFF) << 32 | y >> 32) }
+        guard !names.isEmpty else { return false }
+        names.sort()
+        for x in a where isFigureEntry(x) && namesBothSides(x) {
+            let i = SketchOverlap.lowerBound(names, (x & 0xFFFF) << 32)
+            guard i < names.count, names[i] >> 32 == x & 0xFFFF else { continue }
+            let j = SketchOverlap.lowerBound(b, x)
+            if j == b.count || b[j] != x { return true }
+        }
+        return false
+    }
+
+    /// Whether an entry is a figure's own (no words: `of`), not a line's key.
+    @inline(__always) static func isFigureEntry(_ x: UInt64) -> Bool { (x >> 16) & 0xFFFF == 0 }
+
+    /// Whether an entry names both sides of its figure (or line).
+    @inline(__always) static func namesBothSides(_ x: UInt64) -> Bool { (x >> 8) & 0xFF != 0 && x & 0xFF != 0 }
+
     /// Whether two entries of one key say the line in the same words: the same words among the
     /// figures, and the same names beside them where both say one.
     static func agree(_ x: UInt64, _ y: UInt64) -> Bool {
