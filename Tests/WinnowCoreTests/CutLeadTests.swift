@@ -88,6 +88,24 @@ struct CutLeadTests {
         #expect(result.decisions.allSatisfy { $0.canonical == $0.id }, "\(result.decisions.map(\.reasons))")
     }
 
+    /// A page that reads as a report is held to its figures whatever its candidate reads as: a
+    /// posting in rows whose first line opens a twin that a listing glued into prose (too few
+    /// figures for a report's density) states another price, so it is no excerpt of that twin.
+    @Test func aReportIsNoExcerptOfAProseTwinWithOtherFigures() throws {
+        _ = Support.ready
+        let title = "HARBOR MILLS INC RAISES CRUDE OIL POSTINGS"
+        let lead = "Harbor Mills Inc said it raised the contract price it will pay for all grades of crude oil by 50 cts a barrel, effective Dec 3."
+        let rows = [lead, "The change brings its posted price for West Texas Intermediate to 21.40 dlrs a barrel.",
+                    "Wyoming Sweet is now posted at 13.05 dlrs."]
+        let report = Article(id: "report", text: ([title] + rows).joined(separator: "\n"), title: title, url: "https://a.example.com/1")
+        let twin = lead + " The change brings its posted price for West Texas Intermediate to 18.25 dlrs a barrel, the company said in a statement on Tuesday."
+        let prose = Article(id: "prose", text: [title, twin, "08 dlrs."].joined(separator: "\n"), title: title, url: "https://b.example.com/2")
+        let result = try ScanEngine(rules: .empty).scan([report, prose])
+        #expect(Figures.isReport(result.analyses[0].fingerprint) && Figures.isProse(result.analyses[1].fingerprint))
+        #expect(!Figures.isGluedReport(result.analyses[1].fingerprint))
+        #expect(result.decisions.allSatisfy { $0.canonical == $0.id }, "\(result.decisions.map(\.reasons))")
+    }
+
     /// A page left with its headline and a few words (a listing's excerpt whose cut line did not
     /// survive) is contained in every article under that headline, so it says nothing of which:
     /// no partial copy of any (a page with its lead line links by that line instead).

@@ -42,12 +42,13 @@ public enum PairJudge {
         // not one, whether or not the two are compared as reports (strict).
         if apartBySubject(query.fingerprint, candidate.fingerprint, report: report, strict: true, settings: settings) != nil { return nil }
         let marked = query.leadLine.marked
-        // A page whose own text is mostly a report's or a filled-in template's, or reads as a
-        // report itself, is a copy of it or its near twin: then all its figures must be the
-        // report's (a line alone says too little: "最高气温17℃"), but for the end of a figure a
-        // marked cut may have lost.
-        if isStrict(query.fingerprint, candidate.fingerprint, report: report), !query.sketch.isEmpty, Figures.isReport(query.fingerprint)
-            || Double(SketchOverlap.intersection(query.sketch, candidate.sketch)) >= Double(query.sketch.count) * settings.excerptPlainContainment {
+        // A page that reads as a report itself, whatever the other reads as (a twin glued into
+        // prose), or whose own text is mostly a report's or a filled-in template's, is a copy of
+        // it or its near twin: then all its figures must be the report's (a line alone says too
+        // little: "最高气温17℃"), but for the end of a figure a marked cut may have lost.
+        let readsAsReport = Figures.isReport(query.fingerprint)
+        if !query.sketch.isEmpty, readsAsReport || (isStrict(query.fingerprint, candidate.fingerprint, report: report)
+            && Double(SketchOverlap.intersection(query.sketch, candidate.sketch)) >= Double(query.sketch.count) * settings.excerptPlainContainment) {
             // In context too: "第7分钟" is not "第10分钟" though 7 is elsewhere.
             let missing = Figures.missing(query.fingerprint, from: candidate.fingerprint)
             if missing > (marked && query.leadLine.figures.count >= 4 ? 1 : 0) { return nil }
