@@ -199,13 +199,14 @@ extension ArticleAnalyzer {
         (fingerprint.figures, fingerprint.figureContexts, order) = Figures.stated(in: stated)
         // Reports keep their figures' order (news would hold hundreds). A filled-in template is
         // compared on its figures and their contexts only: a repost of a long post whose account's
-        // boilerplate makes it read as a form edits its figures' order freely. Every text short
-        // enough to be a report keeps its figure lines: one just under a report's density (a
-        // results table repeating its scores) is still compared with a report's twin line by line.
-        if Figures.isReport(fingerprint) {
+        // boilerplate makes it read as a form edits its figures' order freely. Reports and short
+        // notices keep their figure lines: one just under a report's density (a results table
+        // repeating its scores) is still compared with a report's twin line by line.
+        let isReport = Figures.isReport(fingerprint)
+        if isReport {
             fingerprint.figureOrder = Array(order.prefix(Figures.orderLimit))
         }
-        if !fingerprint.figures.isEmpty && Figures.words(fingerprint) <= Figures.reportMaxWords {
+        if isReport || (!fingerprint.figures.isEmpty && Figures.words(fingerprint) <= Figures.shortReportWords) {
             fingerprint.figureLines = FigureLines.of(lines: stated)
         }
         var analysis = ArticleAnalysis(id: doc.article.id, site: site, language: doc.language, publishedAt: doc.article.publishedAt,
