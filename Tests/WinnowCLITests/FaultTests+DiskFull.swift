@@ -25,7 +25,7 @@ extension FaultTests {
 
     @Test func fullDiskUnderTheOutputsAndTheArchive() throws {
         let dir = CLI.tempDir(), mount = dir + "/small"
-        if let why = Self.mountTmpfs(mount, size: "2m") {
+        if let why = Self.mountTmpfs(mount, size: "4m") {
             print("faults: disk full -> skipped: \(why)")
             return
         }
