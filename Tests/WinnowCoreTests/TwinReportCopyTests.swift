@@ -68,4 +68,26 @@ struct TwinReportCopyTests {
         let result = try ScanEngine(rules: .empty).scan([a, part])
         #expect(result.decisions[1].kind == .merge && result.decisions[1].canonical == "a", "\(result.decisions[1].reasons)")
     }
+
+    /// A forecast of many rows, and its copy that lost one short row: nearly as large, so a near
+    /// duplicate, stating only the forecast's figures. Its twin (humidity changed, a sign-off
+    /// added) holds them as well: which one it copies, its text cannot tell.
+    static let forecast = ["今天白天，小雪，最高气温15℃，西风2到5级。", "今天夜间，雷阵雨，最低气温6℃。", "明天，多云转晴，气温6～17℃。",
+                           "后天，晴，气温4～16℃，北风1到3级。", "空气质量：良，首要污染物PM10。", "紫外线指数：3，适宜外出活动。",
+                           "相对湿度46%，降水概率50%。", "发布单位：广州市气象台"]
+
+    @Test func aNearDuplicateThatLostARowOfWhatTwinsShareIsReviewed() throws {
+        let title = "1月28日广州天气"
+        func page(_ id: String, _ rows: [String], _ time: String) -> Article {
+            Article(id: id, text: ([title] + rows).joined(separator: "\n"), title: title, url: "https://\(id).example.cn/w", publishedAt: time)
+        }
+        let original = page("original", Self.forecast, "2024-01-28 17:00:00")
+        let twin = page("twin", Self.forecast.map { $0.replacingOccurrences(of: "46%", with: "47%") } + ["（完）"], "2024-01-28 18:00:00")
+        let lost = page("lost", Self.forecast.filter { !$0.hasPrefix("相对湿度") }, "2024-01-28 19:00:00")
+        let result = try ScanEngine(rules: .empty).scan([original, twin, lost])
+        #expect(result.decisions[1].canonical == "twin", "\(result.decisions[1].reasons)")
+        let reasons = result.decisions[2].reasons.joined()
+        #expect(result.decisions[2].kind == .review && result.decisions[2].canonical == "lost", "\(reasons)")
+        #expect(reasons.contains("original") && reasons.contains("twin") && reasons.contains("cannot tell"), "\(reasons)")
+    }
 }

@@ -24,8 +24,9 @@ public struct Cluster: Sendable {
 /// 3. Copies of a canonical: a document still alone because the centre states other figures,
 ///    though it duplicates the cluster's canonical, joins that cluster (`joinCanonicals`).
 ///
-/// A partial copy that a twin of its report (a report as full, on one template, stating a figure
-/// in place of one of the report's) holds as fully is taken by neither, in step 1 or 2, nor, in
+/// A partial copy (or a near duplicate that lost a line of figures) that a twin of its report (a
+/// report as full, on one template, stating a figure in place of one of the report's) holds as
+/// fully is taken by neither, in step 1 or 2, nor, in
 /// step 2, one that two reports of other clusters stating figures in place of each other's hold
 /// as fully (tables sharing their opening rows): its text cannot say which it copies
 /// (`Cluster.ambiguousBetween`, a review). Should both reports end in
@@ -102,8 +103,9 @@ public struct Clusterer: Sendable {
             var members: [(doc: Int, relation: PairRelation)] = []
             for copy in duplicatesOf[d] where clusterOf[copy.doc] == nil {
                 if constrained && conflict(copy.doc, id) { continue }
-                // A partial copy a twin of the centre holds as fully: which one it copies, its text cannot tell.
-                if copy.relation.kind == .partial,
+                // A partial copy (or a near duplicate that lost a line of figures) a twin of the
+                // centre holds as fully: which one it copies, its text cannot tell.
+                if copy.relation.kind == .partial || copy.relation.kind == .nearDuplicate,
                    let twin = twin(of: d, holding: copy.doc, asFullyAs: copy.relation, twins: twins, docs: docs) {
                     ambiguous[copy.doc] = [d, twin]
                     continue
@@ -222,7 +224,7 @@ public struct Clusterer: Sendable {
             && Self.inPlaceOfEachOther(docs[t].fingerprint, docs[report].fingerprint) {
             let r = PairJudge.relate(docs[copy], to: docs[t], settings: settings)
             // Contained in it too, and no closer to either: a copy of the twin itself is the twin's.
-            if r.kind == .partial && r.containment >= relation.containment { return t }
+            if r.kind == .partial || r.kind == .nearDuplicate, r.containment >= relation.containment { return t }
         }
         return nil
     }

@@ -275,7 +275,13 @@ public enum PairJudge {
             // ... and states no figures of its own: a templated report with other numbers is another report.
             kind = figuresDiffer(fa, fb, aInB: true, report: strict, settings: settings) ? nil : .partial
         } else if j >= settings.nearDuplicateJaccard {
-            kind = figuresDiffer(fa, fb, aInB: false, report: strict, settings: settings) ? nil : .nearDuplicate
+            // One no larger that states only the other's figures may have lost a line of them, as
+            // a copy cut short does: then held to the other's figures (not the other to its own)
+            // it is a copy too.
+            let within = a.size <= b.size && Figures.missing(fa.figures, from: fb.figures) == 0
+            let differ = figuresDiffer(fa, fb, aInB: false, report: strict, settings: settings)
+                && !(within && !figuresDiffer(fa, fb, aInB: true, report: strict, settings: settings))
+            kind = differ ? nil : .nearDuplicate
         } else {
             return PairRelation(kind: nil, hamming: hamming, jaccard: j, containment: aInB)
         }
