@@ -102,4 +102,32 @@ struct FigureLinesTests {
         #expect(result.decisions[0].canonical == "a" && result.decisions[1].canonical == "b", "\(result.decisions[0].reasons) \(result.decisions[1].reasons)")
         #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
     }
+
+    @Test func aLineWithAnotherNameBetweenTheSameWordsIsReplaced() {
+        let a = lines(["Redbridge United 1 Glenbrook Town 0", "Postponed: Harwick Rovers v Porthaven United"])
+        let twin = lines(["Redbridge United 1 Glenbrook Town 0", "Postponed: Dunmore Rovers v Porthaven United"])
+        #expect(FigureLines.wordsReplaced(a, twin) && FigureLines.wordsReplaced(twin, a))
+        // A copy in other spacing, or with a note added, says the same.
+        let copy = lines(["Redbridge United 1  Glenbrook Town 0", "Postponed:  Harwick Rovers v Porthaven United", "Reporting by the sports desk"])
+        #expect(!FigureLines.wordsReplaced(a, copy) && !FigureLines.wordsReplaced(copy, a))
+    }
+
+    /// Two results tables that differ only in the match a line says was postponed, and the first
+    /// again on a third site.
+    @Test func resultsTablesNamingAnotherPostponedMatchAreNotMerged() throws {
+        _ = Support.ready
+        let title = "SOCCER - PREMIER DIVISION RESULTS"
+        func table(_ home: String) -> String {
+            [title, "Results of Premier Division matches played on Saturday:", "Oxley Rovers 3 Stanmoor Rovers 2",
+             "Ashford Rovers 3 Elmsworth Rovers 0", "Lowfield Town 3 Brackley Town 2", "Redbridge United 1 Glenbrook Town 0",
+             "Postponed: \(home) Rovers v Porthaven United"].joined(separator: "\n")
+        }
+        let result = try ScanEngine(rules: .empty).scan([
+            Article(id: "a", text: table("Harwick"), title: title, url: "https://a.example.com/1", publishedAt: "2024-05-04 18:00:00"),
+            Article(id: "b", text: table("Dunmore"), title: title, url: "https://b.example.com/1", publishedAt: "2024-05-04 19:00:00"),
+            Article(id: "copy", text: table("Harwick"), title: title, url: "https://c.example.com/1", publishedAt: "2024-05-04 20:00:00"),
+        ])
+        #expect(result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
+        #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
+    }
 }

@@ -17,6 +17,11 @@
 /// no line as the table does, yet names the same teams beside each score; its twin naming
 /// "Harwick Town" beside the same score does not, and a price that "上涨14.4%" is not one that
 /// "下跌14.4%".
+///
+/// A line without figures is keyed by the names it opens and ends with (`wordLineSeed`), with its
+/// words below: a twin that names another team in the middle ("Postponed: Harwick Rovers v
+/// Porthaven United" / "Postponed: Dunmore Rovers v Porthaven United") says other words under
+/// the same key, while a note a copy adds keys nothing of the report's.
 public enum FigureLines {
     /// Figures a line must state to be keyed.
     public static let minFigures = 2
@@ -24,15 +29,28 @@ public enum FigureLines {
     /// Seed of the figures' own entries, apart from the lines' keys.
     static let figureSeed = StableHash.fnv1a("figure-names:")
 
+    /// Seed of the keys of lines that state no figures.
+    static let wordLineSeed = StableHash.fnv1a("figure-lines-words:")
+
     /// Entries per text at most (a report has tens; a long form's first lines say enough).
     public static let limit = 256
 
-    /// Sorted, distinct entries for the lines (normalized UTF-8 chunks) that state figures and for
-    /// their figures, the first `limit` of them.
+    /// Sorted, distinct entries for the lines (normalized UTF-8 chunks), those that state figures
+    /// and their figures, and those that state none, the first `limit` of them.
     public static func of(lines: [ArraySlice<UInt8>]) -> [UInt64] {
         var out: [UInt64] = []
         for line in lines where out.count < limit {
             let numbers = Figures.numbers(in: line)
+            if numbers.isEmpty {
+                // A line without figures is keyed by the words it opens and ends with, so a twin's
+                // line naming another team between them ("Postponed: Harwick Rovers v Porthaven
+                // United" / "Postponed: Dunmore Rovers v …") says other words under that key.
+                let head = name(line, backwards: false), tail = name(line, backwards: true)
+                guard head != 0 && tail != 0 else { continue }
+                let key = StableHash.combine(wordLineSeed, head << 8 | tail) >> 32
+                out.append(key << 32 | (words(of: line) & 0xFFFF) << 16)
+                continue
+            }
             // The names beside each figure; the line's are those before its first and after its last.
             let names = numbers.map { n in
                 (before: name(line[..<n.span.lowerBound], backwards: true), after: name(line[n.span.upperBound...], backwards: false))
