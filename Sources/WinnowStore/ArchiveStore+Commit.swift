@@ -63,8 +63,8 @@ extension ArchiveStore {
                     INSERT OR IGNORE INTO articles (id, run_id, site, url, published_at, simhash, exact, tokens, excerpt, decision,
                                                     canonical, canonical_run, sketch, lead, title, findings, figures, title_figures,
                                                     headline, ideographs, paragraph_tokens, figure_contexts, template_tokens,
-                                                    figure_order, figure_lines, subject_mask)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                    figure_order, figure_lines, subject_mask, figure_sentences)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let anchor = try db.makeStatement(sql: "INSERT OR IGNORE INTO anchors (feature, article) VALUES (?, ?)")
                 for i in decisions.indices {
@@ -80,7 +80,7 @@ extension ArchiveStore {
                         canonicalCopy ? titles[i] : nil, canonicalCopy ? fp.ideographs : nil, canonicalCopy ? fp.paragraphTokens : nil,
                         canonicalCopy ? BlobCoding.encode(fp.figureContexts) : nil, canonicalCopy ? fp.templateTokens : nil,
                         canonicalCopy ? BlobCoding.encode(fp.figureOrder) : nil, canonicalCopy ? BlobCoding.encode(fp.figureLines) : nil,
-                        canonicalCopy ? fp.subjectMask.sqlite : nil,
+                        canonicalCopy ? fp.subjectMask.sqlite : nil, canonicalCopy ? BlobCoding.encode(fp.figureSentences) : nil,
                     ])
                     if canonicalCopy && db.changesCount > 0 {
                         let seq = db.lastInsertedRowID
@@ -93,7 +93,8 @@ extension ArchiveStore {
                     try db.execute(sql: """
                         UPDATE articles SET decision = ?, canonical = ?, canonical_run = ?, sketch = NULL, lead = NULL, title = NULL,
                             figures = NULL, title_figures = NULL, ideographs = NULL, paragraph_tokens = NULL, figure_contexts = NULL,
-                            template_tokens = NULL, figure_order = NULL, figure_lines = NULL, subject_mask = NULL
+                            template_tokens = NULL, figure_order = NULL, figure_lines = NULL, subject_mask = NULL,
+                            figure_sentences = NULL
                         WHERE id = ?
                         """, arguments: [r.kind.rawValue, r.canonical, r.canonicalRun ?? run.id, r.id])
                     try db.execute(sql: "DELETE FROM anchors WHERE article = (SELECT seq FROM articles WHERE id = ?)", arguments: [r.id])

@@ -167,7 +167,7 @@ extension ArchiveStore: VerdictLookup {
         try db.execute(sql: """
             UPDATE articles SET decision = 'remove', canonical = id, sketch = NULL, lead = NULL, title = NULL, figures = NULL,
                 title_figures = NULL, ideographs = NULL, paragraph_tokens = NULL, figure_contexts = NULL, template_tokens = NULL,
-                figure_order = NULL, figure_lines = NULL, subject_mask = NULL
+                figure_order = NULL, figure_lines = NULL, subject_mask = NULL, figure_sentences = NULL
             WHERE id = ? AND sketch IS NOT NULL
             """, arguments: [id])
     }

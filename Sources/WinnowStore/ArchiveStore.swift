@@ -93,7 +93,8 @@ public final class ArchiveStore: Sendable {
 
     /// The columns `archivedArticle` reads, in its order.
     static let archivedColumns = "id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title, figures, title_figures, "
-        + "ideographs, paragraph_tokens, figure_contexts, template_tokens, figure_order, figure_lines, subject_mask"
+        + "ideographs, paragraph_tokens, figure_contexts, template_tokens, figure_order, figure_lines, subject_mask, "
+        + "figure_sentences"
 
     /// How many columns `archivedColumns` names: where the columns a query selects after them begin.
     static let archivedColumnCount = archivedColumns.split(separator: ",").count
@@ -112,6 +113,7 @@ public final class ArchiveStore: Sendable {
         fp.figureOrder = BlobCoding.decode(row[16])
         fp.figureLines = BlobCoding.decode(row[17])
         fp.subjectMask = (row[18] as Int64?)?.unsigned ?? 0
+        fp.figureSentences = BlobCoding.decode(row[19])
         return ArchivedArticle(id: row[0], run: row[1], publishedAt: row[2], isExcerpt: (row[3] as Int) != 0, fingerprint: fp)
     }
 

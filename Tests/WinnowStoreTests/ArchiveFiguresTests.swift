@@ -5,7 +5,7 @@ import Testing
 @testable import WinnowStore
 
 /// Figures in context, in order and by line across runs (schemas v8-figure-contexts, v10-figure-order,
-/// v11-figure-lines, v13-figure-line-names).
+/// v11-figure-lines, v13-figure-line-names, v14-figure-sentences).
 struct ArchiveFiguresTests {
     /// A score report whose goal minute and shots are `minute` and `shots`: the same figures as a
     /// set either way round.
@@ -29,6 +29,7 @@ struct ArchiveFiguresTests {
         #expect(try store.article(id: "a")?.0.fingerprint.figureContexts.isEmpty == false)
         #expect(try store.article(id: "a")?.0.fingerprint.figureOrder.isEmpty == false)
         #expect(try store.article(id: "a")?.0.fingerprint.figureLines.isEmpty == false)
+        #expect(try store.article(id: "a")?.0.fingerprint.figureSentences.isEmpty == false)
         let second = try scan([Self.report("b", minute: 10, shots: 7), Self.report("c", minute: 7, shots: 10, digits: { _ in "１８" })],
                               store: store, run: "r2")
         #expect(second[0].canonical == "b", "\(second[0].reasons)")

@@ -56,7 +56,8 @@ public enum PairJudge {
             // state come in the same order (a figure a marked cut lost is allowed for above).
             if (Figures.isReport(query.fingerprint) && Figures.isReport(candidate.fingerprint)
                     && FigureLines.wordsReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines))
-                || FigureLines.figureReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines) { return nil }
+                || FigureLines.figureReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines)
+                || FigureSentences.replaced(query.fingerprint.figureSentences, candidate.fingerprint.figureSentences) { return nil }
             let stated = Set(candidate.fingerprint.figureContexts)
             let order = query.fingerprint.figureOrder.filter { stated.contains($0) }
             if !order.isEmpty, !candidate.fingerprint.figureOrder.isEmpty, !Figures.inOrder(order, within: candidate.fingerprint.figureOrder) {
@@ -138,6 +139,10 @@ public enum PairJudge {
     static func figuresDiffer(_ fa: Fingerprint, _ fb: Fingerprint, aInB: Bool, report: Bool, settings: MatchSettings) -> Bool {
         if Figures.differ(fa.figures, fb.figures, aInB: aInB, minShared: settings.figuresMinShared, report: report) { return true }
         guard report else { return false }
+        // A sentence one page stripped with its site's template, stated with other figures.
+        if FigureSentences.replaced(fa.figureSentences, fb.figureSentences) || FigureSentences.replaced(fb.figureSentences, fa.figureSentences) {
+            return true
+        }
         if Figures.differ(fa.figureContexts, fb.figureContexts, aInB: aInB, minShared: settings.figuresMinShared, report: true) { return true }
         // A line with the same figures in other words: another company, another scorer.
         // (Laid-out reports both: a text's figure lines leave out a short dated line, so a figure

@@ -85,6 +85,9 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     /// same figures in other words ("进球：杨帆（第32分钟）" / "进球：刘子轩（第32分钟）") make another
     /// report. Empty for other texts and for archives written before it was kept.
     public var figureLines: [UInt64] = []
+    /// A report's sentences that state figures, kept or stripped with the site's template, keyed by
+    /// their words (`FigureSentences`). Empty for other texts and for archives written before it was kept.
+    public var figureSentences: [UInt64] = []
     /// Sorted, distinct sampled shingles (about half of all distinct shingles).
     public var sketch: [UInt64] {
         didSet {
@@ -136,7 +139,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case simhash, exact, tokens, sketch, lead, title, head, figures, titleFigures, ideographs, paragraphTokens, figureContexts,
-            templateTokens, figureOrder, figureLines, subjectMask
+            templateTokens, figureOrder, figureLines, subjectMask, figureSentences
     }
 
     /// Decodes the fields by name, the lead and the head as lists of shingles.
@@ -155,6 +158,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         templateTokens = try c.decodeIfPresent(Int.self, forKey: .templateTokens) ?? 0
         figureOrder = try c.decodeIfPresent([UInt64].self, forKey: .figureOrder) ?? []
         figureLines = try c.decodeIfPresent([UInt64].self, forKey: .figureLines) ?? []
+        figureSentences = try c.decodeIfPresent([UInt64].self, forKey: .figureSentences) ?? []
         subjectMask = try c.decodeIfPresent(UInt64.self, forKey: .subjectMask) ?? 0
     }
 
@@ -176,6 +180,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         try c.encode(templateTokens, forKey: .templateTokens)
         try c.encode(figureOrder, forKey: .figureOrder)
         try c.encode(figureLines, forKey: .figureLines)
+        try c.encode(figureSentences, forKey: .figureSentences)
         try c.encode(subjectMask, forKey: .subjectMask)
     }
 

@@ -38,7 +38,7 @@ public enum AnalysisRecordFile {
     /// The magic at the start of the file.
     public static let magic: [UInt8] = Array("WNAR".utf8)
     /// The format version written (and the newest read).
-    public static let version: UInt8 = 9
+    public static let version: UInt8 = 10
 
     /// The file header.
     public static var header: [UInt8] { magic + [version] }
@@ -56,7 +56,8 @@ public enum AnalysisRecordFile {
     /// Field order (version 2 appends the lead-line figures and letter windows, version 3 the
     /// fingerprint's ideograph and paragraph-token counts, version 4 its figures in context,
     /// version 5 its template-token count, version 6 its figures in order, version 7 its figure lines, version 8 its headline's subject mask;
-    /// version 9 keys figure lines with the names beside their figures: older ones are read as none).
+    /// version 9 keys figure lines with the names beside their figures: older ones are read as none;
+    /// version 10 appends its figure sentences).
     static func encode(_ r: AnalysisRecord, into w: inout ByteWriter) {
         let an = r.analysis
         encodeArticleFields(r.article, into: &w)
@@ -104,6 +105,7 @@ public enum AnalysisRecordFile {
         w.fixed64s(fp.figureOrder)
         w.fixed64s(fp.figureLines)
         w.fixed64(fp.subjectMask)
+        w.fixed64s(fp.figureSentences)
     }
 
     /// An article's fields but its text and line hints: id, title, url, publication time, source,
@@ -244,6 +246,7 @@ public enum AnalysisRecordFile {
             analysis.fingerprint.figureLines = version >= 9 ? lines : []
         }
         if version >= 8 { analysis.fingerprint.subjectMask = try r.fixed64() }
+        if version >= 10 { analysis.fingerprint.figureSentences = try r.fixed64s() }
         return AnalysisRecord(article: article, analysis: analysis, textBytes: textBytes)
     }
 }

@@ -39,6 +39,9 @@ public struct LineShape: Sendable, Equatable {
     /// The line's key for cross-document statistics: digit runs masked (a date line keys the
     /// same on every page), except on lines that state figures (`statesFigures`), whose numbers count.
     public var key: UInt64 = 0
+    /// The line's key with its digit runs masked whether or not it states figures: the sentence a
+    /// template fills in, whatever its numbers (`FigureSentences`).
+    public var maskedKey: UInt64 = 0
 
     /// Text size in character-equivalents: ideographs count 1, words 3/2.
     public var size: Int { ideographs + (words * 3) / 2 }
@@ -308,6 +311,7 @@ public struct LineShape: Sendable, Equatable {
         separators = shortSegments > separatorsSeen ? separatorsSeen : shortSegments
         let masked = UnsafeBufferPointer(rebasing: maskedBuffer[0..<m])
         keyHash = StableHash.fnv1a(masked, seed: keyHash)
+        maskedKey = keyHash
         (hasDate, hasCalendarDate) = Self.containsDate(masked, runs: UnsafeBufferPointer(rebasing: runs[0..<runCount]))
         dateOnly = hasDate && !nonDateText
         // Dates and counters vary from page to page of a template; figures are a report's content:
