@@ -52,7 +52,8 @@ struct ExplainCommand: ParsableCommand {
             print("   figures \(fp.figures.count) (\(fp.figureContexts.count) in context)  words \(Int(Figures.words(fp).rounded()))  in paragraphs \(fp.paragraphTokens) of \(fp.tokens) tokens"
                   + "  \(Figures.isReport(fp) ? "templated report" : Figures.isRunOnReport(fp) ? "run-on report" : "not a report")")
             print("   in template lines \(fp.templateTokens) of \(fp.tokens) tokens  \(Figures.isTemplated(fp) ? "filled-in template" : "own text")"
-                  + "  figures in order \(fp.figureOrder.count)"
+                  + "  figures in order \(fp.figureOrder.count)  figure lines \(fp.figureLines.count)"
+                  + "  sentences with figures \(fp.figureSentences.count) (\(fp.figureSentences.filter { $0 & 1 == 1 }.count) stripped)"
                   + "  headline shingles said in the text \(fp.subjectMask.nonzeroBitCount) of \(min(fp.title.count, 64))"
                   + (fp.isHeadlineOnly ? "  (kept only its headline)" : ""))
             print("   body lines \(an.body.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "none")")

@@ -26,5 +26,6 @@ struct ExplainCommandTests {
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("a -> b: not a copy (headline and text name other subjects)"), "\(r.out)")
         #expect(r.out.contains("headline shingles said in the text"), "\(r.out)")
+        #expect(r.out.contains("figure lines") && r.out.contains("sentences with figures"), "\(r.out)")
     }
 }

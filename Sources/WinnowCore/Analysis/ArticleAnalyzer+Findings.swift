@@ -208,17 +208,8 @@ extension ArticleAnalyzer {
         }
         if isReport || (!fingerprint.figures.isEmpty && Figures.words(fingerprint) <= Figures.shortReportWords) {
             fingerprint.figureLines = FigureLines.of(lines: stated)
-            var sentences: [UInt64] = []
-            for k in doc.lines.indices where FigureSentences.qualifies(doc.shapes[k]) {
-                if stating[k] {
-                    sentences.append(FigureSentences.entry(doc.shapes[k], stripped: false))
-                } else if labels[k]?.rule == BuiltInDetector.siteTemplate.rawValue {
-                    sentences.append(FigureSentences.entry(doc.shapes[k], stripped: true))
-                }
-            }
-            sentences.sort()
-            sentences.dedupe()
-            fingerprint.figureSentences = sentences
+            fingerprint.figureSentences = FigureSentences.of(doc.shapes, kept: { stating[$0] },
+                                                             stripped: { labels[$0]?.rule == BuiltInDetector.siteTemplate.rawValue })
         }
         var analysis = ArticleAnalysis(id: doc.article.id, site: site, language: doc.language, publishedAt: doc.article.publishedAt,
                                findings: findings, strippedLines: stripped, body: body.map { ($0.lowerBound + 1)...($0.upperBound + 1) },

@@ -54,7 +54,7 @@ public enum PairJudge {
             if missing > (marked && query.leadLine.figures.count >= 4 ? 1 : 0) { return nil }
             // Its lines say the report's figures in the report's words, and the figures both
             // state come in the same order (a figure a marked cut lost is allowed for above).
-            if (Figures.isReport(query.fingerprint) && Figures.isReport(candidate.fingerprint)
+            if (readsAsReport && Figures.isReport(candidate.fingerprint)
                     && FigureLines.wordsReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines))
                 || FigureLines.figureReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines)
                 || FigureSentences.replaced(query.fingerprint.figureSentences, candidate.fingerprint.figureSentences) { return nil }
@@ -98,7 +98,8 @@ public enum PairJudge {
     /// Whether two documents are compared as templated reports: a full page of the two reads
     /// as one (`Figures.isReport`, or one whose lines run together: `Figures.isRunOnReport`) and
     /// neither runs in paragraphs but as a run-on report does (`Figures.isProse`: a copy cut
-    /// short of a news story keeps too little to tell it from a notice). Excerpts do not say.
+    /// short of a news story keeps too little to tell it from a notice), or, beside the report,
+    /// as densely as one (`Figures.isGluedReport`). Excerpts do not say.
     static func isReport(_ a: MatchDocument, _ b: MatchDocument, gluedFirst: Bool = true) -> Bool {
         let x = layout(a), y = layout(b)
         guard x?.report == true || y?.report == true else { return false }

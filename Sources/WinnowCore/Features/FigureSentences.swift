@@ -20,6 +20,22 @@ public enum FigureSentences {
         shape.keysFigures && shape.endsWithTerminal
     }
 
+    /// Sorted, distinct entries of a page's sentences stating figures that it keeps (`kept`, by
+    /// line index) or strips with its site's template (`stripped`).
+    public static func of(_ shapes: [LineShape], kept: (Int) -> Bool, stripped: (Int) -> Bool) -> [UInt64] {
+        var out: [UInt64] = []
+        for (k, shape) in shapes.enumerated() where qualifies(shape) {
+            if kept(k) {
+                out.append(entry(shape, stripped: false))
+            } else if stripped(k) {
+                out.append(entry(shape, stripped: true))
+            }
+        }
+        out.sort()
+        out.dedupe()
+        return out
+    }
+
     /// Whether a sentence `a` stripped with its site's template states, in `b`, other figures:
     /// `b` has the sentence (kept or stripped) and never with `a`'s figures.
     public static func replaced(_ a: [UInt64], _ b: [UInt64]) -> Bool {
