@@ -95,7 +95,22 @@ public struct CandidateSearch: Sendable {
         // linked only to smaller pages (another excerpt of the story) still gets its cut-lead link.
         let linked = Set(out.filter { $0.relation.kind != nil && docs[$0.to].size >= docs[$0.from].size }.map(\.from))
         out.append(contentsOf: cutLeads.filter { !linked.contains($0.from) })
-        return out
+        return Self.withoutLeadLinksApart(out, docs: docs, settings: settings)
+    }
+
+    /// `links` without the lead-line links (`PairJudge.leadLine`: excerpt links of full pages)
+    /// whose page is as alike its article as a near duplicate but for figures in place of the
+    /// article's (another report, worth a review; not a small site's counter kept beside them):
+    /// no excerpt of it on its lead line alone. `DistributedDecide.decide` applies it too.
+    public static func withoutLeadLinksApart(_ links: [Link], docs: [MatchDocument], settings: MatchSettings) -> [Link] {
+        let apart = Set(links.filter { $0.relation.kind == nil && $0.relation.figuresDiffer && !docs[$0.from].isExcerpt
+                                       && $0.relation.jaccard >= settings.nearDuplicateJaccard
+                                       && Clusterer.inPlaceOfEachOther(docs[$0.from].fingerprint, docs[$0.to].fingerprint) }
+            .map { UInt64($0.from) << 32 | UInt64($0.to) })
+        guard !apart.isEmpty else { return links }
+        return links.filter { l in
+            !(l.relation.kind == .excerpt && !docs[l.from].isExcerpt && apart.contains(UInt64(l.from) << 32 | UInt64(l.to)))
+        }
     }
 
     /// Per table, the leaders of each crowded key (`MatchSettings.crowdLeaders`): the key's first

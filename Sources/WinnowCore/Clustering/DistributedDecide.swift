@@ -70,6 +70,8 @@ public enum DistributedDecide {
                               links: [CandidateSearch.Link], settings: MatchSettings,
                               hiddenCopies: [Int: Int] = [:]) -> (decisions: [Decision], clusters: [Cluster]) {
         let removed = Set(analyses.indices.filter { !analyses[$0].removeRules.isEmpty })
+        // The lead-line links `CandidateSearch.links` leaves out (the exchange chose them before).
+        let links = CandidateSearch.withoutLeadLinksApart(links, docs: documents, settings: settings)
         let clusters = Clusterer(settings: settings).clusters(of: documents, links: links, excluded: removed, copies: copies)
         let decisions = Decider(settings: settings).decide(analyses, matches: documents, clusters: clusters, ruleRemoved: removed,
                                                            links: links, hiddenCopies: hiddenCopies)
