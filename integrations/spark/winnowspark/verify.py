@@ -113,7 +113,8 @@ def final_links(links, cuts, docs):
     """The links clustering uses: every verified pair direction, plus for each excerpt page not
     already linked some other way to a page at least as full (sketch size) the cut-lead link with
     the largest share (ties: the candidate the index returned first), as `CandidateSearch.links`
-    adds them."""
+    adds them. (`winnow resolve` then drops the cut-lead link of a page whose figures stand in place
+    of its article's, as `CandidateSearch.withoutLeadLinksApart` does.)"""
     pair_links = links.where("NOT cut")
     sizes = docs.select("pos", F.size("sketch").alias("size"))
     # A pair told apart by its figures alone ("figures" links: a review, no copy) links nothing.
