@@ -20,6 +20,14 @@ struct FigureSentencesTests {
                                           [entry("消费者如发现价格违法行为，可拨打12318进行举报。", stripped: false)]))
     }
 
+    @Test func entriesMarkTheSentencesThePageStripped() {
+        let lines = ["今天夜间，雷阵雨，最低气温20℃。", "相对湿度79%，降水概率20%。", "发布时间：7月4日17时", "空气质量：优。"]
+        let shapes = lines.map { LineShape(normalized: Support.normalized($0)) }
+        // Line 1 went with the furniture around it; the dated line and the one without figures are no such sentences.
+        let entries = FigureSentences.of(shapes, kept: { $0 != 1 }, stripped: { $0 == 1 })
+        #expect(entries.count == 2 && entries.filter { $0 & 1 == 1 } == [entry(lines[1], stripped: true)])
+    }
+
     static func notice(province: String, date: String, cut: (Int, Int), prices: (String, String, String), hotline: String) -> [String] {
         ["根据国家发展改革委价格调整通知，自\(date)24时起，\(province)汽、柴油最高零售价格每吨分别降低\(cut.0)元和\(cut.1)元。",
          "调整后，92号汽油最高零售价格为每升\(prices.0)元，95号汽油每升\(prices.1)元，0号柴油每升\(prices.2)元。",

@@ -208,8 +208,11 @@ extension ArticleAnalyzer {
         }
         if isReport || (!fingerprint.figures.isEmpty && Figures.words(fingerprint) <= Figures.shortReportWords) {
             fingerprint.figureLines = FigureLines.of(lines: stated)
+            // Stripped with the site's template, or with the furniture around it on no evidence
+            // of its own: what the page's site says, not what the report says.
+            let template = BuiltInDetector.siteTemplate.rawValue, block = BuiltInDetector.furnitureBlock.rawValue
             fingerprint.figureSentences = FigureSentences.of(doc.shapes, kept: { stating[$0] },
-                                                             stripped: { labels[$0]?.rule == BuiltInDetector.siteTemplate.rawValue })
+                                                             stripped: { labels[$0]?.rule == template || labels[$0]?.rule == block })
         }
         var analysis = ArticleAnalysis(id: doc.article.id, site: site, language: doc.language, publishedAt: doc.article.publishedAt,
                                findings: findings, strippedLines: stripped, body: body.map { ($0.lowerBound + 1)...($0.upperBound + 1) },
