@@ -114,8 +114,8 @@ enum ArchiveSchema {
             try db.execute(sql: "UPDATE articles SET figure_lines = NULL")
         }
         m.registerMigration("v14-figure-sentences") { db in
-            // A canonical report's sentences stating figures, kept or stripped with its site's
-            // template (Fingerprint.figureSentences): NULL for articles archived before, read as none.
+            // A canonical report's sentences stating figures, kept or stripped as its site's
+            // (Fingerprint.figureSentences): NULL for articles archived before, read as none.
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN figure_sentences BLOB")
         }
         return m

@@ -85,8 +85,8 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     /// same figures in other words ("进球：杨帆（第32分钟）" / "进球：刘子轩（第32分钟）") make another
     /// report. Empty for other texts and for archives written before it was kept.
     public var figureLines: [UInt64] = []
-    /// A report's sentences that state figures, kept or stripped with the site's template, keyed by
-    /// their words (`FigureSentences`). Empty for other texts and for archives written before it was kept.
+    /// A report's sentences that state figures, kept or stripped as the site's, keyed by their
+    /// words (`FigureSentences`). Empty for other texts and for archives written before it was kept.
     public var figureSentences: [UInt64] = []
     /// Sorted, distinct sampled shingles (about half of all distinct shingles).
     public var sketch: [UInt64] {

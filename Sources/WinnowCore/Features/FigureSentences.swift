@@ -1,6 +1,6 @@
 /// The sentences of a report that state figures, keyed by their words with the numbers masked
 /// (`Fingerprint.figureSentences`), whether the page kept them or stripped them with its site's
-/// template: a notice's fixed sentence ("消费者如发现价格违法行为，可拨打12315进行举报。") recurs on a
+/// template or the furniture around them: a notice's fixed sentence ("消费者如发现价格违法行为，可拨打12315进行举报。") recurs on a
 /// small site's every notice and goes with its template there, yet a twin that states another
 /// number in it ("…可拨打12318进行举报。") is another notice, not a copy the page holds.
 ///
@@ -21,7 +21,7 @@ public enum FigureSentences {
     }
 
     /// Sorted, distinct entries of a page's sentences stating figures that it keeps (`kept`, by
-    /// line index) or strips with its site's template (`stripped`).
+    /// line index) or strips as its site's (`stripped`: with the template, or the furniture around).
     public static func of(_ shapes: [LineShape], kept: (Int) -> Bool, stripped: (Int) -> Bool) -> [UInt64] {
         var out: [UInt64] = []
         for (k, shape) in shapes.enumerated() where qualifies(shape) {
@@ -36,7 +36,7 @@ public enum FigureSentences {
         return out
     }
 
-    /// Whether a sentence `a` stripped with its site's template states, in `b`, other figures:
+    /// Whether a sentence `a` stripped states, in `b`, other figures:
     /// `b` has the sentence (kept or stripped) and never with `a`'s figures.
     public static func replaced(_ a: [UInt64], _ b: [UInt64]) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
