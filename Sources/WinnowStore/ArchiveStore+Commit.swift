@@ -91,10 +91,7 @@ extension ArchiveStore {
                 // Earlier documents whose fuller article arrived now point at it and stop being canonical.
                 for r in revisions {
                     try db.execute(sql: """
-                        UPDATE articles SET decision = ?, canonical = ?, canonical_run = ?, sketch = NULL, lead = NULL, title = NULL,
-                            figures = NULL, title_figures = NULL, ideographs = NULL, paragraph_tokens = NULL, figure_contexts = NULL,
-                            template_tokens = NULL, figure_order = NULL, figure_lines = NULL, subject_mask = NULL,
-                            figure_sentences = NULL
+                        UPDATE articles SET decision = ?, canonical = ?, canonical_run = ?, \(Self.canonicalColumnsCleared)
                         WHERE id = ?
                         """, arguments: [r.kind.rawValue, r.canonical, r.canonicalRun ?? run.id, r.id])
                     try db.execute(sql: "DELETE FROM anchors WHERE article = (SELECT seq FROM articles WHERE id = ?)", arguments: [r.id])

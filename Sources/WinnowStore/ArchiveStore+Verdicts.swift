@@ -165,9 +165,7 @@ extension ArchiveStore: VerdictLookup {
     static func withdrawCanonical(_ id: String, in db: Database) throws {
         try db.execute(sql: "DELETE FROM anchors WHERE article = (SELECT seq FROM articles WHERE id = ? AND sketch IS NOT NULL)", arguments: [id])
         try db.execute(sql: """
-            UPDATE articles SET decision = 'remove', canonical = id, sketch = NULL, lead = NULL, title = NULL, figures = NULL,
-                title_figures = NULL, ideographs = NULL, paragraph_tokens = NULL, figure_contexts = NULL, template_tokens = NULL,
-                figure_order = NULL, figure_lines = NULL, subject_mask = NULL, figure_sentences = NULL
+            UPDATE articles SET decision = 'remove', canonical = id, \(ArchiveStore.canonicalColumnsCleared)
             WHERE id = ? AND sketch IS NOT NULL
             """, arguments: [id])
     }

@@ -91,6 +91,13 @@ public final class ArchiveStore: Sendable {
                                 arguments: StatementArguments(sequences)).map(archivedArticle)
     }
 
+    /// What a document loses when it stops being a canonical (a fuller article arrived, or an
+    /// editor removed it): every column of its fingerprint, one assignment list for every such
+    /// update (its findings and headline stay, for the reports).
+    static let canonicalColumnsCleared = "sketch = NULL, lead = NULL, title = NULL, figures = NULL, title_figures = NULL, "
+        + "ideographs = NULL, paragraph_tokens = NULL, figure_contexts = NULL, template_tokens = NULL, figure_order = NULL, "
+        + "figure_lines = NULL, subject_mask = NULL, figure_sentences = NULL"
+
     /// The columns `archivedArticle` reads, in its order.
     static let archivedColumns = "id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title, figures, title_figures, "
         + "ideographs, paragraph_tokens, figure_contexts, template_tokens, figure_order, figure_lines, subject_mask, "

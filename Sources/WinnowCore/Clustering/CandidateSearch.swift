@@ -108,9 +108,8 @@ public struct CandidateSearch: Sendable {
                                        && Clusterer.inPlaceOfEachOther(docs[$0.from].fingerprint, docs[$0.to].fingerprint) }
             .map { UInt64($0.from) << 32 | UInt64($0.to) })
         guard !apart.isEmpty else { return links }
-        return links.filter { l in
-            !(l.relation.kind == .excerpt && !docs[l.from].isExcerpt && apart.contains(UInt64(l.from) << 32 | UInt64(l.to)))
-        }
+        // (Only full pages are apart: an excerpt link from one is a lead-line link.)
+        return links.filter { !($0.relation.kind == .excerpt && apart.contains(UInt64($0.from) << 32 | UInt64($0.to))) }
     }
 
     /// Per table, the leaders of each crowded key (`MatchSettings.crowdLeaders`): the key's first

@@ -286,7 +286,7 @@ public enum PairJudge {
             // it is a copy too.
             let within = a.size <= b.size && Figures.missing(fa.figures, from: fb.figures) == 0
             let differ = figuresDiffer(fa, fb, aInB: false, report: strict, settings: settings)
-                && !(within && !figuresDiffer(fa, fb, aInB: true, report: strict, settings: settings))
+                && (!within || figuresDiffer(fa, fb, aInB: true, report: strict, settings: settings))
             kind = differ ? nil : .nearDuplicate
         } else {
             return PairRelation(kind: nil, hamming: hamming, jaccard: j, containment: aInB)
