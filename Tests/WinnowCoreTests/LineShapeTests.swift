@@ -93,6 +93,10 @@ struct LineShapeTests {
         #expect(shape("Tonight: Clear. Low 58F.").key != shape("Tonight: Clear. Low 61F.").key)
         #expect(shape("Views: 399").key == shape("Views: 12").key)
         #expect(shape("本文更新于2021年3月5日。").key == shape("本文更新于2023年11月2日。").key)
+        // So is a line announcing what follows with one figure: the round a results table is of.
+        #expect(shape("职业篮球联赛第30轮比赛结果如下：").key != shape("职业篮球联赛第27轮比赛结果如下：").key)
+        #expect(shape("Results of round 4:").key != shape("Results of round 12:").key)
+        #expect(shape("第3页").key == shape("第12页").key)
     }
 
     @Test func sizes() {

@@ -17,7 +17,7 @@ public enum FigureSentences {
 
     /// Whether a line is a sentence stating figures, as `entry` takes them.
     public static func qualifies(_ shape: LineShape) -> Bool {
-        shape.keysFigures && shape.endsWithTerminal
+        shape.keysFigures && shape.isStatement
     }
 
     /// Sorted, distinct entries of a page's sentences stating figures that it keeps (`kept`, by

@@ -51,8 +51,12 @@ public struct LineShape: Sendable, Equatable {
     public var statesFigures: Bool { digitRuns >= 2 && !hasCalendarDate }
     /// Keys on its figures (`key`): a line stating figures, or a sentence stating one ("今天夜间，
     /// 晴，最低气温14℃。", one row of a templated forecast whose other cities' reports share it with
-    /// other numbers), where a counter ("阅读 335", "Views: 399") is no sentence and a date none.
-    public var keysFigures: Bool { statesFigures || (digitRuns == 1 && endsWithTerminal && !hasDate) }
+    /// other numbers) or announcing what follows with one ("职业篮球联赛第30轮比赛结果如下：", the
+    /// round a results table is of), where a counter ("阅读 335", "Views: 399") is neither and a
+    /// date none.
+    public var keysFigures: Bool { statesFigures || (digitRuns == 1 && isStatement && !hasDate) }
+    /// Ends as a sentence does, or as a line announcing what follows (`introducesNext`).
+    public var isStatement: Bool { endsWithTerminal || introducesNext }
     /// Whether the line has no text at all.
     public var isBlank: Bool { ideographs == 0 && words == 0 }
     /// Cut off at either end.
