@@ -84,6 +84,32 @@ struct FigureLinesTests {
         #expect(!FigureLines.figureReplaced(lines(["甲级篮球联赛第16"]), a))
     }
 
+    /// A name that punctuation closes is said in full, however short ("第6位。"), where a line's
+    /// end, or a cut's ellipsis, may have cut it.
+    @Test func aNameThatPunctuationClosesIsNamed() {
+        let a = lines(["本轮过后，郑州星辰积65分，暂列积分榜第6位。", "射门3比6。"])
+        let b = lines(["本轮过后，郑州星辰积65分，暂列积分榜第3位。", "射门3比6。"])
+        #expect(FigureLines.figureReplaced(a, b) && FigureLines.figureReplaced(b, a))
+        #expect(!FigureLines.figureReplaced(a, lines(["本轮过后，郑州星辰积65分，暂列积分榜第6位。（完）"])))
+        // Cut short, with a mark or without: nothing after the figure is said.
+        #expect(!FigureLines.figureReplaced(lines(["本轮过后，郑州星辰积65分，暂列积分榜第3…"]), a))
+        #expect(!FigureLines.figureReplaced(lines(["本轮过后，郑州星辰积65分，暂列积分榜第3位..."]), a))
+        #expect(!FigureLines.figureReplaced(lines(["暂列积分榜第6位…"]), a))
+        #expect(FigureLines.isEllipsis(Support.normalized("位…")[...], at: 3, backwards: false))
+        #expect(!FigureLines.isEllipsis(Support.normalized("位。")[...], at: 3, backwards: false))
+    }
+
+    /// A line whose brackets close it is keyed by the names inside them: a referee named in the
+    /// middle of the same words is another match's.
+    @Test func aLineInBracketsIsKeyedByTheNamesInside() {
+        let a = lines(["Attendance: 27,034", "Referee: Fischer (Dunmore)"])
+        let twin = lines(["Attendance: 27,034", "Referee: Barros (Dunmore)"])
+        #expect(FigureLines.wordsReplaced(a, twin) && FigureLines.wordsReplaced(twin, a))
+        #expect(!FigureLines.wordsReplaced(a, lines(["Attendance: 27,034", "Referee:  Fischer  (Dunmore)", "(Editing by Jo Lee)"])))
+        #expect(FigureLines.trimmed(Support.normalized("(Dunmore)")[...]).elementsEqual("dunmore".utf8))
+        #expect(FigureLines.trimmed(Support.normalized("「」")[...]).isEmpty)
+    }
+
     /// A results table whose scores repeat (1:3, 1:1, 3:1) stays under a report's density, yet is
     /// compared line by line with a twin that reads as one: another round is another report.
     @Test func aResultsTableWithAnotherRoundIsNotMergedWithItsTwin() throws {

@@ -45,7 +45,9 @@ public enum FigureLines {
                 // A line without figures is keyed by the words it opens and ends with, so a twin's
                 // line naming another team between them ("Postponed: Harwick Rovers v Porthaven
                 // United" / "Postponed: Dunmore Rovers v …") says other words under that key.
-                let head = name(line, backwards: false), tail = name(line, backwards: true)
+                // Past the brackets and marks that open or close it ("Referee: Fischer (Dunmore)").
+                let inner = trimmed(line)
+                let head = name(inner, backwards: false), tail = name(inner, backwards: true)
                 guard head != 0 && tail != 0 else { continue }
                 let key = StableHash.combine(wordLineSeed, head << 8 | tail) >> 32
                 out.append(key << 32 | (words(of: line) & 0xFFFF) << 16)
@@ -131,11 +133,16 @@ public enum FigureLines {
     /// ("Shr", "Net", "证券代码"), and so is what a cut or a joined line leaves.
     public static let nameUnits = 8
 
+    /// Units of a name that punctuation closes ("暂列积分榜第6位。", "(第32分钟)"): a word a
+    /// sentence or a bracket ends is said in full, where a line's end may be a cut's.
+    public static let closedNameUnits = 2
+
     /// 8 bits of the name next to a figure: the `nameUnits` units nearest to it, read from the
     /// figure outwards (`backwards` for the words before the first figure) over spaces, up to
-    /// punctuation or the line's end; 0 when fewer stand there.
+    /// punctuation or the line's end; fewer when punctuation closes them (`closedNameUnits`);
+    /// 0 when fewer stand there.
     static func name(_ side: ArraySlice<UInt8>, backwards: Bool) -> UInt64 {
-        var h = StableHash.fnvOffset, units = 0
+        var h = StableHash.fnvOffset, units = 0, closed = false
         var i = backwards ? side.endIndex : side.startIndex
         while units < nameUnits {
             var start = i, end = i
@@ -155,9 +162,12 @@ public enum FigureLines {
                     h = (h ^ UInt64(lower)) &* StableHash.fnvPrime
                     units += 1
                 } else if c != 0x20 && c != 0x09 {
+                    closed = (c < 0x30 || (c > 0x39 && c < 0x41) || (c > 0x5A && c < 0x61) || c > 0x7A)
+                        && !isEllipsis(side, at: start, backwards: backwards)
                     break
                 }
             } else if Figures.isPunctuation(side[start..<end]) {
+                closed = !isEllipsis(side, at: start, backwards: backwards)
                 break
             } else {
                 for k in start..<end { h = (h ^ UInt64(side[k])) &* StableHash.fnvPrime }
@@ -165,8 +175,56 @@ public enum FigureLines {
             }
             i = backwards ? start : end
         }
-        guard units >= nameUnits else { return 0 }
+        guard units >= nameUnits || (closed && units >= closedNameUnits) else { return 0 }
         return max(1, h & 0xFF)
+    }
+
+    /// A line without the punctuation and spaces at either end.
+    static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        func isMark(_ c: UInt8) -> Bool {
+            c < 0x30 || (c > 0x39 && c < 0x41) || (c > 0x5A && c < 0x61) || (c > 0x7A && c < 0x80)
+        }
+        var lo = line.startIndex, hi = line.endIndex
+        while lo < hi {
+            if isMark(line[lo]) { lo += 1; continue }
+            guard line[lo] >= 0xC0 else { break }
+            var end = lo + 1
+            while end < hi && line[end] & 0xC0 == 0x80 { end += 1 }
+            guard Figures.isPunctuation(line[lo..<end]) else { break }
+            lo = end
+        }
+        while hi > lo {
+            if isMark(line[hi - 1]) { hi -= 1; continue }
+            var start = hi - 1
+            while start > lo && line[start] & 0xC0 == 0x80 { start -= 1 }
+            guard Figures.isPunctuation(line[start..<hi]) else { break }
+            hi = start
+        }
+        return line[lo..<hi]
+    }
+
+    /// Whether the punctuation at `i` opens an ellipsis read outwards ("...", "…", "。。。"): a
+    /// cut, which closes no name.
+    static func isEllipsis(_ side: ArraySlice<UInt8>, at i: Int, backwards: Bool) -> Bool {
+        func dot(_ k: Int) -> (is: Bool, width: Int) {
+            guard k >= side.startIndex && k < side.endIndex else { return (false, 1) }
+            if side[k] == 0x2E { return (true, 1) }
+            guard side[k] == 0xE2 || side[k] == 0xE3, k + 2 < side.endIndex else { return (false, 1) }
+            let (b1, b2) = (side[k + 1], side[k + 2])
+            if side[k] == 0xE2 && b1 == 0x80 && b2 == 0xA6 { return (true, 3) }   // …
+            if side[k] == 0xE2 && b1 == 0x8B && b2 == 0xAF { return (true, 3) }   // ⋯
+            return (side[k] == 0xE3 && b1 == 0x80 && b2 == 0x82, 3)                  // 。
+        }
+        let here = dot(i)
+        guard here.is else { return false }
+        if here.width == 3 && side[i + 2] != 0x82 { return true }   // … and ⋯ alone
+        // A dot or "。" opens an ellipsis when the next character outwards is one too.
+        if backwards {
+            var k = i - 1
+            while k > side.startIndex && side[k] & 0xC0 == 0x80 { k -= 1 }
+            return k >= side.startIndex && dot(k).is
+        }
+        return dot(i + here.width).is
     }
 
     /// Hash of a line's words: ASCII letters (lower case) and digits, and every other character
