@@ -90,4 +90,26 @@ struct TwinReportCopyTests {
         #expect(result.decisions[2].kind == .review && result.decisions[2].canonical == "lost", "\(reasons)")
         #expect(reasons.contains("original") && reasons.contains("twin") && reasons.contains("cannot tell"), "\(reasons)")
     }
+    /// A match report and its twin that names another place in the table ("第6位" / "第3位",
+    /// both figures stated elsewhere in each), reworded at the end of a line of its opening: two reports.
+    /// A copy of their opening, closer to the first by those words only, could be either's.
+    @Test func aCopyCloserToOneTwinByAWordOnlyIsReviewed() throws {
+        let title = "职业篮球联赛第2轮：郑州星辰4比3战胜青岛星辰"
+        let opening = ["北京时间3月25日，职业篮球联赛第2轮一场比赛在郑州体育中心进行，郑州星辰主场以4比3战胜青岛星辰。",
+                       "进球：刘子轩（第33分钟）、赵天宇（第14分钟）、陈一鸣（第6分钟）、吴昊（第11分钟）、杨帆（第22分钟）",
+                       "赛后主教练表示，球队上下一心，全场发挥出色。"]
+        func page(_ id: String, _ lines: [String], _ time: String) -> Article {
+            Article(id: id, text: ([title] + lines).joined(separator: "\n"), title: title, url: "https://\(id).example.cn/m", publishedAt: time)
+        }
+        func report(place: Int) -> [String] {
+            opening + ["全场数据：射门23比24，控球率52%比48%。", "本轮过后，郑州星辰积65分，暂列积分榜第\(place)位。"]
+        }
+        let result = try ScanEngine(rules: .empty).scan([
+            page("a", report(place: 6), "2024-03-25 20:00:00"),
+            page("b", report(place: 3).map { $0.replacingOccurrences(of: "全场发挥出色", with: "表现可圈可点") }, "2024-03-25 21:00:00"),
+            page("part", opening, "2024-03-25 22:00:00"),
+        ])
+        #expect(result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
+        #expect(result.decisions[2].kind == .review && result.decisions[2].canonical == "part", "\(result.decisions[2].reasons)")
+    }
 }

@@ -223,8 +223,9 @@ public struct Clusterer: Sendable {
         for t in candidates.sorted() where t != copy && Double(docs[t].size) > Double(docs[report].size) * settings.containedMaxRatio
             && Self.inPlaceOfEachOther(docs[t].fingerprint, docs[report].fingerprint) {
             let r = PairJudge.relate(docs[copy], to: docs[t], settings: settings)
-            // Contained in it too, and no closer to either: a copy of the twin itself is the twin's.
-            if r.kind == .partial || r.kind == .nearDuplicate, r.containment >= relation.containment { return t }
+            // Contained in it too, and not clearly closer to the report (`twinContainmentSlack`): a
+            // copy of the twin itself is the twin's.
+            if r.kind == .partial || r.kind == .nearDuplicate, r.containment >= relation.containment - settings.twinContainmentSlack { return t }
         }
         return nil
     }
@@ -245,9 +246,11 @@ public struct Clusterer: Sendable {
     /// Whether each report states a figure in place of one of the other's: each states a figure
     /// the other lacks, or, where both keep their order, neither's order stands within the
     /// other's (a figure changed to one the report states elsewhere: "气温12～16℃" / "气温13～16℃"
-    /// beside "最低气温13℃").
+    /// beside "最低气温13℃"), or beside the same names (`FigureLines.figureReplaced`: "暂列积分榜第6位。"
+    /// / "…第3位。" where both state 3 and 6 elsewhere).
     static func inPlaceOfEachOther(_ a: Fingerprint, _ b: Fingerprint) -> Bool {
         if Figures.missing(a.figures, from: b.figures) > 0 && Figures.missing(b.figures, from: a.figures) > 0 { return true }
+        if FigureLines.figureReplaced(a.figureLines, b.figureLines) && FigureLines.figureReplaced(b.figureLines, a.figureLines) { return true }
         return !a.figureOrder.isEmpty && !b.figureOrder.isEmpty
             && !Figures.inOrder(a.figureOrder, within: b.figureOrder) && !Figures.inOrder(b.figureOrder, within: a.figureOrder)
     }

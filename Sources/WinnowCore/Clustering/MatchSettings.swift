@@ -28,6 +28,10 @@ public struct MatchSettings: Sendable, Equatable {
     public var leadContainment = 0.6
     /// ... and it is at most this share of the longer document's size.
     public var containedMaxRatio = 0.92
+    /// A copy held by two twin reports is ambiguous between them unless it is contained in one by
+    /// more than this much over the other: a copy that ran the twins' lines together, or split
+    /// them, shares fewer shingles with either, which says nothing of which report it copies.
+    public var twinContainmentSlack = 0.1
     /// ... and it holds at least this many tokens of its own: a page left with its headline and
     /// a few words (a listing's excerpt whose cut line was stripped) is contained in every
     /// article under that headline, which says nothing; such a page links by its lead line.
