@@ -99,6 +99,15 @@ struct FigureLinesTests {
         #expect(!FigureLines.isEllipsis(Support.normalized("位。")[...], at: 3, backwards: false))
     }
 
+    /// The name before a figure in brackets is read over them: the scorer of "张浩然（第70分钟）",
+    /// the first on the line, where the words among the figures name only the others.
+    @Test func theNameBeforeABracketedFigureIsRead() {
+        let a = lines(["进球：张浩然（第70分钟）、周博文（第13分钟）、李承泽（第5分钟）"])
+        let twin = lines(["進球:劉子軒(第70分鐘)、周博文(第13分鐘)、李承澤(第5分鐘)"])
+        #expect(FigureLines.wordsReplaced(a, twin) && FigureLines.wordsReplaced(twin, a))
+        #expect(!FigureLines.wordsReplaced(a, lines(["進球:張浩然(第70分鐘)、周博文(第13分鐘)、李承澤(第5分鐘)"])))
+    }
+
     /// A line whose brackets close it is keyed by the names inside them: a referee named in the
     /// middle of the same words is another match's.
     @Test func aLineInBracketsIsKeyedByTheNamesInside() {

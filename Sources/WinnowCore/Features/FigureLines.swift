@@ -47,7 +47,7 @@ public enum FigureLines {
                 // United" / "Postponed: Dunmore Rovers v …") says other words under that key.
                 // Past the brackets and marks that open or close it ("Referee: Fischer (Dunmore)").
                 let inner = trimmed(line)
-                let head = name(inner, backwards: false), tail = name(inner, backwards: true)
+                let head = name(inner, backwards: false, overBrackets: false), tail = name(inner, backwards: true, overBrackets: false)
                 guard head != 0 && tail != 0 else { continue }
                 let key = StableHash.combine(wordLineSeed, head << 8 | tail) >> 32
                 out.append(key << 32 | (words(of: line) & 0xFFFF) << 16)
@@ -138,10 +138,11 @@ public enum FigureLines {
     public static let closedNameUnits = 2
 
     /// 8 bits of the name next to a figure: the `nameUnits` units nearest to it, read from the
-    /// figure outwards (`backwards` for the words before the first figure) over spaces, up to
-    /// punctuation or the line's end; fewer when punctuation closes them (`closedNameUnits`);
-    /// 0 when fewer stand there.
-    static func name(_ side: ArraySlice<UInt8>, backwards: Bool) -> UInt64 {
+    /// figure outwards (`backwards` for the words before the first figure) over spaces and
+    /// brackets (the scorer of "张浩然（第70分钟）"; not `overBrackets` for a line's own names), up to
+    /// punctuation or the line's end; fewer when punctuation closes them (`closedNameUnits`); 0
+    /// when fewer stand there.
+    static func name(_ side: ArraySlice<UInt8>, backwards: Bool, overBrackets: Bool = true) -> UInt64 {
         var h = StableHash.fnvOffset, units = 0, closed = false
         var i = backwards ? side.endIndex : side.startIndex
         while units < nameUnits {
@@ -161,7 +162,7 @@ public enum FigureLines {
                 if lower >= 0x61 && lower <= 0x7A {
                     h = (h ^ UInt64(lower)) &* StableHash.fnvPrime
                     units += 1
-                } else if c != 0x20 && c != 0x09 {
+                } else if c != 0x20 && c != 0x09 && !(overBrackets && (c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D)) {
                     closed = (c < 0x30 || (c > 0x39 && c < 0x41) || (c > 0x5A && c < 0x61) || c > 0x7A)
                         && !isEllipsis(side, at: start, backwards: backwards)
                     break
