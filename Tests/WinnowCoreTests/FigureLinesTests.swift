@@ -108,6 +108,19 @@ struct FigureLinesTests {
         #expect(!FigureLines.wordsReplaced(a, lines(["進球:張浩然(第70分鐘)、周博文(第13分鐘)、李承澤(第5分鐘)"])))
     }
 
+    /// Another figure standing next to a figure (over spaces, brackets or a score's separator)
+    /// tells that it is whole: with a name on its other side, it says where it stands.
+    @Test func aFigureBesideAnotherStandsWhereItsNameSays() {
+        let goalless = lines(["Brackley United 0 (0) Kingsbury United 0 (0)"])
+        let twin = lines(["Brackley United 0 (0) Kingsbury United 4 (0)"])
+        #expect(FigureLines.figureReplaced(goalless, twin) && FigureLines.figureReplaced(twin, goalless))
+        #expect(FigureLines.figureReplaced(lines(["厦门猎豹 3:2 郑州猎豹"]), lines(["厦门猎豹 3:6 郑州猎豹"])))
+        #expect(!FigureLines.figureReplaced(goalless, lines(["Brackley United 0 (0)", "Kingsbury United 0 (0)", "Attendance: 39,494"])))
+        // Figures between figures only (a date, a row of prices) say nothing of where they stand.
+        #expect(!FigureLines.figureReplaced(lines(["更新 2024-06-04 10:30"]), lines(["更新 2024-06-05 10:30"])))
+        #expect(!FigureLines.figureReplaced(lines(["Wheat 4.12 4.05 3.98"]), lines(["Wheat 4.12 4.07 3.98"])))
+    }
+
     /// A line whose brackets close it is keyed by the names inside them: a referee named in the
     /// middle of the same words is another match's.
     @Test func aLineInBracketsIsKeyedByTheNamesInside() {

@@ -117,8 +117,17 @@ public enum FigureLines {
     /// Whether an entry is a figure's own (no words: `of`), not a line's key.
     @inline(__always) static func isFigureEntry(_ x: UInt64) -> Bool { (x >> 16) & 0xFFFF == 0 }
 
-    /// Whether an entry names both sides of its figure (or line).
-    @inline(__always) static func namesBothSides(_ x: UInt64) -> Bool { (x >> 8) & 0xFF != 0 && x & 0xFF != 0 }
+    /// Whether an entry names both sides of its figure (or line), one of them by a name: a
+    /// figure between two others ("2024-06-04", a row of prices) says nothing of where it stands.
+    @inline(__always) static func namesBothSides(_ x: UInt64) -> Bool {
+        let (before, after) = ((x >> 8) & 0xFF, x & 0xFF)
+        return before != 0 && after != 0 && (before != nextFigure || after != nextFigure)
+    }
+
+    /// The name of a side where another figure stands next, over spaces and brackets or a score's
+    /// separator ("Kingsbury United 4 (0)", "厦门猎豹 3:2 郑州猎豹"): the figure is whole, and its
+    /// name on the other side tells where it stands.
+    static let nextFigure: UInt64 = 0x2E
 
     /// Whether two entries of one key say the line in the same words: the same words among the
     /// figures, and the same names beside them where both say one.
@@ -165,6 +174,9 @@ public enum FigureLines {
                 } else if c != 0x20 && c != 0x09 && !(overBrackets && (c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D)) {
                     closed = (c < 0x30 || (c > 0x39 && c < 0x41) || (c > 0x5A && c < 0x61) || c > 0x7A)
                         && !isEllipsis(side, at: start, backwards: backwards)
+                    if overBrackets && units == 0 && (isDigit(c) || ((c == 0x3A || c == 0x2D) && digitBeyond(side, start, backwards))) {
+                        return nextFigure
+                    }
                     break
                 }
             } else if Figures.isPunctuation(side[start..<end]) {
@@ -178,6 +190,14 @@ public enum FigureLines {
         }
         guard units >= nameUnits || (closed && units >= closedNameUnits) else { return 0 }
         return max(1, h & 0xFF)
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    /// Whether a digit stands next to the separator at `i`, read outwards.
+    static func digitBeyond(_ side: ArraySlice<UInt8>, _ i: Int, _ backwards: Bool) -> Bool {
+        let k = backwards ? i - 1 : i + 1
+        return k >= side.startIndex && k < side.endIndex && isDigit(side[k])
     }
 
     /// A line without the punctuation and spaces at either end.
