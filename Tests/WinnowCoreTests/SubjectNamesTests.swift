@@ -44,4 +44,21 @@ struct SubjectNamesTests {
         let d = fingerprint(["明德物流：关于股票交易异常波动的公告", "明德物流股份有限公司股票连续三个交易日收盘价格跌幅偏离值累计超过20%。"])
         #expect(PairJudge.namesReplaced(c, d))
     }
+    /// Short postings in prose (no report, no form) that name another company in the headline
+    /// and the first sentence, with the same figures, are two postings; a repost is one.
+    @Test func shortPostingsNamingOtherCompaniesAreNotMerged() throws {
+        func posting(_ id: String, _ company: String, site: String) -> Article {
+            let title = "\(company.uppercased()) CUTS CRUDE OIL POSTINGS"
+            let text = [title, "\(company) said it lowered the contract price it will pay for all grades of crude oil by 75 cts a barrel, effective Oct 10.",
+                        "The change brings its posted price for West Texas Intermediate to 14.18 dlrs a barrel.",
+                        "Wyoming Sweet is now posted at 14.18 dlrs."].joined(separator: "\n")
+            return Article(id: id, text: text, title: title, url: "https://\(site)/\(id)")
+        }
+        let result = try ScanEngine(rules: .empty).scan([posting("a", "Norland Energy Co", site: "a.example.com"),
+                                                         posting("b", "Larkin Energy Co", site: "b.example.com"),
+                                                         posting("copy", "Norland Energy Co", site: "c.example.com")])
+        #expect(!Figures.isReport(result.analyses[0].fingerprint))
+        #expect(result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
+        #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
+    }
 }

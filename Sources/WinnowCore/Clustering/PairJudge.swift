@@ -163,6 +163,9 @@ public enum PairJudge {
         return !Figures.inOrder(fa.figureOrder, within: fb.figureOrder) && !Figures.inOrder(fb.figureOrder, within: fa.figureOrder)
     }
 
+    /// Whether a text is as short as a notice (`Figures.shortReportWords`).
+    static func isShort(_ f: Fingerprint) -> Bool { Figures.words(f) <= Figures.shortReportWords }
+
     /// Whether the headlines name other subjects that each text repeats: each headline holds a
     /// word the other lacks that its own text says too ("永兴物流：关于…的公告" over "永兴物流股份有限
     /// 公司股票于…", "明德物流：…" over "明德物流股份有限公司…"), and neither text says the other's
@@ -201,7 +204,9 @@ public enum PairJudge {
     static func apartBySubject(_ fa: Fingerprint, _ fb: Fingerprint, report: Bool, strict: Bool, settings: MatchSettings) -> Apart? {
         if Figures.headlinesDiffer(fa.titleFigures, fb.titleFigures) { return .headlineFigures }
         if otherSubjects(fa, fb, report: report, settings: settings) { return .headlineSubjects }
-        if strict && namesReplaced(fa, fb) { return .namesReplaced }
+        // Short notices too ("Larkin Energy Co said it lowered…" / "Norland Energy Co said…"):
+        // a long story re-headlined for a repost says both headlines' words, or neither.
+        if (strict || (isShort(fa) && isShort(fb))) && namesReplaced(fa, fb) { return .namesReplaced }
         return nil
     }
 
