@@ -126,7 +126,7 @@ public struct Clusterer: Sendable {
             // report of another cluster: no choice to make.
             if let first = ranked.first(where: { clusterOf[$0.doc] != own }), first.relation.kind == .partial,
                let other = twin(of: first.doc, holding: d, asFullyAs: first.relation, twins: twins, docs: docs)
-                ?? otherReport(than: first, holding: d, among: ranked, clusterOf: clusterOf, centres: clusters.map(\.center), docs: docs) {
+                ?? otherReport(than: first, holding: d, among: ranked, clusterOf: clusterOf, clusters: clusters, docs: docs) {
                 clusters[own].ambiguousBetween = [first.doc, other]
                 continue
             }
@@ -234,13 +234,13 @@ public struct Clusterer: Sendable {
     /// fully as `first` does, when the copy is compared as a report with both: two reports that
     /// share the lines it holds (a commodity table's opening rows) and no more.
     private func otherReport(than first: (doc: Int, relation: PairRelation), holding d: Int, among ranked: [(doc: Int, relation: PairRelation)],
-                             clusterOf: [Int?], centres: [Int], docs: [MatchDocument]) -> Int? {
+                             clusterOf: [Int?], clusters: [Cluster], docs: [MatchDocument]) -> Int? {
         guard PairJudge.isReport(docs[d], docs[first.doc]) else { return nil }
         // The reports the clusters hold, where a container is itself a copy cut short (which
         // states fewer figures than either report).
         func report(_ x: Int) -> Fingerprint {
-            guard let c = clusterOf[x], centres[c] >= 0 else { return docs[x].fingerprint }
-            return docs[centres[c]].fingerprint
+            guard let c = clusterOf[x], clusters[c].center >= 0 else { return docs[x].fingerprint }
+            return docs[clusters[c].center].fingerprint
         }
         return ranked.first {
             $0.relation.kind == .partial && $0.relation.containment >= first.relation.containment
