@@ -67,6 +67,10 @@ struct ExplainCommand: ParsableCommand {
             let lead = SketchOverlap.intersection(matches[x].sketch, matches[y].lead)
             let apart = r.kind == nil ? PairJudge.reasonApart(matches[x], matches[y], settings: engine.match).map { " (\($0))" } ?? "" : ""
             print("\(Escape.terminal(analyses[x].id)) -> \(Escape.terminal(analyses[y].id)): \(r.kind?.rawValue ?? "not a copy")\(apart)  hamming \(r.hamming)/\(engine.match.simhashDistance)  jaccard \(Decider.fmt(r.jaccard))/\(engine.match.nearDuplicateJaccard)  containment \(Decider.fmt(r.containment))/\(engine.match.containment)  in lead \(lead)/\(matches[x].sketch.count)")
+            // The page's cut lead line found in the other's opening links it as an excerpt, whatever the texts weigh.
+            if !matches[x].cutLead.isEmpty, let l = PairJudge.leadLine(of: matches[x], in: matches[y], settings: engine.match) {
+                print("   by its lead line: an excerpt of \(Escape.terminal(analyses[y].id))  containment \(Decider.fmt(l.containment))")
+            }
         }
     }
 
