@@ -121,6 +121,17 @@ struct FigureLinesTests {
         #expect(!FigureLines.figureReplaced(lines(["Wheat 4.12 4.05 3.98"]), lines(["Wheat 4.12 4.07 3.98"])))
     }
 
+    /// A label's colon right before a figure lets the label name it: a notice's code line with
+    /// another stock code, the same short name after it, is another company's.
+    @Test func aLabelNamesTheFigureAfterItsColon() {
+        let a = lines(["证券代码：914922　证券简称：嘉禾药业　公告编号：2018-028"])
+        let b = lines(["证券代码：002688　证券简称：嘉禾药业　公告编号：2018-028"])
+        #expect(FigureLines.figureReplaced(a, b) && FigureLines.figureReplaced(b, a))
+        #expect(!FigureLines.figureReplaced(a, lines(["证券代码:914922 证券简称:嘉禾药业 公告编号:2018-028"])))
+        // A score's colon is no label's: the figure before it names that side.
+        #expect(FigureLines.name(Support.normalized("厦门猎豹 3:")[...], backwards: true) == FigureLines.nextFigure)
+    }
+
     /// A line whose brackets close it is keyed by the names inside them: a referee named in the
     /// middle of the same words is another match's.
     @Test func aLineInBracketsIsKeyedByTheNamesInside() {

@@ -148,11 +148,12 @@ public enum FigureLines {
 
     /// 8 bits of the name next to a figure: the `nameUnits` units nearest to it, read from the
     /// figure outwards (`backwards` for the words before the first figure) over spaces and
-    /// brackets (the scorer of "张浩然（第70分钟）"; not `overBrackets` for a line's own names), up to
+    /// brackets (the scorer of "张浩然（第70分钟）"; not `overBrackets` for a line's own names) and,
+    /// before it, a label's colon ("证券代码：914922"), up to
     /// punctuation or the line's end; fewer when punctuation closes them (`closedNameUnits`); 0
     /// when fewer stand there.
     static func name(_ side: ArraySlice<UInt8>, backwards: Bool, overBrackets: Bool = true) -> UInt64 {
-        var h = StableHash.fnvOffset, units = 0, closed = false
+        var h = StableHash.fnvOffset, units = 0, closed = false, labelSeen = false
         var i = backwards ? side.endIndex : side.startIndex
         while units < nameUnits {
             var start = i, end = i
@@ -176,6 +177,12 @@ public enum FigureLines {
                         && !isEllipsis(side, at: start, backwards: backwards)
                     if overBrackets && units == 0 && (isDigit(c) || ((c == 0x3A || c == 0x2D) && digitBeyond(side, start, backwards))) {
                         return nextFigure
+                    }
+                    // A label's colon right before the figure: the label names it ("证券代码:914922").
+                    if overBrackets && backwards && units == 0 && c == 0x3A && !labelSeen {
+                        labelSeen = true
+                        i = start
+                        continue
                     }
                     break
                 }
