@@ -143,8 +143,9 @@ struct FigureLinesTests {
         #expect(FigureLines.trimmed(Support.normalized("「」")[...]).isEmpty)
     }
 
-    /// A results table whose scores repeat (1:3, 1:1, 3:1) stays under a report's density, yet is
-    /// compared line by line with a twin that reads as one: another round is another report.
+    /// A results table whose scores repeat (1:3, 1:1, 3:1) stays under a report's density of
+    /// distinct figures, yet states one beside every team (`Figures.isTable`), and is compared
+    /// line by line with its twin: another round is another report.
     @Test func aResultsTableWithAnotherRoundIsNotMergedWithItsTwin() throws {
         _ = Support.ready
         let title = "甲级篮球联赛第14轮赛果"
@@ -157,7 +158,7 @@ struct FigureLinesTests {
             Article(id: "b", text: table(round: 16, glued: true), title: title, url: "https://b.example.cn/1"),
             Article(id: "copy", text: table(round: 14, glued: true), title: title, url: "https://c.example.cn/1"),
         ])
-        #expect(!Figures.isReport(result.analyses[0].fingerprint))
+        #expect(Figures.isTable(result.analyses[0].fingerprint))
         #expect(result.decisions[0].canonical == "a" && result.decisions[1].canonical == "b", "\(result.decisions[0].reasons) \(result.decisions[1].reasons)")
         #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
     }

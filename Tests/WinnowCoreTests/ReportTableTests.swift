@@ -54,4 +54,26 @@ struct ReportTableTests {
         ArticleAnalyzer.markFigureRuns(Array(evidence.suffix(2)), shapes: Array(shapes.suffix(2)), weights: &promo)
         #expect(promo == [-1.5, -1.5])
     }
+    /// A results table repeating its scores states few distinct figures, yet one beside every
+    /// team: it is a report (`Figures.isTable`), so its twin with one score changed ("Elmsworth
+    /// United 7" / "… 1") is another report, while its copy is merged.
+    @Test func aResultsTableRepeatingItsScoresIsAReport() throws {
+        let title = "SOCCER - NORTHERN LEAGUE RESULTS"
+        func table(_ id: String, _ score: Int, site: String, at time: String) -> Article {
+            let rows = ["Results of Northern League matches played on Saturday:", "Oxley Town 0 Porthaven Town 0",
+                        "Newhaven United 0 Carrow Town 0", "Elmsworth United \(score) Farley Rovers 4", "Harwick Rovers 4 Dunmore United 0",
+                        "Lowfield Town 0 Brackley Town 0", "Stanmoor Rovers 4 Ashford City 4", "Kingsbury United 0 Morcombe Town 0"]
+            return Article(id: id, text: ([title] + rows).joined(separator: "\n"), title: title, url: "https://\(site)/\(id)", publishedAt: time)
+        }
+        let result = try ScanEngine(rules: .empty).scan([table("a", 7, site: "a.example.com", at: "2024-05-04 18:00:00"),
+                                                         table("b", 1, site: "b.example.com", at: "2024-05-04 18:05:00"),
+                                                         table("copy", 7, site: "c.example.com", at: "2024-05-04 18:10:00")])
+        let fingerprint = result.analyses[0].fingerprint
+        // Three distinct figures in some sixty words: under a report's density, but one beside every team.
+        #expect(fingerprint.figures.count == 3 && Figures.isTable(fingerprint) && Figures.isReport(fingerprint))
+        #expect(result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
+        #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
+        // A short text in paragraphs is no table, however many figures it places.
+        #expect(!Figures.isTable(Support.fingerprint("The club said on Saturday it had signed 4 players and sold 7 others, and that 2 more would join in 3 weeks.")))
+    }
 }

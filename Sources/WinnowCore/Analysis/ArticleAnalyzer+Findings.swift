@@ -202,10 +202,7 @@ extension ArticleAnalyzer {
         // boilerplate makes it read as a form edits its figures' order freely. Reports and short
         // notices keep their figure lines: one just under a report's density (a results table
         // repeating its scores) is still compared with a report's twin line by line.
-        let isReport = Figures.isReport(fingerprint)
-        if isReport {
-            fingerprint.figureOrder = Array(order.prefix(Figures.orderLimit))
-        }
+        var isReport = Figures.isReport(fingerprint)
         if isReport || (!fingerprint.figures.isEmpty && Figures.words(fingerprint) <= Figures.shortReportWords) {
             fingerprint.figureLines = FigureLines.of(lines: stated)
             // Stripped with the site's template, or with the furniture around it on no evidence
@@ -214,6 +211,11 @@ extension ArticleAnalyzer {
             fingerprint.figureSentences = FigureSentences.of(doc.shapes, kept: { stating[$0] },
                                                              stripped: { labels[$0]?.rule == template || labels[$0]?.rule == block })
         }
+        // A results table repeating its scores ("Oxley Town 0 Porthaven Town 0") states few
+        // distinct figures, yet one beside every name: laid out in rows, it is a report too, and
+        // keeps its figures' order as one (which `Figures.isReport` then reads).
+        if !isReport && Figures.isTable(fingerprint) { isReport = true }
+        if isReport { fingerprint.figureOrder = Array(order.prefix(Figures.orderLimit)) }
         var analysis = ArticleAnalysis(id: doc.article.id, site: site, language: doc.language, publishedAt: doc.article.publishedAt,
                                findings: findings, strippedLines: stripped, body: body.map { ($0.lowerBound + 1)...($0.upperBound + 1) },
                                isExcerpt: isExcerpt, fingerprint: fingerprint, reviewRules: review, removeRules: remove)

@@ -223,10 +223,24 @@ public enum Figures {
     /// of statistics is prose, whose reposts change a figure as any edit does), and short
     /// (`reportMaxWords`).
     public static func isReport(_ f: Fingerprint) -> Bool {
+        // A table the analyzer kept the order of (`isTable`) is one, whatever its density.
+        if !f.figureOrder.isEmpty { return true }
         let words = max(words(f), 1), n = Double(f.figures.count)
         guard f.figures.count >= 3, Double(f.paragraphTokens) < Double(f.tokens) * reportParagraphShare, words <= reportMaxWords else { return false }
         return n >= words * reportDensity
             || (words <= shortReportWords && f.figures.count >= 4 && n >= words * shortReportDensity)
+    }
+
+    /// Whether a short text laid out in rows states a figure beside a name as densely as a report
+    /// states figures (`reportDensity`), counting each figure where it stands (`FigureLines`'
+    /// entries of figures with the names beside them): a results table repeating its scores
+    /// ("Oxley Town 0 Porthaven Town 0 / Newhaven United 0 Carrow Town 0") states two distinct
+    /// figures, yet one for every team. Read once, by analysis (`isReport` reads the order it keeps).
+    public static func isTable(_ f: Fingerprint) -> Bool {
+        let words = max(words(f), 1)
+        guard !f.figures.isEmpty, words <= shortReportWords, Double(f.paragraphTokens) < Double(f.tokens) * reportParagraphShare else { return false }
+        let placed = f.figureLines.reduce(0) { $0 + (FigureLines.isFigureEntry($1) ? 1 : 0) }
+        return placed >= 4 && Double(placed) >= words * reportDensity
     }
 
     /// Figures per word from which a short text whose lines run together is a report: twice
