@@ -69,6 +69,9 @@ public struct Decider: Sendable {
         markFigureConflicts(&out, matches: matches, links: links)
         for c in clusters where c.ambiguousBetween.count == 2 && out[c.canonical].kind == .keep {
             let names = c.ambiguousBetween.map { out[$0].canonical }
+            // One of the two joined this very cluster (an exact copy of its canonical): the
+            // cluster holds that report, so there is nothing to choose.
+            if names.contains(out[c.canonical].id) { continue }
             out[c.canonical].kind = .review
             out[c.canonical].reasons = ["copies only what \(names[0]) and \(names[1]) share, reports whose figures differ:"
                                         + " which one it copies, its text cannot tell"]
