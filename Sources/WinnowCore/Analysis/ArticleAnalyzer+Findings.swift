@@ -200,8 +200,8 @@ extension ArticleAnalyzer {
         // Reports keep their figures' order (news would hold hundreds). A filled-in template is
         // compared on its figures and their contexts only: a repost of a long post whose account's
         // boilerplate makes it read as a form edits its figures' order freely. Reports and short
-        // notices keep their figure lines: one just under a report's density (a results table
-        // repeating its scores) is still compared with a report's twin line by line.
+        // notices keep their figure lines: one just under a report's density is still compared
+        // with a report's twin line by line, and the lines tell a table (`Figures.isTable`).
         var isReport = Figures.isReport(fingerprint)
         if isReport || (!fingerprint.figures.isEmpty && Figures.words(fingerprint) <= Figures.shortReportWords) {
             fingerprint.figureLines = FigureLines.of(lines: stated)

@@ -149,9 +149,9 @@ public enum FigureLines {
     /// 8 bits of the name next to a figure: the `nameUnits` units nearest to it, read from the
     /// figure outwards (`backwards` for the words before the first figure) over spaces and
     /// brackets (the scorer of "张浩然（第70分钟）"; not `overBrackets` for a line's own names) and,
-    /// before it, a label's colon ("证券代码：914922"), up to
-    /// punctuation or the line's end; fewer when punctuation closes them (`closedNameUnits`); 0
-    /// when fewer stand there.
+    /// before it, a label's colon ("证券代码：914922", read to the line's start as a whole label),
+    /// up to punctuation or the line's end; fewer when punctuation closes them (`closedNameUnits`);
+    /// `nextFigure` where another figure stands next; 0 when fewer stand there.
     static func name(_ side: ArraySlice<UInt8>, backwards: Bool, overBrackets: Bool = true) -> UInt64 {
         var h = StableHash.fnvOffset, units = 0, closed = false, labelSeen = false
         var i = backwards ? side.endIndex : side.startIndex
