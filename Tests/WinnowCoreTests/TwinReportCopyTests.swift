@@ -112,4 +112,23 @@ struct TwinReportCopyTests {
         #expect(result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
         #expect(result.decisions[2].kind == .review && result.decisions[2].canonical == "part", "\(result.decisions[2].reasons)")
     }
+    /// Twins under one headline kept under a copy's thresholds by lines run together, a note and
+    /// two lines more on one side: still twins for a copy of what they share, which is reviewed
+    /// (the twins themselves, so far apart, are not).
+    @Test func twinsUnderACopysThresholdsStillMakeTheirCopyAmbiguous() throws {
+        let title = "KESTREL INDUSTRIES INC <KESI> 4TH QTR NET"
+        let quarter = ["Shr 4.90 dlrs vs 5.33 dlrs", "Net 78,823,853 vs 83.9 mln", "Sales 38,062,325 vs 64,155,509"]
+        let year = ["Year", "Shr 7 cts vs 3.40 dlrs", "Net 84.8 mln vs 34,870,514", "Revs 37.8 mln vs 72,556,471"]
+        func page(_ id: String, _ lines: [String], _ time: String) -> Article {
+            Article(id: id, text: ([title] + lines).joined(separator: "\n"), title: title, url: "https://\(id).example.com/k", publishedAt: time)
+        }
+        let a = page("a", quarter + year + ["Avg shrs 41,220,030 vs 40,118,900", "NOTE: Prior year restated for discontinued operations."],
+                     "2024-03-01 10:00:00")
+        let b = page("b", [quarter[0] + " " + quarter[1], quarter[2]] + year.map { $0.replacingOccurrences(of: "84.8", with: "88.8") }
+                     + ["(Editing by Jo Lee)"], "2024-03-01 11:00:00")
+        let part = page("part", quarter + year.prefix(2), "2024-03-01 12:00:00")
+        let result = try ScanEngine(rules: .empty).scan([a, b, part])
+        #expect(result.decisions[1].kind == .keep, "\(result.decisions[1].reasons)")
+        #expect(result.decisions[2].kind == .review && result.decisions[2].canonical == "part", "\(result.decisions[2].reasons)")
+    }
 }

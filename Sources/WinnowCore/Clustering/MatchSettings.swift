@@ -28,6 +28,9 @@ public struct MatchSettings: Sendable, Equatable {
     public var leadContainment = 0.6
     /// ... and it is at most this share of the longer document's size.
     public var containedMaxRatio = 0.92
+    /// Reports under one headline that state other figures are twins from this containment, under
+    /// `containment` (`PairRelation.figuresDiffer` without a kind).
+    public var twinContainment = 0.55
     /// A copy held by two twin reports is ambiguous between them unless it is contained in one by
     /// more than this much over the other: a copy that ran the twins' lines together, or split
     /// them, shares fewer shingles with either, which says nothing of which report it copies.

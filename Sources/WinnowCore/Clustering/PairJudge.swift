@@ -9,7 +9,8 @@ public struct PairRelation: Sendable, Equatable {
     /// Share of this side contained in the other (in its lead, for an excerpt).
     public var containment: Double
     /// The texts match as a copy would, but their figures say another report: no copy, at most
-    /// worth a review (`Decider`).
+    /// worth a review (`Decider`); or two reports under one headline, too far apart for a copy
+    /// (`MatchSettings.twinContainment`), that state other figures: twins, worth no review.
     public var figuresDiffer = false
     /// An excerpt's figures are not all its candidate's, whether or not the texts match otherwise:
     /// no cluster takes it at a relaxed threshold (`Clusterer`). Not exchanged between stages.
@@ -298,7 +299,13 @@ public enum PairJudge {
                 && (!within || figuresDiffer(fa, fb, aInB: true, report: strict, settings: settings))
             kind = differ ? nil : .nearDuplicate
         } else {
-            return PairRelation(kind: nil, hamming: hamming, jaccard: j, containment: aInB)
+            var relation = PairRelation(kind: nil, hamming: hamming, jaccard: j, containment: aInB)
+            // Reports under one headline that share most of a line-by-line table and state other
+            // figures are twins, though a line run together or a note keeps them under the
+            // thresholds of a copy: a copy of what they share may be either's.
+            relation.figuresDiffer = report && aInB >= settings.twinContainment && !fa.figureOrder.isEmpty && !fb.figureOrder.isEmpty
+                && SketchOverlap.compare(fa.title, fb.title).jaccard >= 1 && figuresDiffer(fa, fb, aInB: false, report: true, settings: settings)
+            return relation
         }
         var relation = PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: aInB)
         relation.figuresDiffer = kind == nil

@@ -85,7 +85,10 @@ public struct Decider: Sendable {
         // Per document, the closest such pair (then the other's id): the same whatever order the
         // links come in (one process, or a distributed run's components).
         var closest: [Int: (other: Int, relation: PairRelation)] = [:]
-        for l in links where l.relation.figuresDiffer && l.relation.kind == nil {
+        // Twins under a copy's thresholds (`MatchSettings.twinContainment`) tell the clusters
+        // which copies are ambiguous; they are too far apart to be worth a review themselves.
+        let close = { (r: PairRelation) in r.containment >= settings.containment || r.jaccard >= settings.nearDuplicateJaccard }
+        for l in links where l.relation.figuresDiffer && l.relation.kind == nil && close(l.relation) {
             let (later, earlier) = Clusterer.earlier(matches[l.from], matches[l.to]) ? (l.to, l.from) : (l.from, l.to)
             guard later == l.from, decisions[later].kind == .keep, decisions[later].clusterSize == 1,
                   decisions[earlier].canonical != decisions[later].id else { continue }
