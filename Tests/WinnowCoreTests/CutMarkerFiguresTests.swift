@@ -33,4 +33,18 @@ struct CutMarkerFiguresTests {
         #expect(result.decisions[1].canonical == "full", "\(result.decisions[1].reasons)")
         #expect(result.decisions[2].canonical == "changed", "\(result.decisions[2].reasons)")
     }
+    /// Two excerpt pages of dividend notices under one headline, as dense in figures as
+    /// reports, that state another prior dividend: excerpts of two notices, not one.
+    @Test func excerptPagesOfReportsWithOtherFiguresAreNotLinked() throws {
+        let title = "WHITCOMB FINANCIAL CORP <WHIF> RAISES DIVIDEND"
+        func page(_ id: String, prior: Int) -> Article {
+            let lines = ["Home > Business", title, "Qtly div 33 cts vs \(prior) cts priorPay May 8Record July[…]", "Comments are closed for this article."]
+            return Article(id: id, text: lines.joined(separator: "\n"), title: title, url: "https://\(id).example.com/d")
+        }
+        let result = try ScanEngine(rules: .empty).scan([page("x", prior: 30), page("y", prior: 57)])
+        let excerpts = result.analyses.filter { $0.isExcerpt }.count
+        let alone = result.decisions.filter { $0.canonical == $0.id }.count
+        #expect(excerpts == 2)
+        #expect(alone == 2, "\(result.decisions.map(\.reasons))")
+    }
 }

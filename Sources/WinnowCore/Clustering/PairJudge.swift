@@ -266,7 +266,11 @@ public enum PairJudge {
             // An excerpt page carries its article's headline: a different headline is a different article.
             let ta = a.fingerprint.title, tb = b.fingerprint.title
             let sameTitle = ta.isEmpty || tb.isEmpty || SketchOverlap.compare(ta, tb).jaccard >= settings.excerptTitleJaccard
-            let sameFigures = !figuresDiffer(fa, fb, aInB: true, report: report, settings: settings)
+            // Two excerpt pages as dense in figures as reports are excerpts of reports: held to
+            // each other's figures as reports are ("Qtly div 33 cts vs 30 cts prior…" is not
+            // "… vs 57 cts prior…"), where an excerpt of a story keeps the lenient test.
+            let reports = report || (b.isExcerpt && Figures.isGluedReport(fa) && Figures.isGluedReport(fb))
+            let sameFigures = !figuresDiffer(fa, fb, aInB: true, report: reports, settings: settings)
             // Or, whatever its spacing: its lead line's letters are found in the other's opening.
             let letters = LetterGrams.containment(of: a.leadLine.letters, in: b.leadLine.opening)
             let inPlace = LetterGrams.missingFigureWindows(of: a.leadLine.letters, in: b.leadLine.opening) <= settings.cutFigureWindows
