@@ -18,6 +18,11 @@ struct FigureSentencesTests {
         #expect(!FigureSentences.replaced(stripped, [entry("各成品油经营企业要严格执行国家价格政策，不超过2个工作日。", stripped: false)]))
         #expect(!FigureSentences.replaced([entry("消费者如发现价格违法行为，可拨打12315进行举报。", stripped: false)],
                                           [entry("消费者如发现价格违法行为，可拨打12318进行举报。", stripped: false)]))
+        // Unless kept ones count too (a page linked by its longest line alone is held to them).
+        #expect(FigureSentences.replaced([entry("消费者如发现价格违法行为，可拨打12317进行举报。", stripped: false)],
+                                         [entry("消费者如发现价格违法行为，可拨打12315进行举报。", stripped: true)], kept: true))
+        #expect(!FigureSentences.replaced([entry("消费者如发现价格违法行为，可拨打12315进行举报。", stripped: false)],
+                                          [entry("消费者如发现价格违法行为，可拨打12315进行举报。", stripped: true)], kept: true))
     }
 
     @Test func entriesMarkTheSentencesThePageStripped() {

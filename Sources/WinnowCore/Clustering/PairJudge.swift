@@ -45,8 +45,10 @@ public enum PairJudge {
         let marked = query.leadLine.marked
         // A full page whose lead line is only its longest (nothing marks it cut) states a figure
         // where the article states another beside the same names ("证券代码：914922" over a
-        // notice whose every sentence is a template's): another document.
-        if !marked && !query.isExcerpt && FigureLines.figureReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines) { return nil }
+        // notice whose every sentence is a template's), or a sentence the article states (or its
+        // site strips) with other figures ("可拨打12317进行举报。" / "…12315…"): another document.
+        if !marked && !query.isExcerpt && (FigureLines.figureReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines)
+            || FigureSentences.replaced(query.fingerprint.figureSentences, candidate.fingerprint.figureSentences, kept: true)) { return nil }
         // A page that reads as a report itself, whatever the other reads as (a twin glued into
         // prose), or whose own text is mostly a report's or a filled-in template's, is a copy of
         // it or its near twin: then all its figures must be the report's (a line alone says too

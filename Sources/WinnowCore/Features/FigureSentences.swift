@@ -36,11 +36,11 @@ public enum FigureSentences {
         return out
     }
 
-    /// Whether a sentence `a` stripped states, in `b`, other figures:
-    /// `b` has the sentence (kept or stripped) and never with `a`'s figures.
-    public static func replaced(_ a: [UInt64], _ b: [UInt64]) -> Bool {
+    /// Whether a sentence `a` stripped (or, `kept` too, any of `a`'s) states, in `b`, other
+    /// figures: `b` has the sentence (kept or stripped) and never with `a`'s figures.
+    public static func replaced(_ a: [UInt64], _ b: [UInt64], kept: Bool = false) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
-        for x in a where x & 1 == 1 {
+        for x in a where kept || x & 1 == 1 {
             var i = SketchOverlap.lowerBound(b, (x >> 32) << 32)
             var found = false, same = false
             while i < b.count && b[i] >> 32 == x >> 32 {
