@@ -163,6 +163,16 @@ struct FigureLinesTests {
         #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
     }
 
+    /// The name a line ends with is its last word: a twin naming another team right before it
+    /// ("… v Lowfield Town" / "… v Elmsworth Town") says other words under the same key, while
+    /// notes ending in other words key apart.
+    @Test func aLineEndsWithItsLastWord() {
+        let a = lines(["Kingsbury Town 2 Lowfield United 1", "Postponed: Kingsbury Town v Lowfield Town"])
+        let twin = lines(["Kingsbury Town 2 Lowfield United 1", "Postponed: Kingsbury Town v Elmsworth Town"])
+        #expect(FigureLines.wordsReplaced(a, twin) && FigureLines.wordsReplaced(twin, a))
+        #expect(!FigureLines.wordsReplaced(lines(["Additional reporting by staff"]), lines(["Additional reporting by Jo Lee"])))
+    }
+
     @Test func aLineWithAnotherNameBetweenTheSameWordsIsReplaced() {
         let a = lines(["Redbridge United 1 Glenbrook Town 0", "Postponed: Harwick Rovers v Porthaven United"])
         let twin = lines(["Redbridge United 1 Glenbrook Town 0", "Postponed: Dunmore Rovers v Porthaven United"])

@@ -47,7 +47,10 @@ public enum FigureLines {
                 // United" / "Postponed: Dunmore Rovers v …") says other words under that key.
                 // Past the brackets and marks that open or close it ("Referee: Fischer (Dunmore)").
                 let inner = trimmed(line)
-                let head = name(inner, backwards: false, overBrackets: false), tail = name(inner, backwards: true, overBrackets: false)
+                // Its tail is its last word, where a word ends it ("… v Lowfield Town" / "… v
+                // Elmsworth Town" share the key and differ in words).
+                let head = name(inner, backwards: false, overBrackets: false)
+                let tail = name(inner, backwards: true, overBrackets: false, lastWord: true)
                 guard head != 0 && tail != 0 else { continue }
                 let key = StableHash.combine(wordLineSeed, head << 8 | tail) >> 32
                 out.append(key << 32 | (words(of: line) & 0xFFFF) << 16)
@@ -151,8 +154,9 @@ public enum FigureLines {
     /// brackets (the scorer of "张浩然（第70分钟）"; not `overBrackets` for a line's own names) and,
     /// before it, a label's colon ("证券代码：914922", read to the line's start as a whole label),
     /// up to punctuation or the line's end; fewer when punctuation closes them (`closedNameUnits`);
-    /// `nextFigure` where another figure stands next; 0 when fewer stand there.
-    static func name(_ side: ArraySlice<UInt8>, backwards: Bool, overBrackets: Bool = true) -> UInt64 {
+    /// `nextFigure` where another figure stands next; 0 when fewer stand there. With `lastWord`,
+    /// a word of three letters or more that a space closes is the whole name.
+    static func name(_ side: ArraySlice<UInt8>, backwards: Bool, overBrackets: Bool = true, lastWord: Bool = false) -> UInt64 {
         var h = StableHash.fnvOffset, units = 0, closed = false, labelSeen = false
         var i = backwards ? side.endIndex : side.startIndex
         while units < nameUnits {
@@ -172,6 +176,9 @@ public enum FigureLines {
                 if lower >= 0x61 && lower <= 0x7A {
                     h = (h ^ UInt64(lower)) &* StableHash.fnvPrime
                     units += 1
+                } else if lastWord && c == 0x20 && units >= 3 {
+                    closed = true
+                    break
                 } else if c != 0x20 && c != 0x09 && !(overBrackets && (c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D)) {
                     closed = (c < 0x30 || (c > 0x39 && c < 0x41) || (c > 0x5A && c < 0x61) || c > 0x7A)
                         && !isEllipsis(side, at: start, backwards: backwards)
