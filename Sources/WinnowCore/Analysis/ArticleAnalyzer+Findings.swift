@@ -203,7 +203,7 @@ extension ArticleAnalyzer {
         // notices keep their figure lines: one just under a report's density is still compared
         // with a report's twin line by line, and the lines tell a table (`Figures.isTable`).
         var isReport = Figures.isReport(fingerprint)
-        if isReport || (!fingerprint.figures.isEmpty && Figures.words(fingerprint) <= Figures.shortReportWords) {
+        if isReport || (!fingerprint.figures.isEmpty && Figures.isShort(fingerprint)) {
             fingerprint.figureLines = FigureLines.of(lines: stated)
             // Stripped with the site's template, or with the furniture around it on no evidence
             // of its own: what the page's site says, not what the report says.

@@ -170,9 +170,6 @@ public enum PairJudge {
         return !Figures.inOrder(fa.figureOrder, within: fb.figureOrder) && !Figures.inOrder(fb.figureOrder, within: fa.figureOrder)
     }
 
-    /// Whether a text is as short as a notice (`Figures.shortReportWords`).
-    static func isShort(_ f: Fingerprint) -> Bool { Figures.words(f) <= Figures.shortReportWords }
-
     /// Whether the headlines name other subjects that each text repeats: each headline holds a
     /// word the other lacks that its own text says too ("永兴物流：关于…的公告" over "永兴物流股份有限
     /// 公司股票于…", "明德物流：…" over "明德物流股份有限公司…"), and neither text says the other's
@@ -213,7 +210,7 @@ public enum PairJudge {
         if otherSubjects(fa, fb, report: report, settings: settings) { return .headlineSubjects }
         // Short notices too ("Larkin Energy Co said it lowered…" / "Norland Energy Co said…"):
         // a long story re-headlined for a repost says both headlines' words, or neither.
-        if (strict || (isShort(fa) && isShort(fb))) && namesReplaced(fa, fb) { return .namesReplaced }
+        if (strict || (Figures.isShort(fa) && Figures.isShort(fb))) && namesReplaced(fa, fb) { return .namesReplaced }
         return nil
     }
 
@@ -310,7 +307,7 @@ public enum PairJudge {
             // figures are twins, though a line run together or a note keeps them under the
             // thresholds of a copy: a copy of what they share may be either's.
             relation.figuresDiffer = report && aInB >= settings.twinContainment && !fa.figureOrder.isEmpty && !fb.figureOrder.isEmpty
-                && SketchOverlap.compare(fa.title, fb.title).jaccard >= 1 && figuresDiffer(fa, fb, aInB: false, report: true, settings: settings)
+                && !fa.title.isEmpty && fa.title == fb.title && figuresDiffer(fa, fb, aInB: false, report: true, settings: settings)
             return relation
         }
         var relation = PairRelation(kind: kind, hamming: hamming, jaccard: j, containment: aInB)

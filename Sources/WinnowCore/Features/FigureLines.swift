@@ -180,9 +180,8 @@ public enum FigureLines {
                     closed = true
                     break
                 } else if c != 0x20 && c != 0x09 && !(overBrackets && (c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D)) {
-                    closed = (c < 0x30 || (c > 0x39 && c < 0x41) || (c > 0x5A && c < 0x61) || c > 0x7A)
-                        && !isEllipsis(side, at: start, backwards: backwards)
-                    if overBrackets && units == 0 && (isDigit(c) || ((c == 0x3A || c == 0x2D) && digitBeyond(side, start, backwards))) {
+                    closed = isASCIIMark(c) && !isEllipsis(side, at: start, backwards: backwards)
+                    if overBrackets && units == 0 && (Figures.isDigit(c) || ((c == 0x3A || c == 0x2D) && digitBeyond(side, start, backwards))) {
                         return nextFigure
                     }
                     // A label's colon right before the figure: the label names it ("证券代码:914922").
@@ -206,22 +205,22 @@ public enum FigureLines {
         return max(1, h & 0xFF)
     }
 
-    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    /// An ASCII character that is neither a letter nor a digit: punctuation, a space, a symbol.
+    @inline(__always) static func isASCIIMark(_ c: UInt8) -> Bool {
+        c < 0x30 || (c > 0x39 && c < 0x41) || (c > 0x5A && c < 0x61) || (c > 0x7A && c < 0x80)
+    }
 
     /// Whether a digit stands next to the separator at `i`, read outwards.
     static func digitBeyond(_ side: ArraySlice<UInt8>, _ i: Int, _ backwards: Bool) -> Bool {
         let k = backwards ? i - 1 : i + 1
-        return k >= side.startIndex && k < side.endIndex && isDigit(side[k])
+        return k >= side.startIndex && k < side.endIndex && Figures.isDigit(side[k])
     }
 
     /// A line without the punctuation and spaces at either end.
     static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        func isMark(_ c: UInt8) -> Bool {
-            c < 0x30 || (c > 0x39 && c < 0x41) || (c > 0x5A && c < 0x61) || (c > 0x7A && c < 0x80)
-        }
         var lo = line.startIndex, hi = line.endIndex
         while lo < hi {
-            if isMark(line[lo]) { lo += 1; continue }
+            if isASCIIMark(line[lo]) { lo += 1; continue }
             guard line[lo] >= 0xC0 else { break }
             var end = lo + 1
             while end < hi && line[end] & 0xC0 == 0x80 { end += 1 }
@@ -229,7 +228,7 @@ public enum FigureLines {
             lo = end
         }
         while hi > lo {
-            if isMark(line[hi - 1]) { hi -= 1; continue }
+            if isASCIIMark(line[hi - 1]) { hi -= 1; continue }
             var start = hi - 1
             while start > lo && line[start] & 0xC0 == 0x80 { start -= 1 }
             guard Figures.isPunctuation(line[start..<hi]) else { break }

@@ -173,7 +173,7 @@ public enum Figures {
         return i + 4 >= b.endIndex || !isDigit(b[i + 4])
     }
 
-    @inline(__always) private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
     /// Figures per word above which a text is a templated report (earnings, weather, scores,
     /// price notices: a figure every few words) rather than prose that mentions numbers (news
@@ -230,6 +230,9 @@ public enum Figures {
         return n >= words * reportDensity
             || (words <= shortReportWords && f.figures.count >= 4 && n >= words * shortReportDensity)
     }
+
+    /// Whether a text is as short as a notice (`shortReportWords`).
+    public static func isShort(_ f: Fingerprint) -> Bool { words(f) <= shortReportWords }
 
     /// Whether a short text laid out in rows states a figure beside a name as densely as a report
     /// states figures (`reportDensity`), counting each figure where it stands (`FigureLines`'
