@@ -91,6 +91,23 @@ struct ReporterTests {
         #expect(files == ["clean.jsonl", "decisions.jsonl", "report.csv", "summary.md"])
     }
 
+    /// A file of fixed bytes, of a given weight.
+    struct FixedReporter: Reporter {
+        let fileName: String
+        let renderWeight: Int
+        func render(_ report: ScanReport, emit: ([UInt8]) throws -> Void) throws { try emit(Array(fileName.utf8)) }
+    }
+
+    @Test func heavierFilesStartFirstButEachGetsItsOwnBytes() throws {
+        let dir = IOSupport.tempDir() + "/out"
+        let reporters = [FixedReporter(fileName: "a.txt", renderWeight: 1), FixedReporter(fileName: "b.txt", renderWeight: 5),
+                         FixedReporter(fileName: "c.txt", renderWeight: 1), FixedReporter(fileName: "d.txt", renderWeight: 3)]
+        try Reporters.write(try report(), reporters: reporters, to: dir)
+        for r in reporters { #expect(try String(contentsOfFile: dir + "/" + r.fileName, encoding: .utf8) == r.fileName) }
+        #expect(HTMLReportReporter().renderWeight > DecisionsReporter().renderWeight)
+        #expect(DecisionsReporter().renderWeight > SummaryReporter().renderWeight)
+    }
+
     @Test func unwritableOutputIsAnError() throws {
         let dir = IOSupport.tempDir()
         IOSupport.write("x", to: dir + "/file")

@@ -8,6 +8,9 @@ public struct CleanTextReporter: Reporter {
     /// Creates the reporter.
     public init() {}
 
+    /// The kept texts.
+    public var renderWeight: Int { 2 }
+
     /// Renders the kept articles.
     public func render(_ report: ScanReport, emit: ([UInt8]) throws -> Void) throws {
         var pieces = ReportPieces()

@@ -12,6 +12,9 @@ public struct DecisionsReporter: Reporter {
     /// Creates the reporter.
     public init() {}
 
+    /// A line per document with its reasons: the second heaviest file.
+    public var renderWeight: Int { 3 }
+
     /// Renders all decisions.
     public func render(_ report: ScanReport, emit: ([UInt8]) throws -> Void) throws {
         var pieces = ReportPieces()

@@ -44,9 +44,15 @@ public protocol Reporter: Sendable {
     /// need never be in memory whole); fails when the report's articles cannot be fetched or
     /// `emit` fails.
     func render(_ report: ScanReport, emit: ([UInt8]) throws -> Void) throws
+    /// Roughly how much work the file is, relative to the others (default 1): a set of files is
+    /// started heaviest first, so the longest one is not left to run alone at the end.
+    var renderWeight: Int { get }
 }
 
 extension Reporter {
+    /// One unit of work: a small file.
+    public var renderWeight: Int { 1 }
+
     /// The file's bytes, all at once.
     public func render(_ report: ScanReport) throws -> [UInt8] {
         var all: [UInt8] = []
@@ -82,13 +88,15 @@ public enum Reporters {
     public static func write(_ report: ScanReport, reporters: [any Reporter], to directory: String) throws {
         try AtomicFile.makeDirectory(directory)
         AtomicFile.removeStaleTemporaries(in: directory, names: reporters.map(\.fileName))
-        // Render and write each file on its own core.
-        var staged: [AtomicFile.Staged] = []
+        // Render and write each file on its own core, the heaviest started first.
+        let order = reporters.indices.sorted { (-reporters[$0].renderWeight, $0) < (-reporters[$1].renderWeight, $1) }
+        var staged: [(Int, AtomicFile.Staged)] = []
         var failure: Error?
         Parallel.forEachChunk(count: reporters.count, chunk: 1) { range in
-            range.map { i -> Result<AtomicFile.Staged, Error> in
-                Result {
-                    try AtomicFile.stage(for: directory + "/" + reporters[i].fileName) { out in try reporters[i].render(report, emit: out.write) }
+            range.map { k -> Result<(Int, AtomicFile.Staged), Error> in
+                let i = order[k]
+                return Result {
+                    (i, try AtomicFile.stage(for: directory + "/" + reporters[i].fileName) { out in try reporters[i].render(report, emit: out.write) })
                 }
             }
         } collect: { results in
@@ -99,11 +107,13 @@ public enum Reporters {
                 }
             }
         }
+        // Renamed into place in the order given, whatever order they were written in.
+        let files = staged.sorted { $0.0 < $1.0 }.map(\.1)
         if let failure {
-            AtomicFile.discard(staged)
+            AtomicFile.discard(files)
             throw Self.unwritten(failure, directory: directory)
         }
-        try AtomicFile.commit(staged)
+        try AtomicFile.commit(files)
     }
 
     /// The error for a set of outputs that was not written, saying that nothing changed.

@@ -23,6 +23,9 @@ public struct HTMLReportReporter: Reporter {
         self.generatedAt = generatedAt
     }
 
+    /// The page embeds every text: the heaviest file of a scan.
+    public var renderWeight: Int { 4 }
+
     /// Renders the page.
     public func render(_ report: ScanReport, emit: ([UInt8]) throws -> Void) throws {
         let encoder = try ReportDataEncoder(report: report, language: language, generated: Self.iso(generatedAt ?? Date()))

@@ -192,18 +192,24 @@ struct ReportDataEncoder {
 
     /// The text blocks: the distinct texts in order, each block a JSON array starting at the
     /// matching `chunkStarts` entry.
+    /// Blocks are encoded on all cores (they are independent).
     func textChunks() -> [[UInt8]] {
         let starts = chunkStarts + [distinctTexts.count]
-        return (0..<(starts.count - 1)).map { c in
-            var out = JSONBuffer(capacity: chunkBytes + chunkBytes / 8)
-            out.raw("[")
-            for k in starts[c]..<starts[c + 1] {
-                if k > starts[c] { out.raw(",") }
-                out.string(articles[distinctTexts[k]].text)
+        var chunks: [[UInt8]] = []
+        chunks.reserveCapacity(starts.count - 1)
+        Parallel.forEachChunk(count: starts.count - 1, chunk: 1) { range in
+            range.map { c in
+                var out = JSONBuffer(capacity: chunkBytes + chunkBytes / 8)
+                out.raw("[")
+                for k in starts[c]..<starts[c + 1] {
+                    if k > starts[c] { out.raw(",") }
+                    out.string(articles[distinctTexts[k]].text)
+                }
+                out.raw("]")
+                return Self.scriptSafe(out.bytes)
             }
-            out.raw("]")
-            return Self.scriptSafe(out.bytes)
-        }
+        } collect: { chunks += $0 }
+        return chunks
     }
 
     private func writeRun(into out: inout JSONBuffer) {
