@@ -101,4 +101,31 @@ struct ArticleStructureTests {
         #expect(a.strippedLines.isSuperset(of: [9, 11]), "\(a.strippedLines.sorted())")
         #expect(!a.strippedLines.contains(13))
     }
+
+    /// A dividend notice is one row of its own between its headline and rows its site repeats
+    /// under every notice ("Pay Dec 23" / "Record Dec 11"): that row is the article, not a line
+    /// inside a run of furniture.
+    @Test func aReportsOnlyOwnRowAmongTheSitesRowsStays() {
+        let names = ["Alder", "Birch", "Cedar", "Dunmore", "Elm", "Fir", "Garnet", "Hazel", "Iris", "Juniper"]
+        let articles = names.enumerated().map { k, name in
+            let title = "\(name.uppercased()) TRADING CO SETS QUARTERLY DIVIDEND"
+            let text = [title, "Qtly div \(10 + k * 3) cts vs \(9 + k * 2) cts prior", "Pay Dec 23", "Record Dec 11"].joined(separator: "\n")
+            return Article(id: "d\(k)", text: text, title: title, url: "https://feed.example.com/a/\(k).html")
+        }
+        for a in Support.analyze(articles) {
+            let f = Support.furnitureLines(a)
+            #expect(!f.contains(2) && f.contains(3) && f.contains(4), "\(a.id): \(f.sorted())")
+        }
+    }
+
+    @Test func linesAListingRanTogetherLookGlued() {
+        for glued in ["Shr 43 cts vs 10 ctsNet loss 10,364,080 vs 83.3 mlnRevs 79.2 mln", "Result on Friday:Ashford Rovers 3 (0) Stanmoor Town 1 (1)Scorers: Okafor 79,",
+                      "Today: Showers. High 82F (28C).Tonight: Light rain.Friday: Snow"] {
+            #expect(ArticleAnalyzer.looksGlued(Array(glued.utf8)), "\(glued)")
+        }
+        for plain in ["Qtly div 14 cts vs 13 cts prior", "Apple's iPhone sales rose 3.5% in the U.S. last quarter.",
+                      "Net 62,195,301 vs 27,062,988", "城市足球联赛第25轮比赛结果如下：青岛猎豹 1:0 上海猎豹"] {
+            #expect(!ArticleAnalyzer.looksGlued(Array(plain.utf8)), "\(plain)")
+        }
+    }
 }

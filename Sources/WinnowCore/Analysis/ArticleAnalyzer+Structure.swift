@@ -171,4 +171,27 @@ extension ArticleAnalyzer {
         default: return nil
         }
     }
+
+    /// Whether a line reads as lines a listing ran together: at least two places where a word
+    /// starts without a space after a lower-case letter or a digit, or after a stop, colon or
+    /// closing bracket that ends a word ("ctsNet", "1,200NOTE", "Friday:Ashford", "(1)Scorers").
+    /// One alone is a name ("iPhone"); an abbreviation's stops end no word ("U.S.").
+    static func looksGlued(_ line: some Sequence<UInt8>) -> Bool {
+        func isLower(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) }
+        func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
+        var joins = 0
+        var previous: UInt8 = 0x20, beforePrevious: UInt8 = 0x20
+        for b in line {
+            let upper = (0x41...0x5A).contains(b)
+            if upper || isLower(b) {
+                let stop = (previous == 0x2E || previous == 0x3A || previous == 0x3B)
+                    && (isLower(beforePrevious) || isDigit(beforePrevious) || beforePrevious == 0x29)
+                if (upper && (isLower(previous) || isDigit(previous))) || stop || previous == 0x29 { joins += 1 }
+                if joins >= 2 { return true }
+            }
+            beforePrevious = previous
+            previous = b
+        }
+        return false
+    }
 }

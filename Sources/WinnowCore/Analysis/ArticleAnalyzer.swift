@@ -206,6 +206,13 @@ public struct ArticleAnalyzer: Sendable {
                                             inTail: i > lastProse)
             // An excerpt page's cut-off lead is its content, whatever surrounds it.
             if excerpt, let b = body, b.contains(i), evidence[i].furnitureRules.isEmpty { weights[i] = -8 }
+            // So is a page's only text line when it states figures and nothing marks it: a
+            // report's row among the furniture of a site seen on a few pages.
+            // (Not one whose words a listing glued together: that is a cut-off lead, an excerpt's.)
+            if !excerpt, body == i...i, shapes[i].statesFigures, !evidence[i].isStrong, !evidence[i].recurs,
+               evidence[i].otherRules.isEmpty, !Self.looksGlued(doc.lines[i].original.utf8) {
+                weights[i] = min(weights[i] ?? 0, -8)
+            }
         }
         Self.markFigureRuns(evidence, shapes: shapes, weights: &weights)
         markSections(evidence, shapes: shapes, weights: &weights, body: body, title: doc.titleLine)
