@@ -143,6 +143,23 @@ struct FigureLinesTests {
         #expect(FigureLines.trimmed(Support.normalized("「」")[...]).isEmpty)
     }
 
+    /// A repost that ran labelled rows into one line is cut back into them after each figure, so
+    /// its rows key as the report's lines do: a twin naming another referee differs, a copy not.
+    @Test func labelledRowsRunTogetherAreCutBackIntoRows() {
+        let a = lines(["Attendance: 27,034", "Referee: Fischer (Dunmore)"])
+        let runOn = lines(["Attendance: 27,034 Referee: Barros (Dunmore)"])
+        #expect(FigureLines.wordsReplaced(runOn, a) && FigureLines.wordsReplaced(a, runOn))
+        let copy = lines(["Attendance: 27,034 Referee: Fischer (Dunmore)"])
+        #expect(!FigureLines.wordsReplaced(copy, a) && !FigureLines.wordsReplaced(a, copy))
+        func rows(_ s: String) -> [String] { FigureLines.rows(of: Array(s.utf8)[...]).map { String(decoding: $0, as: UTF8.self) } }
+        #expect(rows("Brackley Rangers 2 (2)Scorers: Kowalski 57") == ["Brackley Rangers 2 (2)", "Scorers: Kowalski 57"])
+        #expect(rows("Attendance: 7,817 Referee: Mensah") == ["Attendance: 7,817 ", "Referee: Mensah"])
+        // No figure right before it, or a label of several words: where a row starts, words cannot tell.
+        #expect(rows("Result on Wednesday: Porthaven City 0") == ["Result on Wednesday: Porthaven City 0"])
+        #expect(rows("High 75F, low 64F. Chance of precipitation: 20%") == ["High 75F, low 64F. Chance of precipitation: 20%"])
+        #expect(rows("Low 72F.UV index: 6.") == ["Low 72F.UV index: 6."])
+    }
+
     /// A results table whose scores repeat (1:3, 1:1, 3:1) stays under a report's density of
     /// distinct figures, yet states one beside every team (`Figures.isTable`), and is compared
     /// line by line with its twin: another round is another report.

@@ -18,6 +18,9 @@
 /// "Harwick Town" beside the same score does not, and a price that "上涨14.4%" is not one that
 /// "下跌14.4%".
 ///
+/// A line that runs labelled rows together is read as those rows (`rows(of:)`): a repost that
+/// joined "Attendance: 7,817" and "Referee: Mensah (Brackley)" keys them as its twin's lines.
+///
 /// A line without figures is keyed by the names it opens and ends with (`wordLineSeed`), with its
 /// words below: a twin that names another team in the middle ("Postponed: Harwick Rovers v
 /// Porthaven United" / "Postponed: Dunmore Rovers v Porthaven United") says other words under
@@ -39,7 +42,7 @@ public enum FigureLines {
     /// and their figures, and those that state none, the first `limit` of them.
     public static func of(lines: [ArraySlice<UInt8>]) -> [UInt64] {
         var out: [UInt64] = []
-        for line in lines where out.count < limit {
+        for line in lines.flatMap(rows(of:)) where out.count < limit {
             let numbers = Figures.numbers(in: line)
             if numbers.isEmpty {
                 // A line without figures is keyed by the words it opens and ends with, so a twin's
@@ -76,6 +79,41 @@ public enum FigureLines {
         out.dedupe()
         return out
     }
+
+    /// A line's rows: a line that runs labelled rows together ("attendance: 7,817 referee: mensah
+    /// (brackley)", "… 2 (2)scorers: …") is cut before each label (a word of three letters or
+    /// more right before a colon and a space) that comes straight after a figure, so its rows
+    /// key as the rows of a report laid out line by line do. A label of several words ("… low
+    /// 64f. chance of precipitation: 20%") cuts nothing: where it starts, words cannot tell.
+    static func rows(of line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var out: [ArraySlice<UInt8>] = []
+        var start = line.startIndex
+        var i = line.startIndex
+        while i < line.endIndex {
+            guard isLetter(line[i]) else { i += 1; continue }
+            var j = i
+            while j < line.endIndex && isLetter(line[j]) { j += 1 }
+            if j - i >= 3, j + 1 < line.endIndex, line[j] == 0x3A, line[j + 1] == 0x20, afterFigure(line[start..<i]) {
+                out.append(line[start..<i])
+                start = i
+            }
+            i = j
+        }
+        out.append(line[start...])
+        return out
+    }
+
+    /// Whether `head` ends with a figure: a digit, per cent sign or closing bracket, then a space,
+    /// or a closing bracket ("7,817 ", "20% ", "(2)"); not a word a listing glued on ("72f.uv ").
+    private static func afterFigure(_ head: ArraySlice<UInt8>) -> Bool {
+        guard let last = head.last else { return false }
+        if last == 0x29 { return true }
+        guard last == 0x20, head.count >= 2 else { return false }
+        let b = head[head.index(head.endIndex, offsetBy: -2)]
+        return (b >= 0x30 && b <= 0x39) || b == 0x25 || b == 0x29
+    }
+
+    @inline(__always) private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
     /// Whether a line of `a` states the same figures as a line of `b` in other words, and no
     /// line of `b` says it in `a`'s words: other words among the figures, or another name beside
