@@ -32,4 +32,21 @@ struct CandidateSearchTests {
         #expect(kept.filter { $0.relation.kind == .excerpt }.map(\.from) == [2, 3])
         #expect(kept.filter { $0.relation.kind == nil }.count == 3)
     }
+
+    /// An excerpt page holding a whole short report (cut only after its last row) has the
+    /// report's exact text: the group's full page stands for it, whatever order the batch has.
+    @Test func aFullPageRepresentsExactCopiesAnExcerptPageJoins() {
+        func analysis(_ id: String, excerpt: Bool, text: String = "report") -> ArticleAnalysis {
+            let fp = Fingerprint(simhash: 0, exact: StableHash.fnv1a(text), tokens: 30, sketch: Array(0..<30), lead: [])
+            return ArticleAnalysis(id: id, site: "s", language: "en", publishedAt: nil, findings: [], strippedLines: [], body: nil,
+                                   isExcerpt: excerpt, fingerprint: fp)
+        }
+        let batch = [analysis("teaser", excerpt: true), analysis("other", excerpt: false, text: "other"),
+                     analysis("original", excerpt: false), analysis("repost", excerpt: false)]
+        #expect(CandidateSearch.exactCopies(batch, excluded: []) == [0: 2, 3: 2])
+        // Excerpt pages alone: the first stands for the rest, as before.
+        #expect(CandidateSearch.exactCopies([batch[0], analysis("teaser2", excerpt: true)], excluded: []) == [1: 0])
+        // A removed full page stands for nothing: the next full page does.
+        #expect(CandidateSearch.exactCopies(batch, excluded: [2]) == [0: 3])
+    }
 }

@@ -33,13 +33,21 @@ public struct CandidateSearch: Sendable {
         return (docs, try links(among: docs, containment: index, skipping: Set(copies.keys)), index, copies)
     }
 
-    /// Each exact copy (beyond the first of its group) mapped to the group's first document.
+    /// Each exact copy (beyond the first of its group) mapped to the group's first document: its
+    /// first full page, where it has one. An excerpt page that holds a whole short report (cut only
+    /// after its last row) reads as that report, but is compared as an excerpt (leniently, with
+    /// its rows run together): a full page stands for the group.
     static func exactCopies(_ analyses: [ArticleAnalysis], excluded: Set<Int>) -> [Int: Int] {
         var first: [UInt64: Int] = [:]
         var copies: [Int: Int] = [:]
-        for (i, a) in analyses.enumerated() where a.fingerprint.tokens > 0 && !a.fingerprint.isHeadlineOnly && !excluded.contains(i) {
-            let key = StableHash.combine(a.fingerprint.exact, UInt64(a.fingerprint.tokens))
-            if let rep = first[key] { copies[i] = rep } else { first[key] = i }
+        let eligible = analyses.indices.filter { i in
+            analyses[i].fingerprint.tokens > 0 && !analyses[i].fingerprint.isHeadlineOnly && !excluded.contains(i)
+        }
+        for excerpts in [false, true] {
+            for i in eligible where analyses[i].isExcerpt == excerpts {
+                let key = StableHash.combine(analyses[i].fingerprint.exact, UInt64(analyses[i].fingerprint.tokens))
+                if let rep = first[key] { copies[i] = rep } else { first[key] = i }
+            }
         }
         return copies
     }

@@ -61,10 +61,12 @@ def table_masks(k):
 
 
 def exact_copies(records):
-    """(pos, copy_of): each exact copy and its representative (the first of its group)."""
+    """(pos, copy_of): each exact copy and its representative (the first full page of its group,
+    else its first page: `CandidateSearch.exactCopies`)."""
     # A page left with its headline alone is nobody's copy (`Fingerprint.isHeadlineOnly`).
-    eligible = records.where("tokens > 0 AND NOT removed AND NOT headline_only").select("pos", "exact", "tokens")
-    reps = eligible.groupBy("exact", "tokens").agg(F.min("pos").alias("rep"))
+    eligible = records.where("tokens > 0 AND NOT removed AND NOT headline_only").select("pos", "exact", "tokens", "excerpt")
+    first_full = F.min(F.when(~F.col("excerpt"), F.col("pos")))
+    reps = eligible.groupBy("exact", "tokens").agg(F.coalesce(first_full, F.min("pos")).alias("rep"))
     return eligible.join(reps, ["exact", "tokens"]).where("pos != rep").select("pos", F.col("rep").alias("copy_of"))
 
 
