@@ -65,7 +65,17 @@ def story(rng, lang):
     return title, paragraphs
 
 
-def make_sites(rng, count):
+# Footers syndication platforms paste under every article they pass on, whatever the site: no
+# rule knows their wording, so only their recurrence across stories marks them (`--footers`).
+FOOTERS = {"zh": ["稿件由合作平台统一提供，版面编排略有调整，读者来信请寄编辑部。", "本页内容经由聚合服务同步发布，图片与排版以原发页面为准。",
+                  "转载须保留本段文字并注明出处，商业使用请另行联系授权。", "夜间值班编辑负责处理读者反馈，一般两个工作日内回复。"],
+           "en": ["Reader mail goes to the duty desk; we answer within two working days.",
+                  "This page was passed on by a syndication partner and may differ in layout from the original.",
+                  "Republishing requires keeping this paragraph and naming the source in full.",
+                  "Pictures and captions are supplied by the partner service and may change after publication."]}
+
+
+def make_sites(rng, count, footers=0):
     sites = []
     for i in range(count):
         lang = "zh" if i % 3 else "en"
@@ -80,6 +90,8 @@ def make_sites(rng, count):
             "disclaimers": rng.sample(disclaimers, rng.randint(1, 3)), "related": rng.random() < 0.7,
             "ellipsis": rng.choice(ELLIPSES), "author": rng.choice(names), "source_field": rng.random() < 0.5,
         })
+        if footers:
+            sites[-1]["disclaimers"].append(FOOTERS[lang][i % min(footers, len(FOOTERS[lang]))])
     return sites
 
 
@@ -135,10 +147,12 @@ def main():
     ap.add_argument("--clusters", type=int, default=300)
     ap.add_argument("--sites", type=int, default=24)
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--footers", type=int, default=0,
+                    help="shared syndication footers (up to 4 per language) under every page of every site")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     rng = random.Random(a.seed)
-    sites = make_sites(rng, a.sites)
+    sites = make_sites(rng, a.sites, a.footers)
     stories = []
     for c in range(a.clusters):
         lang = "zh" if rng.random() < 0.65 else "en"

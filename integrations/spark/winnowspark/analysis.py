@@ -84,17 +84,23 @@ def unit_statistics(keys):
                      .groupBy("key").agg(F.count("*").alias("n")))
     key_docs = (keys.select(F.explode("keys").alias("key"), "site_story").distinct()
                 .groupBy("key").agg(F.count("*").alias("n")))
+    # Stories per key over all sites: a story counts once however many sites carry it.
+    key_stories = (keys.select(F.explode("keys").alias("key"), "story").distinct()
+                   .groupBy("key").agg(F.count("*").alias("n")))
     unit_sites = (keys.select("unit", "site").distinct().join(site_docs, "site")
                   .groupBy("unit").agg(F.collect_list(F.struct("site", "n")).alias("sites")))
     unit_site_languages = (keys.select("unit", "site", "language").distinct().join(site_language_docs, ["site", "language"])
                            .groupBy("unit").agg(F.collect_list(F.struct("site", "language", "n")).alias("site_languages")))
     unit_site_keys = (keys.select("unit", F.explode("site_keys").alias("key")).distinct().join(site_key_docs, "key")
                       .groupBy("unit").agg(F.collect_list(F.struct("key", "n")).alias("line_table")))
-    unit_keys = (keys.select("unit", F.explode("keys").alias("key")).distinct().join(key_docs, "key")
+    unit_key_list = keys.select("unit", F.explode("keys").alias("key")).distinct()
+    unit_keys = (unit_key_list.join(key_docs, "key")
                  .groupBy("unit").agg(F.collect_list(F.struct("key", "n")).alias("all_table")))
+    unit_stories = (unit_key_list.join(key_stories, "key")
+                    .groupBy("unit").agg(F.collect_list(F.struct("key", "n")).alias("stories_table")))
     # A unit whose pages have no text has sites but no keys: left joins keep it.
     return (unit_sites.join(unit_site_languages, "unit", "left").join(unit_site_keys, "unit", "left")
-            .join(unit_keys, "unit", "left"))
+            .join(unit_keys, "unit", "left").join(unit_stories, "unit", "left"))
 
 
 def encode_unit_statistics(row, total, per_language):
@@ -107,6 +113,7 @@ def encode_unit_statistics(row, total, per_language):
         {(r["site"], r["language"]): r["n"] for r in rows("site_languages")},
         [(r["key"], r["n"]) for r in rows("line_table")],
         [(r["key"], r["n"]) for r in rows("all_table")],
+        [(r["key"], r["n"]) for r in rows("stories_table")],
         total, per_language)
 
 
@@ -115,7 +122,7 @@ def analyze(spark, units, statistics, winnow, skip_positions):
     Articles at `skip_positions` (a later duplicate id in another unit) are dropped."""
     total, per_language = statistics["total"], statistics["per_language"]
     by_unit = statistics["rows"].rdd.map(lambda r: (r["unit"], encode_unit_statistics(r, total, per_language)))
-    empty = wnls.encode({}, {}, [], [], total, per_language)
+    empty = wnls.encode({}, {}, [], [], [], total, per_language)
     skip = spark.sparkContext.broadcast(frozenset(skip_positions))
 
     def run(partition):

@@ -1,15 +1,17 @@
-"""Writing Winnow's line-statistics file (`WNLS`, version 1) from Python.
+"""Writing Winnow's line-statistics file (`WNLS`, version 2) from Python.
 
 Layout (`Sources/WinnowCore/Records/LineStatisticsFile.swift`): the magic `WNLS`, a version
 byte, then documents per site (count; each: string, varint), documents per (site, language)
-(count; each: string, string, varint), then two count tables — per site-combined line key, and
-per line key over all sites — each as a count, the keys as 8 little-endian bytes, then the
-counts as varints. Strings are a varint length and UTF-8 bytes; varints are unsigned LEB128.
+(count; each: string, string, varint), then three count tables — documents per site-combined
+line key, documents per line key over all sites, and stories per line key over all sites — each
+as a count, the keys as 8 little-endian bytes, then the counts as varints. Strings are a varint
+length and UTF-8 bytes; varints are unsigned LEB128. (Version 1 had no stories table: analysis
+then never saw a notice recurring under many stories of small sites.)
 """
 import struct
 
 MAGIC = b"WNLS"
-VERSION = 1
+VERSION = 2
 # A site no page can have (sites are hosts or `source` fields): it holds the documents of the
 # sites a unit does not see, so that totals per language and overall stay those of the batch.
 ELSEWHERE_SITE = "\u0001winnow-spark:elsewhere"
@@ -41,11 +43,11 @@ def table(pairs, out):
         varint(n, out)
 
 
-def encode(sites, site_languages, line_table, all_sites_table, total_documents, documents_per_language):
+def encode(sites, site_languages, line_table, all_sites_table, stories_table, total_documents, documents_per_language):
     """A statistics file holding the batch's exact counts for what one unit looks up.
 
     `sites` {site: documents} and `site_languages` {(site, language): documents} are the unit's
-    sites; `line_table` and `all_sites_table` are (key, count) pairs for the unit's keys;
+    sites; `line_table`, `all_sites_table` and `stories_table` are (key, count) pairs for the unit's keys;
     `total_documents` and `documents_per_language` are the whole batch's. The documents of other
     sites go to `ELSEWHERE_SITE`, which no lookup names."""
     out = bytearray(MAGIC)
@@ -70,4 +72,5 @@ def encode(sites, site_languages, line_table, all_sites_table, total_documents, 
         varint(languages[(site, language)], out)
     table(line_table, out)
     table(all_sites_table, out)
+    table(stories_table, out)
     return bytes(out)
