@@ -128,4 +128,15 @@ struct ArticleStructureTests {
             #expect(!ArticleAnalyzer.looksGlued(Array(plain.utf8)), "\(plain)")
         }
     }
+
+    /// A row of Chinese ends complete with its figure ("…增减变动幅度-46.32%"); one that stops
+    /// inside a phrase ("…公告编号：2024-039本公司及董事会全体成员") is a cut-off lead.
+    @Test func aRowEndsWithItsFigure() {
+        for row in ["增减变动幅度-46.32%", "Net 62,195,301 vs 27,062,988", "Referee: Fischer (Dunmore)", "1:0 "] {
+            #expect(ArticleAnalyzer.endsWithFigure(Support.normalized(row)[...]), "\(row)")
+        }
+        for cut in ["公告编号：2024-039本公司及董事会全体成员", "Scorers: Okafor 79, Barros 74,", ""] {
+            #expect(!ArticleAnalyzer.endsWithFigure(Support.normalized(cut)[...]), "\(cut)")
+        }
+    }
 }

@@ -194,4 +194,11 @@ extension ArticleAnalyzer {
         }
         return false
     }
+
+    /// Whether a line's last character is a digit, a per cent sign or a closing bracket: a row
+    /// that ends complete ("增减变动幅度-46.32%"), not one cut inside a phrase.
+    static func endsWithFigure(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let last = line.last(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        return (0x30...0x39).contains(last) || last == 0x25 || last == 0x29
+    }
 }

@@ -208,9 +208,11 @@ public struct ArticleAnalyzer: Sendable {
             if excerpt, let b = body, b.contains(i), evidence[i].furnitureRules.isEmpty { weights[i] = -8 }
             // So is a page's only text line when it states figures and nothing marks it: a
             // report's row among the furniture of a site seen on a few pages.
-            // (Not one whose words a listing glued together: that is a cut-off lead, an excerpt's.)
+            // (Not one whose words a listing glued together, nor a line of Chinese that stops
+            // short of a full stop or a figure: that is a cut-off lead, an excerpt's.)
             if !excerpt, body == i...i, shapes[i].statesFigures, !evidence[i].isStrong, !evidence[i].recurs,
-               evidence[i].otherRules.isEmpty, !Self.looksGlued(doc.lines[i].original.utf8) {
+               evidence[i].otherRules.isEmpty, !Self.looksGlued(doc.lines[i].original.utf8),
+               shapes[i].ideographs <= shapes[i].words || shapes[i].endsWithTerminal || Self.endsWithFigure(doc.visible[i]) {
                 weights[i] = min(weights[i] ?? 0, -8)
             }
         }
