@@ -191,8 +191,7 @@ struct ReportDataEncoder {
     }
 
     /// The text blocks: the distinct texts in order, each block a JSON array starting at the
-    /// matching `chunkStarts` entry.
-    /// Blocks are encoded on all cores (they are independent).
+    /// matching `chunkStarts` entry; the blocks are independent, and encoded on all cores.
     func textChunks() -> [[UInt8]] {
         let starts = chunkStarts + [distinctTexts.count]
         var chunks: [[UInt8]] = []
