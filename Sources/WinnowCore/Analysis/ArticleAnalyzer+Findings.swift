@@ -54,6 +54,9 @@ extension ArticleAnalyzer {
         if e.isTemplate {
             return .builtIn(.siteTemplate, .boilerplate, "recurs in \(e.templateDocuments) documents of this site")
         }
+        if e.givesSiteAddress {
+            return .builtIn(.siteTemplate, .boilerplate, "gives an address at this page's own site")
+        }
         if e.recurs {
             return .builtIn(.siteTemplate, .boilerplate, "recurs in \(e.recurrence) documents, more than this page's own text")
         }

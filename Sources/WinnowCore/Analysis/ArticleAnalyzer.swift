@@ -58,6 +58,7 @@ public struct ArticleAnalyzer: Sendable {
         let dates = tuning.isEnabled(.dateLine), metadata = tuning.isEnabled(.metadataLine)
         let navigation = tuning.isEnabled(.navigationLine), truncation = tuning.isEnabled(.truncatedLine)
         let lists = tuning.isEnabled(.relatedList)
+        let checkAddresses = tuning.isEnabled(.siteTemplate)
         let hints = tuning.isEnabled(.pageRegion) ? doc.article.lineHints.flatMap { $0.count == n ? $0 : nil } : nil
         let hasMainText = hints?.contains { $0.regions.contains(.mainText) } ?? false
         let ruleList = rules.rules
@@ -109,6 +110,7 @@ public struct ArticleAnalyzer: Sendable {
                 e.recurs = true
                 e.isTemplate = e.templateShare >= settings.tinySiteTemplateShare
             }
+            e.givesSiteAddress = checkAddresses && SiteAddress.appears(in: doc.visible[i], site: site)
             e.isDate = shape.dateOnly && dates
             e.isMeta = shape.hasDate && shape.size <= settings.metaMaxSize && !shape.endsWithTerminal
                 && !shape.isTruncated && shape.innerPunctuation == 0 && metadata
@@ -376,7 +378,7 @@ public struct ArticleAnalyzer: Sendable {
         var bestScore = -1
         for i in shapes.indices where i != title && !shapes[i].isBlank {
             let e = evidence[i]
-            if e.inListing || e.isTemplate || e.isDate || e.isMeta || e.isNavigation || !e.furnitureRules.isEmpty { continue }
+            if e.inListing || e.isTemplate || e.isDate || e.isMeta || e.isNavigation || e.givesSiteAddress || !e.furnitureRules.isEmpty { continue }
             let score = shapes[i].innerPunctuation > 0 ? shapes[i].size * 4 : shapes[i].size
             if score > bestScore { best = i; bestScore = score }
         }

@@ -20,6 +20,9 @@ struct LineEvidence {
     /// line, a report's opening), while a site's furniture stays on that site or goes under
     /// other stories too.
     var travelsWithStory = false
+    /// The line gives an e-mail address at the page's own site (`SiteAddress`): the site's
+    /// contact or takedown notice, in whatever words.
+    var givesSiteAddress = false
     var isDate = false
     var isMeta = false
     var isNavigation = false
@@ -48,6 +51,6 @@ struct LineEvidence {
 
     /// Evidence strong enough to flag a line in the head or tail.
     var isStrong: Bool {
-        !furnitureRules.isEmpty || isTemplate || isDate || isMeta || isNavigation || isTruncated || inListing
+        !furnitureRules.isEmpty || isTemplate || isDate || isMeta || isNavigation || isTruncated || inListing || givesSiteAddress
     }
 }

@@ -71,7 +71,8 @@ extension LineEvidence {
         if regions.contains(.caption) { return 3 }
         if isStructuredContent { return furnitureRules.isEmpty ? -2 : 0 }
         // Rules and lists are decisive whatever the line's shape: disclaimers are written as prose.
-        if !furnitureRules.isEmpty || inListing { return 6 }
+        // So is the site giving its own address: its contact or takedown notice, in any words.
+        if !furnitureRules.isEmpty || inListing || givesSiteAddress { return 6 }
         // Reposts on other sites carry it under this headline, and no other story does: the
         // story's own line, whatever its shape (a notice's "证券代码：… 公告编号：…").
         if travelsWithStory { return -settings.storyLineLean }

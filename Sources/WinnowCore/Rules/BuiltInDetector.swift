@@ -3,7 +3,8 @@
 /// category, severity, action and description replace the detector's, `params: {enabled: false}`
 /// switches it off, and some take parameters.
 public enum BuiltInDetector: String, CaseIterable, Sendable {
-    /// Lines recurring across many documents of one site (and far less elsewhere).
+    /// Lines recurring across many documents of one site (and far less elsewhere), and lines
+    /// giving an e-mail address at the page's own site (its contact or takedown notice).
     /// Params: `min_documents`, `min_share`.
     case siteTemplate = "site-template"
     /// Related-article lists: items alternating with dates.
@@ -40,7 +41,7 @@ public enum BuiltInDetector: String, CaseIterable, Sendable {
     /// What the detector finds, in one sentence.
     public var summary: String {
         switch self {
-        case .siteTemplate: return "lines recurring across many documents of a site, far more than elsewhere"
+        case .siteTemplate: return "lines recurring across many documents of a site, far more than elsewhere, or giving the site's own e-mail address"
         case .relatedList: return "related-article lists whose items alternate with dates"
         case .truncatedLine: return "cut-off text marked with an ellipsis"
         case .dateLine: return "a date or time alone"
