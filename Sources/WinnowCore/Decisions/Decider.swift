@@ -13,7 +13,8 @@ public struct Decider: Sendable {
     /// reason naming the editor's verdict.
     /// Of two documents whose texts match but whose figures differ (`PairRelation.figuresDiffer`,
     /// among `links`), the later published is kept but sent to review, naming the other; so is a
-    /// document that copies two such reports alike (`Cluster.ambiguousBetween`).
+    /// document that copies two such reports alike (`Cluster.ambiguousBetween`), and each copy of
+    /// it but its exact copies (they cannot tell either; an exact copy goes with its canonical).
     /// `hiddenCopies[d]` exact copies of `d` not among `docs` (a distributed run decides them
     /// elsewhere, like a sibling) count in the size of `d`'s cluster.
     public func decide(_ docs: [ArticleAnalysis], matches: [MatchDocument], clusters: [Cluster], ruleRemoved: Set<Int>,
@@ -72,9 +73,14 @@ public struct Decider: Sendable {
             // One of the two joined this very cluster (an exact copy of its canonical): the
             // cluster holds that report, so there is nothing to choose.
             if names.contains(out[c.canonical].id) { continue }
+            let reason = "copies only what \(names[0]) and \(names[1]) share, reports whose figures differ:"
+                + " which one it copies, its text cannot tell"
             out[c.canonical].kind = .review
-            out[c.canonical].reasons = ["copies only what \(names[0]) and \(names[1]) share, reports whose figures differ:"
-                                        + " which one it copies, its text cannot tell"]
+            out[c.canonical].reasons = [reason]
+            for m in c.members where m.relation.kind != .exact && out[m.doc].kind == .merge {
+                out[m.doc] = keepDecision(docs[m.doc], reasons: [reason], size: 1)
+                out[m.doc].kind = .review
+            }
         }
         return out
     }
