@@ -3,7 +3,9 @@ import Testing
 
 /// A line giving an e-mail address at the page's own site is the site speaking (`SiteAddress`).
 struct SiteAddressTests {
-    func appears(_ line: String, _ site: String) -> Bool { SiteAddress.appears(in: Support.normalized(line)[...], site: site) }
+    func appears(_ line: String, _ site: String) -> Bool {
+        SiteAddress.host(of: site).map { SiteAddress.appears(in: Support.normalized(line)[...], host: $0) } ?? false
+    }
 
     @Test func anAddressAtThePagesOwnSiteIsTheSites() {
         #expect(appears("Questions about this story? Contact Morgan Hale at tousu@bintaixinews.example.org", "www.bintaixinews.example.org"))

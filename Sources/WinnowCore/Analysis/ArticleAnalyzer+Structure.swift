@@ -178,15 +178,14 @@ extension ArticleAnalyzer {
     /// One alone is a name ("iPhone"); an abbreviation's stops end no word ("U.S.").
     static func looksGlued(_ line: some Sequence<UInt8>) -> Bool {
         func isLower(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) }
-        func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
         var joins = 0
         var previous: UInt8 = 0x20, beforePrevious: UInt8 = 0x20
         for b in line {
             let upper = (0x41...0x5A).contains(b)
             if upper || isLower(b) {
                 let stop = (previous == 0x2E || previous == 0x3A || previous == 0x3B)
-                    && (isLower(beforePrevious) || isDigit(beforePrevious) || beforePrevious == 0x29)
-                if (upper && (isLower(previous) || isDigit(previous))) || stop || previous == 0x29 { joins += 1 }
+                    && (isLower(beforePrevious) || Figures.isDigit(beforePrevious) || beforePrevious == 0x29)
+                if (upper && (isLower(previous) || Figures.isDigit(previous))) || stop || previous == 0x29 { joins += 1 }
                 if joins >= 2 { return true }
             }
             beforePrevious = previous
@@ -195,10 +194,9 @@ extension ArticleAnalyzer {
         return false
     }
 
-    /// Whether a line's last character is a digit, a per cent sign or a closing bracket: a row
-    /// that ends complete ("增减变动幅度-46.32%"), not one cut inside a phrase.
+    /// Whether a line's last character ends a figure (`Figures.endsFigure`): a row that ends
+    /// complete ("增减变动幅度-46.32%"), not one cut inside a phrase.
     static func endsWithFigure(_ line: ArraySlice<UInt8>) -> Bool {
-        guard let last = line.last(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
-        return (0x30...0x39).contains(last) || last == 0x25 || last == 0x29
+        line.last(where: { $0 != 0x20 && $0 != 0x09 }).map(Figures.endsFigure) ?? false
     }
 }

@@ -58,7 +58,8 @@ public struct ArticleAnalyzer: Sendable {
         let dates = tuning.isEnabled(.dateLine), metadata = tuning.isEnabled(.metadataLine)
         let navigation = tuning.isEnabled(.navigationLine), truncation = tuning.isEnabled(.truncatedLine)
         let lists = tuning.isEnabled(.relatedList)
-        let checkAddresses = tuning.isEnabled(.siteTemplate)
+        // The site's host, when it is one, for the addresses its own notices give.
+        let siteHost = tuning.isEnabled(.siteTemplate) ? SiteAddress.host(of: site) : nil
         let hints = tuning.isEnabled(.pageRegion) ? doc.article.lineHints.flatMap { $0.count == n ? $0 : nil } : nil
         let hasMainText = hints?.contains { $0.regions.contains(.mainText) } ?? false
         let ruleList = rules.rules
@@ -110,7 +111,7 @@ public struct ArticleAnalyzer: Sendable {
                 e.recurs = true
                 e.isTemplate = e.templateShare >= settings.tinySiteTemplateShare
             }
-            e.givesSiteAddress = checkAddresses && SiteAddress.appears(in: doc.visible[i], site: site)
+            e.givesSiteAddress = siteHost.map { SiteAddress.appears(in: doc.visible[i], host: $0) } ?? false
             e.isDate = shape.dateOnly && dates
             e.isMeta = shape.hasDate && shape.size <= settings.metaMaxSize && !shape.endsWithTerminal
                 && !shape.isTruncated && shape.innerPunctuation == 0 && metadata
@@ -140,9 +141,7 @@ public struct ArticleAnalyzer: Sendable {
             if e.outsideMainText && !e.regions.isDisjoint(with: LineHint.Regions.furniture) { return false }
             if e.isTruncated {
                 // A cut-off line outside any list may be the page's content (an excerpt page).
-                var other = e
-                other.isTruncated = false
-                return !other.isStrong && s.size >= settings.coreMinSize
+                return !e.isStrongBesidesCut && s.size >= settings.coreMinSize
             }
             return !e.isStrong
                 && ((s.endsWithTerminal && s.size >= settings.coreMinSize) || (s.size >= settings.coreLongSize && s.innerPunctuation > 0))
@@ -378,7 +377,7 @@ public struct ArticleAnalyzer: Sendable {
         var bestScore = -1
         for i in shapes.indices where i != title && !shapes[i].isBlank {
             let e = evidence[i]
-            if e.inListing || e.isTemplate || e.isDate || e.isMeta || e.isNavigation || e.givesSiteAddress || !e.furnitureRules.isEmpty { continue }
+            if e.isStrongBesidesCut { continue }
             let score = shapes[i].innerPunctuation > 0 ? shapes[i].size * 4 : shapes[i].size
             if score > bestScore { best = i; bestScore = score }
         }

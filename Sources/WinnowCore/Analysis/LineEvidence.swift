@@ -50,7 +50,11 @@ struct LineEvidence {
     var linkDensity: Float = 0
 
     /// Evidence strong enough to flag a line in the head or tail.
-    var isStrong: Bool {
-        !furnitureRules.isEmpty || isTemplate || isDate || isMeta || isNavigation || isTruncated || inListing || givesSiteAddress
+    var isStrong: Bool { isStrongBesidesCut || isTruncated }
+
+    /// Strong evidence other than a cut mark: a cut-off line without it may still be the page's
+    /// content (an excerpt page's lead, the most prose-like line of a page without a body).
+    var isStrongBesidesCut: Bool {
+        !furnitureRules.isEmpty || isTemplate || isDate || isMeta || isNavigation || inListing || givesSiteAddress
     }
 }

@@ -3,12 +3,15 @@
 /// the site speaking — its contact, takedown or complaints notice — whatever its wording, on a
 /// site seen once as on one seen a thousand times: it is the site's furniture, not the article's.
 enum SiteAddress {
+    /// The site as a host to compare addresses with (lower case), once per page; nil for a site
+    /// that is a name rather than a host (a `source` field), which has no addresses.
+    static func host(of site: String) -> String? {
+        site.contains(".") && !site.contains(" ") ? site.lowercased() : nil
+    }
+
     /// Whether the (normalized, lower-case) line holds an e-mail address whose domain is the
-    /// page's site or a domain around it (`www.site.example.org` and `site.example.org` alike).
-    /// A site that is a name rather than a host (a `source` field) has no addresses.
-    static func appears(in line: ArraySlice<UInt8>, site: String) -> Bool {
-        guard line.contains(0x40), site.contains("."), !site.contains(" ") else { return false }
-        let host = site.lowercased()
+    /// site's `host` or a domain around it (`www.site.example.org` and `site.example.org` alike).
+    static func appears(in line: ArraySlice<UInt8>, host: String) -> Bool {
         var i = line.startIndex
         while let at = line[i...].firstIndex(of: 0x40) {
             i = line.index(after: at)
@@ -28,6 +31,6 @@ enum SiteAddress {
     }
 
     private static func isDomain(_ b: UInt8) -> Bool {
-        (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) || b == 0x2E || b == 0x2D
+        (0x61...0x7A).contains(b) || Figures.isDigit(b) || b == 0x2E || b == 0x2D
     }
 }

@@ -103,14 +103,13 @@ public enum FigureLines {
         return out
     }
 
-    /// Whether `head` ends with a figure: a digit, per cent sign or closing bracket, then a space,
-    /// or a closing bracket ("7,817 ", "20% ", "(2)"); not a word a listing glued on ("72f.uv ").
+    /// Whether `head` ends with a figure (`Figures.endsFigure`) and a space, or a closing bracket
+    /// ("7,817 ", "20% ", "(2)"); not a word a listing glued on ("72f.uv ").
     private static func afterFigure(_ head: ArraySlice<UInt8>) -> Bool {
         guard let last = head.last else { return false }
         if last == 0x29 { return true }
         guard last == 0x20, head.count >= 2 else { return false }
-        let b = head[head.index(head.endIndex, offsetBy: -2)]
-        return (b >= 0x30 && b <= 0x39) || b == 0x25 || b == 0x29
+        return Figures.endsFigure(head[head.index(head.endIndex, offsetBy: -2)])
     }
 
     @inline(__always) private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }

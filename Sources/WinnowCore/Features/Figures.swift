@@ -175,6 +175,10 @@ public enum Figures {
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
+    /// Whether a figure may end with this character: a digit, a per cent sign or a closing
+    /// bracket ("7,817", "-46.32%", "(2)").
+    @inline(__always) static func endsFigure(_ c: UInt8) -> Bool { isDigit(c) || c == 0x25 || c == 0x29 }
+
     /// Figures per word above which a text is a templated report (earnings, weather, scores,
     /// price notices: a figure every few words) rather than prose that mentions numbers (news
     /// prose stays under one in twenty words in nine articles of ten, under one in ten in 99).
