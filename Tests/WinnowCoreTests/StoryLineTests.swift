@@ -69,3 +69,24 @@ struct SweptFiguresTests {
         #expect(Figures.missing(code, from: page.fingerprint.figures) == 0)
     }
 }
+
+/// Two copies of a notice whose code lines both went with the furniture around them, one
+/// stating another code: the same kept text, yet no exact copies of each other (the code line's
+/// figures are part of the exact text), so no copy of the other at all.
+struct SweptExactTextTests {
+    @Test func noticesAlikeButForASweptCodeAreNoExactCopies() throws {
+        let story = StoryLineTests()
+        var d = story.notices(site: "d.example.cn", byline: "投稿：青禾热线编辑部", companies: ["永兴物流", "盛华药业"])
+        var e = story.notices(site: "e.example.cn", byline: "投稿：长河热线编辑部", companies: ["永兴物流", "远山药业"])
+        d[0].text = d[0].text.replacingOccurrences(of: "证券代码：600380", with: "证券代码：25")
+        e[0].text = e[0].text.replacingOccurrences(of: "证券代码：600380", with: "证券代码：26")
+        let batch = story.batch() + d + e
+        let analyses = Support.analyze(batch)
+        let (pd, pe) = (analyses[analyses.count - 4], analyses[analyses.count - 2])
+        #expect(Support.furnitureLines(pd).contains(3) && Support.furnitureLines(pe).contains(3))
+        #expect(pd.fingerprint.exact != pe.fingerprint.exact)
+        let result = try ScanEngine(rules: .empty).scan(batch)
+        let decision = result.decisions[batch.count - 2]
+        #expect(decision.match?.kind != .exact && decision.canonical != "d.example.cn-0", "\(decision.reasons)")
+    }
+}

@@ -189,9 +189,19 @@ extension ArticleAnalyzer {
         // notice's code line between a byline and the form's notice) still states the page's.
         var stating = [Bool](repeating: false, count: doc.lines.count)
         for k in kept { stating[k] = true }
-        for k in 0..<min(body?.lowerBound ?? 0, labels.count)
+        var strippedFigures: [ArraySlice<UInt8>] = []
+        // Before the text the page keeps, too (not a related headline after it, where the body
+        // was placed below the page's own text).
+        let head = min(body?.lowerBound ?? 0, labels.count, kept.first { $0 > (doc.titleLine ?? -1) } ?? Int.max)
+        for k in 0..<head
         where labels[k]?.rule == BuiltInDetector.furnitureBlock.rawValue && doc.shapes[k].statesFigures {
             stating[k] = true
+            strippedFigures.append(doc.visible[k])
+        }
+        // Such a line is part of the page's exact text too: two notices alike but for their
+        // stock codes are not exact copies of each other.
+        if !strippedFigures.isEmpty {
+            fingerprint.exact = Figures.of(chunks: strippedFigures).reduce(fingerprint.exact, StableHash.combine)
         }
         var stated: [ArraySlice<UInt8>] = headline.map { [$0] } ?? []
         for k in doc.lines.indices where stating[k] && k != doc.titleLine
