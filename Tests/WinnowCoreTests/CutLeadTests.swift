@@ -19,6 +19,22 @@ struct CutLeadTests {
         #expect(d.canonical == "full" && d.match?.kind == .excerpt, "\(d.reasons)")
     }
 
+    /// A page whose cut-off line runs a report's rows together, under the report's headline
+    /// with another city in it: another city's report, not an excerpt of this one.
+    @Test func aLeadUnderAHeadlineNamingAnotherSubjectIsNoExcerptOfAReport() throws {
+        _ = Support.ready
+        let rows = ["芹菜 27.74元/公斤，较前一日上涨5.6%", "西红柿 14.21元/公斤，较前一日上涨5.6%", "青椒 24.38元/公斤，较前一日上涨0.3%",
+                    "鸡蛋 9.48元/公斤，较前一日上涨3.3%", "洋葱 39.39元/公斤，较前一日下跌6.5%"]
+        let title = "沈阳12月27日农产品批发价格行情", other = "昆明12月27日农产品批发价格行情"
+        let report = Article(id: "report", text: ([title, "据沈阳市农产品批发市场监测，12月27日主要品种批发均价如下："] + rows).joined(separator: "\n"),
+                             title: title, url: "https://a.example.cn/1")
+        let lead = "据昆明市农产品批发市场监测，12月27日主要品种批发均价如下：" + rows.prefix(2).joined() + "青椒 24.38元/公斤"
+        let page = Article(id: "page", text: [other, lead, "—— 完 ——", "点击右上角，把本网分享给更多好友。"].joined(separator: "\n"),
+                           title: other, url: "https://tiny.example.cn/7")
+        let result = try ScanEngine(rules: .empty).scan([report, page])
+        #expect(result.decisions[1].canonical == "page", "\(result.decisions[1].reasons)")
+    }
+
     @Test func aFullArticleWithATeaserUnderASeriesHeadlineIsNoExcerpt() throws {
         _ = Support.ready
         let other = Pages.body(seed: 32, paragraphs: 5)

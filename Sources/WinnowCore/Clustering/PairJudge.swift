@@ -42,6 +42,9 @@ public enum PairJudge {
         // An excerpt names its article's subject: a page whose headline and text name another is
         // not one, whether or not the two are compared as reports (strict).
         if apartBySubject(query.fingerprint, candidate.fingerprint, report: report, strict: true, settings: settings) != nil { return nil }
+        // A report's excerpt carries the report's headline: one with a word of it replaced
+        // ("昆明…批发价格行情" / "沈阳…批发价格行情") is another report's, however its text runs.
+        if Figures.isReport(candidate.fingerprint) && wordsReplaced(query.fingerprint.title, candidate.fingerprint.title) { return nil }
         let marked = query.leadLine.marked
         // A full page whose lead line is only its longest (nothing marks it cut) states a figure
         // where the article states another beside the same names ("证券代码：914922" over a
