@@ -132,6 +132,19 @@ struct FigureLinesTests {
         #expect(FigureLines.name(Support.normalized("厦门猎豹 3:")[...], backwards: true) == FigureLines.nextFigure)
     }
 
+    /// A figure that punctuation closes after a name in full ends its clause, which says where it
+    /// stands: a forecast stating another low there is another forecast. After a short word that
+    /// a line's start may have cut ("Low 74F." in a copy that dropped the sentence before) it
+    /// says nothing.
+    @Test func aClauseEndNamesAFigureAfterANameInFull() {
+        let twin = lines(["今天夜间，中雨，最低气温14℃。明天，中雨，气温23～32℃。"])
+        #expect(FigureLines.figureReplaced(lines(["今天夜间，中雨，最低气温23℃。"]), twin))
+        #expect(!FigureLines.figureReplaced(lines(["今天夜間，中雨，最低氣溫14℃。"]), twin))
+        let forecast = lines(["Tonight: Snow showers. Low 74F.", "Monday: Windy and dry. High 89F, low 75F."])
+        let copy = lines(["Low 74F.", "Monday: Windy and dry. High 89F, low 75F."])
+        #expect(!FigureLines.figureReplaced(forecast, copy) && !FigureLines.figureReplaced(copy, forecast))
+    }
+
     /// A line whose brackets close it is keyed by the names inside them: a referee named in the
     /// middle of the same words is another match's.
     @Test func aLineInBracketsIsKeyedByTheNamesInside() {

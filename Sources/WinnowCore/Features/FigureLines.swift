@@ -61,7 +61,11 @@ public enum FigureLines {
             }
             // The names beside each figure; the line's are those before its first and after its last.
             let names = numbers.map { n in
-                (before: name(line[..<n.span.lowerBound], backwards: true), after: name(line[n.span.upperBound...], backwards: false))
+                let before = measuredName(line[..<n.span.lowerBound], backwards: true)
+                let after = name(line[n.span.upperBound...], backwards: false)
+                // A clause's end says where a figure stands only after a name in full (not a
+                // short word that a sentence's start, or a line's, may have cut: "… Low 74F.").
+                return (before: before.name, after: after == clauseEnd && before.units < nameUnits ? 0 : after)
             }
             for (n, beside) in zip(numbers, names) where out.count < limit {
                 // Kept with no name on either side too: it stands for a figure stated there, which
@@ -169,6 +173,9 @@ public enum FigureLines {
     /// name on the other side tells where it stands.
     static let nextFigure: UInt64 = 0x2E
 
+    /// The name after a figure that punctuation closes (`name`).
+    static let clauseEnd: UInt64 = 0x2F
+
     /// Whether two entries of one key say the line in the same words: the same words among the
     /// figures, and the same names beside them where both say one.
     static func agree(_ x: UInt64, _ y: UInt64) -> Bool {
@@ -191,9 +198,16 @@ public enum FigureLines {
     /// brackets (the scorer of "张浩然（第70分钟）"; not `overBrackets` for a line's own names) and,
     /// before it, a label's colon ("证券代码：914922", read to the line's start as a whole label),
     /// up to punctuation or the line's end; fewer when punctuation closes them (`closedNameUnits`);
-    /// `nextFigure` where another figure stands next; 0 when fewer stand there. With `lastWord`,
-    /// a word of three letters or more that a space closes is the whole name.
+    /// `nextFigure` where another figure stands next; 0 when fewer stand there, or `clauseEnd`
+    /// after a figure that punctuation closes. With `lastWord`, a word of three letters or more
+    /// that a space closes is the whole name.
     static func name(_ side: ArraySlice<UInt8>, backwards: Bool, overBrackets: Bool = true, lastWord: Bool = false) -> UInt64 {
+        measuredName(side, backwards: backwards, overBrackets: overBrackets, lastWord: lastWord).name
+    }
+
+    /// `name`, with the units it read.
+    static func measuredName(_ side: ArraySlice<UInt8>, backwards: Bool, overBrackets: Bool = true,
+                             lastWord: Bool = false) -> (name: UInt64, units: Int) {
         var h = StableHash.fnvOffset, units = 0, closed = false, labelSeen = false
         var i = backwards ? side.endIndex : side.startIndex
         while units < nameUnits {
@@ -219,7 +233,7 @@ public enum FigureLines {
                 } else if c != 0x20 && c != 0x09 && !(overBrackets && (c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D)) {
                     closed = isASCIIMark(c) && !isEllipsis(side, at: start, backwards: backwards)
                     if overBrackets && units == 0 && (Figures.isDigit(c) || ((c == 0x3A || c == 0x2D) && digitBeyond(side, start, backwards))) {
-                        return nextFigure
+                        return (nextFigure, 0)
                     }
                     // A label's colon right before the figure: the label names it ("证券代码:914922").
                     if overBrackets && backwards && units == 0 && c == 0x3A && !labelSeen {
@@ -238,8 +252,10 @@ public enum FigureLines {
             }
             i = backwards ? start : end
         }
-        guard units >= nameUnits || (closed && units >= closedNameUnits) else { return 0 }
-        return max(1, h & 0xFF)
+        if units >= nameUnits || (closed && units >= closedNameUnits) { return (max(1, h & 0xFF), units) }
+        // A figure that punctuation closes, past its unit at most ("最低气温23℃。", "上涨5.6%，"),
+        // ends its clause: beside a name in full before it, that says where it stands (`of`).
+        return (closed && !backwards ? clauseEnd : 0, units)
     }
 
     /// An ASCII character that is neither a letter nor a digit: punctuation, a space, a symbol.
@@ -247,9 +263,10 @@ public enum FigureLines {
         c < 0x30 || (c > 0x39 && c < 0x41) || (c > 0x5A && c < 0x61) || (c > 0x7A && c < 0x80)
     }
 
-    /// Whether a digit stands next to the separator at `i`, read outwards.
+    /// Whether a digit stands next to the separator at `i`, read outwards over spaces ("1 : 1").
     static func digitBeyond(_ side: ArraySlice<UInt8>, _ i: Int, _ backwards: Bool) -> Bool {
-        let k = backwards ? i - 1 : i + 1
+        var k = backwards ? i - 1 : i + 1
+        while k >= side.startIndex && k < side.endIndex && side[k] == 0x20 { k += backwards ? -1 : 1 }
         return k >= side.startIndex && k < side.endIndex && Figures.isDigit(side[k])
     }
 
