@@ -132,6 +132,22 @@ struct FigureLinesTests {
         #expect(FigureLines.name(Support.normalized("厦门猎豹 3:")[...], backwards: true) == FigureLines.nextFigure)
     }
 
+    /// A row's line names the row by the whole name it opens with: tables naming teams whose
+    /// names end alike ("Newhaven Town" / "Porthaven Town") are two tables, while a copy that
+    /// joined the row to a line ending in punctuation, or ran the rows together, is a copy.
+    @Test func aRowIsNamedInFullWhereItsLineOpensWithTheName() {
+        let a = lines(["Newhaven Town 3 Lowfield United 3", "Morcombe Town 4 Stanmoor Town 4"])
+        let b = lines(["Porthaven Town 3 Lowfield United 3", "Morcombe Town 4 Stanmoor Town 4"])
+        #expect(FigureLines.wordsReplaced(a, b) && FigureLines.wordsReplaced(b, a))
+        for copy in [lines(["Results on Friday: Newhaven Town 3 Lowfield United 3", "Morcombe Town 4 Stanmoor Town 4"]),
+                     lines(["Newhaven Town 3 Lowfield United 3 Morcombe Town 4 Stanmoor Town 4"])] {
+            #expect(!FigureLines.wordsReplaced(copy, a) && !FigureLines.wordsReplaced(a, copy))
+        }
+        #expect(FigureLines.fullName(before: Support.normalized("Soybeans ")[...]) == nil)
+        #expect(FigureLines.fullName(before: Support.normalized("lb Soybeans ")[...]) != nil)
+        #expect(FigureLines.fullName(before: Support.normalized("3 Newhaven Town ")[...]) == nil)
+    }
+
     /// A figure that punctuation closes after a name in full ends its clause, which says where it
     /// stands: a forecast stating another low there is another forecast. After a short word that
     /// a line's start may have cut ("Low 74F." in a copy that dropped the sentence before) it

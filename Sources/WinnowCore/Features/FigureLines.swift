@@ -73,7 +73,9 @@ public enum FigureLines {
                 out.append((StableHash.combine(figureSeed, n.figure) >> 32) << 32 | beside.before << 8 | beside.after)
             }
             guard numbers.count >= minFigures, let first = numbers.first, let last = numbers.last,
-                  let before = names.first?.before, let after = names.last?.after else { continue }
+                  let named = names.first?.before, let after = names.last?.after else { continue }
+            // The row's name in full where the line opens with it (`fullName`).
+            let before = fullName(before: line[..<first.span.lowerBound]) ?? named
             var figures = StableHash.fnvOffset
             for f in Figures.stated(in: [line]).order { figures = StableHash.combine(figures, f) }
             let words = words(of: line[first.span.lowerBound..<last.span.upperBound]) & 0xFFFF
