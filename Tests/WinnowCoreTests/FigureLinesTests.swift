@@ -73,6 +73,24 @@ struct FigureLinesTests {
         #expect(result.decisions[2].canonical == "a", "\(result.decisions[2].reasons)")
     }
 
+    /// Score reports whose scorers run in one sentence read as run-on reports, not laid out in
+    /// rows: one naming another scorer at a minute is still another report.
+    @Test func runOnScoreReportsWithAnotherScorerAreNotMerged() throws {
+        _ = Support.ready
+        let title = "职业篮球联赛第16轮：郑州雄狮3比4不敌大连海港"
+        func report(_ last: String) -> String {
+            [title, "北京时间8月24日，职业篮球联赛第16轮一场比赛在郑州体育中心进行，郑州雄狮主场以3比4不敌大连海港。",
+             "进球：吴昊（第35分钟）、杨帆（第53分钟）、王志远（第65分钟）、吴昊（第52分钟）、赵天宇（第12分钟）、张浩然（第49分钟）、\(last)（第11分钟）",
+             "全场数据：射门20比5，控球率37%比63%。", "本轮过后，郑州雄狮积35分，暂列积分榜第3位。"].joined(separator: "\n")
+        }
+        let result = try ScanEngine(rules: .empty).scan([
+            Article(id: "a", text: report("黄俊杰"), title: title, url: "https://a.example.cn/1"),
+            Article(id: "b", text: report("陈一鸣"), title: title, url: "https://b.example.cn/1"),
+        ])
+        #expect(Figures.isRunOnReport(result.analyses[0].fingerprint) && !Figures.isReport(result.analyses[0].fingerprint))
+        #expect(result.decisions[1].canonical == "b", "\(result.decisions[1].reasons)")
+    }
+
     @Test func aFigureWithTheSameNamesBesideItIsReplaced() {
         let a = lines(["甲级篮球联赛第14轮比赛结果如下：", "南昌飞龙 1:3 天津星辰"])
         // The same words both sides of another number, whatever a headline elsewhere says.

@@ -156,9 +156,10 @@ public enum PairJudge {
         }
         if Figures.differ(fa.figureContexts, fb.figureContexts, aInB: aInB, minShared: settings.figuresMinShared, report: true) { return true }
         // A line with the same figures in other words: another company, another scorer.
-        // (Laid-out reports both: a text's figure lines leave out a short dated line, so a figure
-        // of a dateline may stand beside other words in the other's headline.)
-        if Figures.isReport(fa) && Figures.isReport(fb)
+        // (Reports both, laid out or run on, as a score report's scorers in one sentence: a text's
+        // figure lines leave out a short dated line, so a figure of a dateline may stand beside
+        // other words in the other's headline.)
+        if laidOutOrRunOn(fa) && laidOutOrRunOn(fb)
             && (FigureLines.wordsReplaced(fa.figureLines, fb.figureLines) || (!aInB && FigureLines.wordsReplaced(fb.figureLines, fa.figureLines))) {
             return true
         }
@@ -172,6 +173,10 @@ public enum PairJudge {
         if aInB { return !Figures.inOrder(fa.figureOrder, within: fb.figureOrder) }
         return !Figures.inOrder(fa.figureOrder, within: fb.figureOrder) && !Figures.inOrder(fb.figureOrder, within: fa.figureOrder)
     }
+
+    /// Whether a text reads as a report laid out in rows, or as one whose rows run together
+    /// (`Figures.isRunOnReport`: a score report's scorers in one sentence).
+    static func laidOutOrRunOn(_ f: Fingerprint) -> Bool { Figures.isReport(f) || Figures.isRunOnReport(f) }
 
     /// Whether the headlines name other subjects that each text repeats: each headline holds a
     /// word the other lacks that its own text says too ("永兴物流：关于…的公告" over "永兴物流股份有限
