@@ -13,13 +13,11 @@ extension FigureLines {
         var h = StableHash.fnvOffset, units = 0
         var i = side.endIndex
         while i > side.startIndex {
-            var start = i - 1
-            while start > side.startIndex && side[start] & 0xC0 == 0x80 { start -= 1 }
+            let start = scalarStart(before: i, in: side, from: side.startIndex)
             let c = side[start]
             if c < 0x80 {
-                let lower = c | 0x20
-                if lower >= 0x61 && lower <= 0x7A {
-                    h = (h ^ UInt64(lower)) &* StableHash.fnvPrime
+                if isLetter(c) {
+                    h = (h ^ UInt64(c | 0x20)) &* StableHash.fnvPrime
                     units += 1
                 } else if c != 0x20 {
                     // Closed by punctuation, not by a figure, a bracket or a cut.

@@ -118,7 +118,7 @@ public enum FigureLines {
         return Figures.endsFigure(head[head.index(head.endIndex, offsetBy: -2)])
     }
 
-    @inline(__always) private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
     /// Whether a line of `a` states the same figures as a line of `b` in other words, and no
     /// line of `b` says it in `a`'s words: other words among the figures, or another name beside
@@ -216,12 +216,10 @@ public enum FigureLines {
             var start = i, end = i
             if backwards {
                 guard i > side.startIndex else { break }
-                start = i - 1
-                while start > side.startIndex && side[start] & 0xC0 == 0x80 { start -= 1 }
+                start = scalarStart(before: i, in: side, from: side.startIndex)
             } else {
                 guard i < side.endIndex else { break }
-                end = i + 1
-                while end < side.endIndex && side[end] & 0xC0 == 0x80 { end += 1 }
+                end = scalarEnd(from: i, in: side, to: side.endIndex)
             }
             let c = side[start]
             if c < 0x80 {
@@ -260,6 +258,20 @@ public enum FigureLines {
         return (closed && !backwards ? clauseEnd : 0, units)
     }
 
+    /// Where the UTF-8 scalar that ends at `i` starts (its lead byte), not before `lo`.
+    @inline(__always) static func scalarStart(before i: Int, in s: ArraySlice<UInt8>, from lo: Int) -> Int {
+        var start = i - 1
+        while start > lo && s[start] & 0xC0 == 0x80 { start -= 1 }
+        return start
+    }
+
+    /// Where the UTF-8 scalar that starts at `i` ends, not past `hi`.
+    @inline(__always) static func scalarEnd(from i: Int, in s: ArraySlice<UInt8>, to hi: Int) -> Int {
+        var end = i + 1
+        while end < hi && s[end] & 0xC0 == 0x80 { end += 1 }
+        return end
+    }
+
     /// An ASCII character that is neither a letter nor a digit: punctuation, a space, a symbol.
     @inline(__always) static func isASCIIMark(_ c: UInt8) -> Bool {
         c < 0x30 || (c > 0x39 && c < 0x41) || (c > 0x5A && c < 0x61) || (c > 0x7A && c < 0x80)
@@ -278,15 +290,13 @@ public enum FigureLines {
         while lo < hi {
             if isASCIIMark(line[lo]) { lo += 1; continue }
             guard line[lo] >= 0xC0 else { break }
-            var end = lo + 1
-            while end < hi && line[end] & 0xC0 == 0x80 { end += 1 }
+            let end = scalarEnd(from: lo, in: line, to: hi)
             guard Figures.isPunctuation(line[lo..<end]) else { break }
             lo = end
         }
         while hi > lo {
             if isASCIIMark(line[hi - 1]) { hi -= 1; continue }
-            var start = hi - 1
-            while start > lo && line[start] & 0xC0 == 0x80 { start -= 1 }
+            let start = scalarStart(before: hi, in: line, from: lo)
             guard Figures.isPunctuation(line[start..<hi]) else { break }
             hi = start
         }
@@ -310,8 +320,7 @@ public enum FigureLines {
         if here.width == 3 && side[i + 2] != 0x82 { return true }   // … and ⋯ alone
         // A dot or "。" opens an ellipsis when the next character outwards is one too.
         if backwards {
-            var k = i - 1
-            while k > side.startIndex && side[k] & 0xC0 == 0x80 { k -= 1 }
+            let k = scalarStart(before: i, in: side, from: side.startIndex)
             return k >= side.startIndex && dot(k).is
         }
         return dot(i + here.width).is
@@ -330,8 +339,7 @@ public enum FigureLines {
                 i += 1
                 continue
             }
-            var end = i + 1
-            while end < line.endIndex && line[end] & 0xC0 == 0x80 { end += 1 }
+            let end = scalarEnd(from: i, in: line, to: line.endIndex)
             if !Figures.isPunctuation(line[i..<end]) {
                 for k in i..<end { h = (h ^ UInt64(line[k])) &* StableHash.fnvPrime }
             }
