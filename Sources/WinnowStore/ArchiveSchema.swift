@@ -118,6 +118,11 @@ enum ArchiveSchema {
             // (Fingerprint.figureSentences): NULL for articles archived before, read as none.
             try db.execute(sql: "ALTER TABLE articles ADD COLUMN figure_sentences BLOB")
         }
+        m.registerMigration("v15-figure-line-clauses") { db in
+            // Figure lines now name a figure that punctuation closes and a row by the whole name
+            // it opens with (FigureLines): lines keyed before are another hash, read as none.
+            try db.execute(sql: "UPDATE articles SET figure_lines = NULL")
+        }
         return m
     }
 }

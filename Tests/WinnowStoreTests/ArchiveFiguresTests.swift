@@ -5,7 +5,7 @@ import Testing
 @testable import WinnowStore
 
 /// Figures in context, in order and by line across runs (schemas v8-figure-contexts, v10-figure-order,
-/// v11-figure-lines, v13-figure-line-names, v14-figure-sentences).
+/// v11-figure-lines, v13-figure-line-names, v14-figure-sentences, v15-figure-line-clauses).
 struct ArchiveFiguresTests {
     /// A score report whose goal minute and shots are `minute` and `shots`: the same figures as a
     /// set either way round.
@@ -47,12 +47,14 @@ struct ArchiveFiguresTests {
         #expect(second[0].canonical == "a", "\(second[0].reasons)")
     }
 
-    /// Figure lines archived before they keyed the names beside their figures are another hash:
-    /// the migration drops them (read as none) rather than let them compare.
-    @Test func figureLinesKeyedBeforeNamesAreDropped() throws {
+    /// Figure lines archived before they keyed the names beside their figures, or before a
+    /// clause's end and a row's whole name named them, are another hash: each migration drops
+    /// them (read as none) rather than let them compare.
+    @Test(arguments: ["v13-figure-line-names", "v15-figure-line-clauses"])
+    func figureLinesKeyedBeforeAreDropped(migration: String) throws {
         let path = Scratch.path("figure-lines-old", suffix: ".sqlite")
         _ = try scan([Self.report("a", minute: 7, shots: 10)], store: try ArchiveStore(path: path), run: "r1")
-        try ArchiveStoreTests.execute("DELETE FROM grdb_migrations WHERE identifier = 'v13-figure-line-names'", on: path)
+        try ArchiveStoreTests.execute("DELETE FROM grdb_migrations WHERE identifier = '\(migration)'", on: path)
         let reopened = try ArchiveStore(path: path)
         #expect(try reopened.article(id: "a")?.0.fingerprint.figureLines.isEmpty == true)
         #expect(try reopened.article(id: "a")?.0.fingerprint.figureOrder.isEmpty == false)
