@@ -20,8 +20,8 @@ extension FigureLines {
                     h = (h ^ UInt64(c | 0x20)) &* StableHash.fnvPrime
                     units += 1
                 } else if c != 0x20 {
-                    // Closed by punctuation, not by a figure, a bracket or a cut.
-                    guard isASCIIMark(c), !Figures.isDigit(c), c != 0x28, c != 0x29, c != 0x5B, c != 0x5D,
+                    // Closed by punctuation (`isASCIIMark`: no digit), not by a bracket or a cut.
+                    guard isASCIIMark(c), c != 0x28, c != 0x29, c != 0x5B, c != 0x5D,
                           !isEllipsis(side, at: start, backwards: true) else { return nil }
                     break
                 }
