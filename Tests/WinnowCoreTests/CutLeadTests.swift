@@ -223,4 +223,22 @@ struct HeadlineOnlyTests {
         let notice = Article(id: "n", text: [title, "Qtly div 60 cts vs 59 cts prior"].joined(separator: "\n"), title: title, url: "https://n.example.com/1")
         #expect(!Support.analyze([notice])[0].fingerprint.isHeadlineOnly)
     }
+
+    /// Two score reports alike but for the city whose clock the first line gives ("北京时间" /
+    /// "武汉时间"): the page's longest line (the scorers, unmarked) is the other's verbatim, but
+    /// a full page whose report line says the same figures in other words is another report, not
+    /// an excerpt of this one.
+    @Test func aFullReportWithAWordReplacedIsNoExcerptByItsLongestLine() throws {
+        _ = Support.ready
+        let title = "城市足球联赛第11轮：上海铁军3比4不敌昆明星辰"
+        let rest = ["进球：陈一鸣（第64分钟）、吴昊（第6分钟）、李承泽（第90分钟）、赵天宇（第77分钟）、刘子轩（第39分钟）、黄俊杰（第58分钟）、王志远（第29分钟）",
+                    "全场数据：射门22比13，控球率44%比56%。", "本轮过后，上海铁军积45分，暂列积分榜第16位。"]
+        func report(_ id: String, clock: String, site: String, at time: String) -> Article {
+            let first = "\(clock)时间7月27日，城市足球联赛第11轮一场比赛在上海体育中心进行，上海铁军主场以3比4不敌昆明星辰。"
+            return Article(id: id, text: ([title, first] + rest).joined(separator: "\n"), title: title, url: "https://\(site)/\(id)", publishedAt: time)
+        }
+        let result = try ScanEngine(rules: .empty).scan([report("beijing", clock: "北京", site: "a.example.cn", at: "2024-07-27 22:00:00"),
+                                                         report("wuhan", clock: "武汉", site: "b.example.cn", at: "2024-07-27 23:00:00")])
+        #expect(result.decisions.allSatisfy { $0.canonical == $0.id }, "\(result.decisions.map(\.reasons))")
+    }
 }

@@ -51,7 +51,9 @@ public enum PairJudge {
         // notice whose every sentence is a template's), or a sentence the article states (or its
         // site strips) with other figures ("可拨打12317进行举报。" / "…12315…"): another document.
         if !marked && !query.isExcerpt && (FigureLines.figureReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines)
-            || FigureSentences.replaced(query.fingerprint.figureSentences, candidate.fingerprint.figureSentences, kept: true)) { return nil }
+            || FigureSentences.replaced(query.fingerprint.figureSentences, candidate.fingerprint.figureSentences, kept: true)
+            || (laidOutOrRunOn(query.fingerprint) && laidOutOrRunOn(candidate.fingerprint)
+                && FigureLines.wordsReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines))) { return nil }
         // A page that reads as a report itself, whatever the other reads as (a twin glued into
         // prose), or whose own text is mostly a report's or a filled-in template's, is a copy of
         // it or its near twin: then all its figures must be the report's (a line alone says too
