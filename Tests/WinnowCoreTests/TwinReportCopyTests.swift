@@ -131,4 +131,27 @@ struct TwinReportCopyTests {
         #expect(result.decisions[1].kind == .keep, "\(result.decisions[1].reasons)")
         #expect(result.decisions[2].kind == .review && result.decisions[2].canonical == "part", "\(result.decisions[2].reasons)")
     }
+
+    /// A copy cut before the only line where two forecasts differ, its rows run together: a near
+    /// duplicate of one by a hair, just under the threshold of the other (the line it glued
+    /// weighs differently), yet holding as much of each and stating only figures both state.
+    /// Which one it copies, its text cannot tell.
+    @Test func aCopyJustUnderTheThresholdOfTheTwinIsStillReviewed() throws {
+        let title = "Weather forecast for Seattle"
+        let rows = ["Today: Partly cloudy. High 22F (-6C). Winds S at 27 mph.", "Tonight: Mostly sunny. Low 8F.", "Sunday: Cloudy. High 15F, low 9F."]
+        func forecast(_ id: String, precipitation: Int, at time: String) -> Article {
+            let lines = [title] + rows + ["Chance of precipitation: \(precipitation)%", "Sunrise 5:39 a.m., sunset 4:56 p.m."]
+            return Article(id: id, text: lines.joined(separator: "\n"), title: title, url: "https://\(id).example.com/weather", publishedAt: time)
+        }
+        let copy = Article(id: "copy", text: [title, rows[0] + " " + rows[1], rows[2], "Sponsored", "Story continues below"].joined(separator: "\n"),
+                           title: title, url: "https://c.example.co.uk/copy", publishedAt: "2024-01-06 09:00:00")
+        let a = forecast("a", precipitation: 50, at: "2024-01-06 06:00:00"), b = forecast("b", precipitation: 30, at: "2024-01-06 07:00:00")
+        let result = try ScanEngine(rules: .empty).scan([a, b, copy])
+        let reasons = result.decisions[2].reasons.joined()
+        #expect(result.decisions[2].kind == .review && result.decisions[2].canonical == "copy", "\(reasons)")
+        #expect(reasons.contains("cannot tell"), "\(reasons)")
+        // Beside one forecast alone, it is that forecast's copy.
+        let alone = try ScanEngine(rules: .empty).scan([a, copy])
+        #expect(alone.decisions[1].kind == .merge && alone.decisions[1].canonical == "a", "\(alone.decisions[1].reasons)")
+    }
 }

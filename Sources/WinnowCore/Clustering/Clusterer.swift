@@ -24,9 +24,9 @@ public struct Cluster: Sendable {
 /// 3. Copies of a canonical: a document still alone because the centre states other figures,
 ///    though it duplicates the cluster's canonical, joins that cluster (`joinCanonicals`).
 ///
-/// A partial copy (or a near duplicate that lost a line of figures) that a twin of its report (a
-/// report as full, on one template, stating a figure in place of one of the report's) holds as
-/// fully is taken by neither, in step 1 or 2, nor, in
+/// A partial copy (or a near duplicate that lost a line of figures, or a full page its lead line
+/// links) that a twin of its report (a report as full, on one template, stating a figure in place
+/// of one of the report's) holds as fully is taken by neither, in step 1 or 2, nor, in
 /// step 2, one that two reports of other clusters stating figures in place of each other's hold
 /// as fully (tables sharing their opening rows): its text cannot say which it copies
 /// (`Cluster.ambiguousBetween`, a review). Should both reports end in
@@ -123,10 +123,13 @@ public struct Clusterer: Sendable {
                 ($0.relation.containment, $0.relation.jaccard, -$0.doc) > ($1.relation.containment, $1.relation.jaccard, -$1.doc)
             }
             // Contained as fully in a twin of the report it is contained in best, or in another
-            // report of another cluster: no choice to make.
-            if let first = ranked.first(where: { clusterOf[$0.doc] != own }), first.relation.kind == .partial,
+            // report of another cluster: no choice to make. (A full page its lead line links is
+            // a copy cut short too; a twin in its own cluster already says which it copies.)
+            if let first = ranked.first(where: { clusterOf[$0.doc] != own }),
+               first.relation.kind == .partial || (first.relation.kind == .excerpt && !docs[d].isExcerpt),
                let other = twin(of: first.doc, holding: d, asFullyAs: first.relation, twins: twins, docs: docs)
-                ?? otherReport(than: first, holding: d, among: ranked, clusterOf: clusterOf, clusters: clusters, docs: docs) {
+                ?? otherReport(than: first, holding: d, among: ranked, clusterOf: clusterOf, clusters: clusters, docs: docs),
+               clusterOf[other] != own {
                 clusters[own].ambiguousBetween = [first.doc, other]
                 continue
             }
@@ -220,14 +223,25 @@ public struct Clusterer: Sendable {
         // A twin is a report as full as this one, not a shorter copy with a figure changed, and
         // states a figure in place of one of this one's: not a copy that only lost a line of
         // figures, nor one whose lines were run together.
-        for t in candidates.sorted() where t != copy && Double(docs[t].size) > Double(docs[report].size) * settings.containedMaxRatio
+        for t in candidates.sorted() where t != copy && !docs[t].isExcerpt && Double(docs[t].size) > Double(docs[report].size) * settings.containedMaxRatio
             && Self.inPlaceOfEachOther(docs[t].fingerprint, docs[report].fingerprint) {
-            let r = PairJudge.relate(docs[copy], to: docs[t], settings: settings)
-            // Contained in it too, and not clearly closer to the report (`twinContainmentSlack`): a
-            // copy of the twin itself is the twin's.
-            if r.kind == .partial || r.kind == .nearDuplicate, r.containment >= relation.containment - settings.twinContainmentSlack { return t }
+            if holds(docs[t], docs[copy], asFullyAs: relation) { return t }
         }
         return nil
+    }
+
+    /// Whether `twin` holds `copy` as fully as its report does (`relation`), not clearly less
+    /// (`twinContainmentSlack`: a copy of the twin itself is the twin's): as a copy of it, as an
+    /// excerpt of it (a lead line too), or, under the thresholds of a copy (the twin carries a
+    /// byline the report lacks), holding as much of its text and stating its figures as it does.
+    private func holds(_ twin: MatchDocument, _ copy: MatchDocument, asFullyAs relation: PairRelation) -> Bool {
+        let least = relation.containment - settings.twinContainmentSlack
+        let r = PairJudge.relate(copy, to: twin, settings: settings)
+        if r.kind != nil { return r.kind != .exact && r.containment >= least }
+        if relation.kind == .excerpt, let lead = PairJudge.leadLine(of: copy, in: twin, settings: settings) { return lead.containment >= least }
+        let (a, b) = (copy.fingerprint, twin.fingerprint)
+        return relation.kind != .excerpt && r.containment >= least
+            && !PairJudge.figuresDiffer(a, b, aInB: true, report: PairJudge.isStrict(a, b, report: PairJudge.isReport(copy, twin)), settings: settings)
     }
 
     /// A report of another cluster than `first`'s (and the copy's) that holds the copy `d` as
