@@ -204,9 +204,15 @@ extension ArticleAnalyzer {
             fingerprint.exact = Figures.of(chunks: strippedFigures).reduce(fingerprint.exact, StableHash.combine)
         }
         var stated: [ArraySlice<UInt8>] = headline.map { [$0] } ?? []
-        for k in doc.lines.indices where stating[k] && k != doc.titleLine
-            && !(doc.shapes[k].hasCalendarDate && doc.shapes[k].size < settings.coreLongSize) {
-            stated.append(doc.visible[k])
+        for k in doc.lines.indices where stating[k] && k != doc.titleLine {
+            // A short dated line says when (a repost's timestamp is its own), but the sentences
+            // before its date that a copy ran into it are the report's ("相对湿度57%，降水概率90%。
+            // 发布时间：11月19日6时").
+            if doc.shapes[k].hasCalendarDate && doc.shapes[k].size < settings.coreLongSize {
+                stated.append(contentsOf: Self.undatedSentences(of: doc.visible[k]))
+            } else {
+                stated.append(doc.visible[k])
+            }
         }
         let order: [UInt64]
         (fingerprint.figures, fingerprint.figureContexts, order) = Figures.stated(in: stated)
@@ -287,6 +293,30 @@ extension ArticleAnalyzer {
             next += 1
         }
         analysis.leadLine.figures = Figures.of(chunks: rows)
+    }
+
+    /// The sentences of a line (normalized UTF-8) that state no calendar date: cut after "。",
+    /// "!", "?", ";" and a full stop before a space (not a decimal point).
+    static func undatedSentences(of line: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var out: [ArraySlice<UInt8>] = []
+        var start = line.startIndex, i = line.startIndex
+        func close(_ end: Int) {
+            let sentence = line[start..<end]
+            if !sentence.isEmpty && !LineShape(normalized: sentence).hasCalendarDate { out.append(sentence) }
+            start = end
+        }
+        while i < line.endIndex {
+            let c = line[i]
+            if c == 0xE3, i + 2 < line.endIndex, line[i + 1] == 0x80, line[i + 2] == 0x82 {
+                close(i + 3)
+                i += 3
+                continue
+            }
+            if c == 0x21 || c == 0x3F || c == 0x3B || (c == 0x2E && i + 1 < line.endIndex && line[i + 1] == 0x20) { close(i + 1) }
+            i += 1
+        }
+        close(line.endIndex)
+        return out
     }
 
     /// Whether a line can be a row of the page's own table: in no listing, claimed by no rule,
