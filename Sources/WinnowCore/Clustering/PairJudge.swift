@@ -52,6 +52,7 @@ public enum PairJudge {
         // site strips) with other figures ("可拨打12317进行举报。" / "…12315…"): another document.
         if !marked && !query.isExcerpt && (FigureLines.figureReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines)
             || FigureSentences.replaced(query.fingerprint.figureSentences, candidate.fingerprint.figureSentences, kept: true)
+            || FigureLines.fieldReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines)
             || (laidOutOrRunOn(query.fingerprint) && laidOutOrRunOn(candidate.fingerprint)
                 && FigureLines.wordsReplaced(query.fingerprint.figureLines, candidate.fingerprint.figureLines))) { return nil }
         // A page that reads as a report itself, whatever the other reads as (a twin glued into
@@ -157,6 +158,10 @@ public enum PairJudge {
             return true
         }
         if Figures.differ(fa.figureContexts, fb.figureContexts, aInB: aInB, minShared: settings.figuresMinShared, report: true) { return true }
+        // A field with another value beside the same figures: another contact on one template.
+        if FigureLines.fieldReplaced(fa.figureLines, fb.figureLines) || (!aInB && FigureLines.fieldReplaced(fb.figureLines, fa.figureLines)) {
+            return true
+        }
         // A line with the same figures in other words: another company, another scorer.
         // (Reports both, laid out or run on, as a score report's scorers in one sentence: a text's
         // figure lines leave out a short dated line, so a figure of a dateline may stand beside

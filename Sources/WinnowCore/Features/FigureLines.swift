@@ -21,6 +21,9 @@
 /// A line that runs labelled rows together is read as those rows (`rows(of:)`): a repost that
 /// joined "Attendance: 7,817" and "Referee: Mensah (Brackley)" keys them as its twin's lines.
 ///
+/// The fields a line opens with before its figures ("联系人：李承泽，联系电话：…") are keyed by label and
+/// the line's figures, with the value's words below (`fields`): a notice naming another contact.
+///
 /// A line without figures is keyed by the names it opens and ends with (`wordLineSeed`), with its
 /// words below: a twin that names another team in the middle ("Postponed: Harwick Rovers v
 /// Porthaven United" / "Postponed: Dunmore Rovers v Porthaven United") says other words under
@@ -71,6 +74,11 @@ public enum FigureLines {
                 // Kept with no name on either side too: it stands for a figure stated there, which
                 // a copy that ran that line into the next names ("Pay July 27" / "… 27 Record Oct").
                 out.append((StableHash.combine(figureSeed, n.figure) >> 32) << 32 | beside.before << 8 | beside.after)
+            }
+            // The fields the line opens with ("联系人：李承泽，联系电话：13345331399"), under its figures.
+            if let first = numbers.first {
+                let stated = numbers.reduce(fieldSeed) { StableHash.combine($0, $1.figure) }
+                for entry in fields(in: line[..<first.span.lowerBound], figures: stated) where out.count < limit { out.append(entry) }
             }
             guard numbers.count >= minFigures, let first = numbers.first, let last = numbers.last,
                   let named = names.first?.before, let after = names.last?.after else { continue }
