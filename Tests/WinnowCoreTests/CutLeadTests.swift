@@ -241,4 +241,23 @@ struct HeadlineOnlyTests {
                                                          report("wuhan", clock: "武汉", site: "b.example.cn", at: "2024-07-27 23:00:00")])
         #expect(result.decisions.allSatisfy { $0.canonical == $0.id }, "\(result.decisions.map(\.reasons))")
     }
+
+    /// A dividend notice's rows, run together by a listing and cut without a mark ("…priorPay June
+    /// 24Record Sept"), are a short line, yet a row of figures: the lead line of a page on a site
+    /// seen twice, whose notices its other page shows, and so an excerpt of the notice.
+    @Test func aShortRowOfFiguresIsALeadLine() throws {
+        _ = Support.ready
+        let title = "HALCYON FOODS INC <HALF> RAISES DIVIDEND", other = "Harbour works to start in spring"
+        let notices = ["Originally published on the Meadow Tribune website.", "Comments are closed for this article.",
+                       "Local news matters. Chip in from $1."]
+        let report = Article(id: "report", text: [title, "Qtly div 51 cts vs 49 cts prior", "Pay June 24", "Record Sept 13"].joined(separator: "\n"),
+                             title: title, url: "https://a.example.com/1")
+        let teaser = Article(id: "teaser", text: ([title, "Qtly div 51 cts vs 49 cts priorPay June 24Record Sept"] + notices).joined(separator: "\n"),
+                             title: title, url: "https://tiny.example.net/7")
+        let story = "Work on the new harbour wall will start in the spring, the council said on Tuesday, after years of delays and two public inquiries into the cost of the scheme."
+        let page = Article(id: "other", text: ([other, story] + notices).joined(separator: "\n"), title: other, url: "https://tiny.example.net/8")
+        let result = try ScanEngine(rules: .empty).scan([report, teaser, page])
+        #expect(result.decisions[1].canonical == "report" && result.decisions[1].match?.kind == .excerpt, "\(result.decisions[1].reasons)")
+        #expect(result.decisions[2].canonical == "other", "\(result.decisions[2].reasons)")
+    }
 }

@@ -263,9 +263,11 @@ extension ArticleAnalyzer {
             analysis.leadLine.marked = true
         } else {
             // The page's longest line no rule or list claims, kept or not (a lead cut without a
-            // mark reads like furniture: no sentence end).
+            // mark reads like furniture: no sentence end); a row of figures is long enough at a
+            // core line's size (a dividend's rows run together: "Qtly div 51 cts vs 49 cts priorPay …").
             line = doc.shapes.indices.filter {
-                    $0 != doc.titleLine && doc.shapes[$0].size >= settings.coreLongSize / 2 && !evidence[$0].inListing
+                    $0 != doc.titleLine && doc.shapes[$0].size >= (doc.shapes[$0].statesFigures ? settings.coreMinSize : settings.coreLongSize / 2)
+                        && !evidence[$0].inListing
                         && evidence[$0].furnitureRules.isEmpty && !evidence[$0].isStructuredContent
                 }.max { doc.shapes[$0].size < doc.shapes[$1].size }
         }
