@@ -13,7 +13,8 @@ extension FigureLines {
     /// ("联系人：李承泽，联系电话：" of "联系人：李承泽，联系电话：13345331399"). Each is keyed by its label and the line's
     /// figures (`figures`, a hash), with its value's words below, as a line's words are: a copy
     /// names the same contact beside the same number, a notice on one template that names another
-    /// says other words under the same key (`wordsReplaced`).
+    /// says other words under the same key (`fieldReplaced`, whatever the layout; `wordsReplaced`
+    /// reads them too, among a report's lines).
     static func fields(in head: ArraySlice<UInt8>, figures: UInt64) -> [UInt64] {
         var out: [UInt64] = []
         var start = head.startIndex
