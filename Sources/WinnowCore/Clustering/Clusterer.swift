@@ -238,9 +238,9 @@ public struct Clusterer: Sendable {
         let least = relation.containment - settings.twinContainmentSlack
         let r = PairJudge.relate(copy, to: twin, settings: settings)
         if r.kind != nil { return r.kind != .exact && r.containment >= least }
-        if relation.kind == .excerpt, let lead = PairJudge.leadLine(of: copy, in: twin, settings: settings) { return lead.containment >= least }
+        if relation.kind == .excerpt { return PairJudge.leadLine(of: copy, in: twin, settings: settings).map { $0.containment >= least } ?? false }
         let (a, b) = (copy.fingerprint, twin.fingerprint)
-        return relation.kind != .excerpt && r.containment >= least
+        return r.containment >= least
             && !PairJudge.figuresDiffer(a, b, aInB: true, report: PairJudge.isStrict(a, b, report: PairJudge.isReport(copy, twin)), settings: settings)
     }
 

@@ -46,18 +46,6 @@ extension FigureLines {
     /// `b` ("联系人：李承泽" / "联系人：吴昊" before one number), however either text is laid out:
     /// a notice naming another contact.
     public static func fieldReplaced(_ a: [UInt64], _ b: [UInt64]) -> Bool {
-        guard !a.isEmpty, !b.isEmpty else { return false }
-        for x in a where isField(x) {
-            let key = x >> 32
-            var i = SketchOverlap.lowerBound(b, key << 32)
-            var keyed = false, same = false
-            while i < b.count && b[i] >> 32 == key && !same {
-                keyed = keyed || isField(b[i])
-                same = isField(b[i]) && agree(x, b[i])
-                i += 1
-            }
-            if keyed && !same { return true }
-        }
-        return false
+        replaced(a, b, entries: isField)
     }
 }

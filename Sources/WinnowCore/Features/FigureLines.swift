@@ -132,14 +132,22 @@ public enum FigureLines {
     /// line of `b` says it in `a`'s words: other words among the figures, or another name beside
     /// them where both lines say one.
     public static func wordsReplaced(_ a: [UInt64], _ b: [UInt64]) -> Bool {
+        replaced(a, b) { _ in true }
+    }
+
+    /// Whether an entry of `a` that `entries` takes has a key that `b` holds among the entries it
+    /// takes, and none of those says it in `a`'s words (`agree`).
+    static func replaced(_ a: [UInt64], _ b: [UInt64], entries: (UInt64) -> Bool) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
-        for x in a {
+        for x in a where entries(x) {
             let key = x >> 32
             var i = SketchOverlap.lowerBound(b, key << 32)
             var keyed = false, same = false
             while i < b.count && b[i] >> 32 == key && !same {
-                keyed = true
-                same = agree(x, b[i])
+                if entries(b[i]) {
+                    keyed = true
+                    same = agree(x, b[i])
+                }
                 i += 1
             }
             if keyed && !same { return true }
