@@ -90,4 +90,52 @@ struct LongTailSiteTests {
             #expect(flagged(a).isSuperset(of: [8, 9]), "\(a.id): \(flagged(a).sorted())")
         }
     }
+
+    /// A site seen four times: its breadcrumb of one separator ("要闻 › 本地"), its section name
+    /// and its comment counter ("评论 12") are too short to recur by size, yet each stands on
+    /// three of its stories or more: its template. A short line on two of them may be chance.
+    @Test func shortLinesUnderThreeStoriesOfATinySiteAreFurniture() {
+        var articles: [Article] = []
+        for page in 0..<4 {
+            let title = "小站第\(page)号新闻"
+            let nav = page == 3 ? ["栏目"] : ["要闻", "要闻 › 本地"]
+            let lines = nav + [title, "评论 \(12 + page * 7)"] + Pages.body(seed: UInt64(900 + page), paragraphs: 3)
+            articles.append(Article(id: "t\(page)", text: lines.joined(separator: "\n"), title: title, url: "https://tiny.example.de/\(page)"))
+        }
+        for i in 0..<20 {
+            articles.append(Article(id: "o\(i)", text: Pages.body(seed: UInt64(950 + i)).joined(separator: "\n"), url: "https://other\(i).example/1"))
+        }
+        let analyses = Support.analyze(articles)
+        for a in analyses.prefix(3) {
+            #expect(flagged(a).isSuperset(of: [1, 2, 4]), "\(a.id): \(flagged(a).sorted())")
+            #expect(flagged(a).isDisjoint(with: [5, 6, 7]), "\(a.id): \(flagged(a).sorted())")
+        }
+        // The page that names another section: its counter recurs, its section name does not.
+        #expect(flagged(analyses[3]).contains(3), "\(flagged(analyses[3]).sorted())")
+        #expect(flagged(analyses[3]).isDisjoint(with: [4, 5, 6]), "\(flagged(analyses[3]).sorted())")
+    }
+
+    /// Short lines every site's stories carry recur on a tiny site too: "Sponsored" among its
+    /// notices is furniture, while a report's "Year" among its rows stays the report's.
+    @Test func aShortLineOfEverySiteGoesWithWhereItStands() {
+        var articles: [Article] = []
+        func report(_ k: Int) -> [String] {
+            ["Shr \(10 + k) cts vs \(20 + k) cts", "Net \(1000 + k * 7) vs \(2000 + k * 3)", "Year",
+             "Shr \(30 + k) cts vs \(40 + k) cts", "Net \(3000 + k * 7) vs \(4000 + k * 3)"]
+        }
+        for page in 0..<4 {
+            let title = "ACME \(page) CORP 1ST QTR NET"
+            let lines = [title] + report(page) + ["Sponsored", "Reprints of this page need the written consent of the Tiny Ledger."]
+            articles.append(Article(id: "t\(page)", text: lines.joined(separator: "\n"), title: title, url: "https://tiny.example.com/\(page)"))
+        }
+        for i in 0..<12 {
+            let title = "OTHER \(i) INC 2ND QTR NET"
+            let lines = [title] + report(10 + i) + ["Sponsored"]
+            articles.append(Article(id: "o\(i)", text: lines.joined(separator: "\n"), title: title, url: "https://other\(i).example/1"))
+        }
+        for a in Support.analyze(articles).prefix(4) {
+            #expect(flagged(a).contains(7), "\(a.id): \(flagged(a).sorted())")
+            #expect(flagged(a).isDisjoint(with: 2...6), "\(a.id): \(flagged(a).sorted())")
+        }
+    }
 }

@@ -14,6 +14,11 @@ public struct AnalysisSettings: Sendable, Equatable {
     /// ... but on them (two pages or more) a line under at least this share of the site's
     /// stories, and two of them, is its template.
     public var tinySiteTemplateShare = 0.5
+    /// ... and a line shorter than `recurrenceMinSize` (a breadcrumb, a section name, a comment
+    /// counter) under at least this many of them: two alike may be chance.
+    public var tinySiteShortLineDocuments = 3
+    /// Lines below a page's headline where its byline, date and counters stand (the page's head).
+    public var tinySiteMetaLines = 3
     /// A sentence-final line of at least this size can anchor the body.
     public var coreMinSize = 12
     /// Any line of at least this size can anchor the body, punctuation or not.

@@ -60,6 +60,9 @@ extension ArticleAnalyzer {
         if e.recurs {
             return .builtIn(.siteTemplate, .boilerplate, "recurs in \(e.recurrence) documents, more than this page's own text")
         }
+        if e.recursOnTinySite {
+            return .builtIn(.siteTemplate, .boilerplate, "a short line under \(e.templateDocuments) of this site's stories, and other sites' too")
+        }
         if e.regions.contains(.hidden) {
             return .builtIn(.pageRegion, .boilerplate, "hidden on the page")
         }

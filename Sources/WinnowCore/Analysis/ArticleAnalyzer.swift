@@ -110,6 +110,8 @@ public struct ArticleAnalyzer: Sendable {
             } else if tinySite && e.templateDocuments >= 2 && shape.size >= settings.recurrenceMinSize {
                 e.recurs = true
                 e.isTemplate = e.templateShare >= settings.tinySiteTemplateShare
+            } else if tinySite && recursAsShortLine(e, shape: shape) {
+                judgeShortLine(&e, line: i, shape: shape, doc: doc)
             }
             e.givesSiteAddress = siteHost.map { SiteAddress.appears(in: doc.visible[i], host: $0) } ?? false
             e.isDate = shape.dateOnly && dates

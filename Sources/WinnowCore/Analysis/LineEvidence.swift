@@ -11,6 +11,10 @@ struct LineEvidence {
     /// The line recurs across more documents (of any site) than the document's own text does:
     /// promos and notices pasted under many articles, when the site is unknown or small.
     var recurs = false
+    /// A line too short to recur by size stands under several of its tiny site's stories, and
+    /// under other sites' stories too (`ArticleAnalyzer.recursAsShortLine`): "Sponsored" between
+    /// notices, or a report's "Year" between its rows. Weak evidence: its neighbours decide.
+    var recursOnTinySite = false
     /// Stories of any site holding the line.
     var recurrence = 0
     /// The line also occurs on other sites than the page's (never known for pages without a site).

@@ -88,6 +88,7 @@ extension LineEvidence {
             let stories = recursElsewhere ? 1 + log2(Double(max(recurrence, 1))) : 0
             f = max(f, min(4, max(Double(shape.size) / 8, stories)) * (atEdge ? 1 : 0.5))
         }
+        if recursOnTinySite { f = max(f, atEdge ? 2 : 1) }
         if isLinkOnly { f = max(f, 2) }
         if isBullet { f = max(f, 1.5) }
         // HTML: the page's own structure (a footer, a menu, a share bar, a block of links).
