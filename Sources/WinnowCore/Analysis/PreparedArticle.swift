@@ -13,7 +13,8 @@ public struct PreparedArticle: Sendable {
     public let visible: [ArraySlice<UInt8>]
     /// The index of the line holding the title, when the input's title is found near the top.
     public let titleLine: Int?
-    /// "zh" when Han characters dominate, else "en" for Latin text, else "und".
+    /// The language by its script (`language(ideographs:kana:hangul:letters:)`): "zh", "ja",
+    /// "ko", "en" for text in letters, or "und" for a page without text.
     public let language: String
 
     /// Splits, normalizes and measures an article.
@@ -58,9 +59,20 @@ public struct PreparedArticle: Sendable {
         } else {
             story = StableHash.fnv1a("id:" + article.id)
         }
-        let han = shapes.reduce(0) { $0 + $1.ideographs }
-        let words = shapes.reduce(0) { $0 + $1.letters }
-        language = han == 0 && words == 0 ? "und" : han * 3 >= words ? "zh" : "en"
+        language = Self.language(ideographs: shapes.reduce(0) { $0 + $1.ideographs }, kana: shapes.reduce(0) { $0 + $1.kana },
+                                 hangul: shapes.reduce(0) { $0 + $1.hangul }, letters: shapes.reduce(0) { $0 + $1.letters })
+    }
+
+    /// A page's language as its script tells it: where characters of unspaced scripts
+    /// (`ideographs`, kana and Hangul among them) hold their own beside `letters`, Korean when
+    /// Hangul is most of them, Japanese when kana are a tenth or more (they write its grammar),
+    /// else Chinese; text in letters is "en" (the scripts that use letters share one bucket of
+    /// statistics), no text at all "und".
+    static func language(ideographs: Int, kana: Int, hangul: Int, letters: Int) -> String {
+        guard ideographs > 0 || letters > 0 else { return "und" }
+        guard ideographs * 3 >= letters else { return "en" }
+        if hangul * 2 > ideographs { return "ko" }
+        return kana * 10 >= ideographs ? "ja" : "zh"
     }
 
     /// The distinct keys of non-blank lines, sorted, for `LineStatistics`.

@@ -4,6 +4,10 @@
 public struct LineShape: Sendable, Equatable {
     /// Han/kana/Hangul characters.
     public var ideographs = 0
+    /// Kana among them (Japanese writes them beside Han characters).
+    public var kana = 0
+    /// Hangul syllables and letters among them (Korean).
+    public var hangul = 0
     /// Words of space-separated scripts (runs of letters and digits).
     public var words = 0
     /// Letters among word characters (digits excluded).
@@ -272,6 +276,7 @@ public struct LineShape: Sendable, Equatable {
                 if !isDigit { letters += 1 }
             case .ideograph:
                 ideographs += 1
+                if v >= 0x3040 && v <= 0x30FF { kana += 1 } else if (v >= 0xAC00 && v <= 0xD7AF) || (v >= 0x3130 && v <= 0x318F) { hangul += 1 }
                 inWord = false
                 segment += 1
             case .separator:
