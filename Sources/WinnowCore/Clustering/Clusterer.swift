@@ -17,7 +17,9 @@ public struct Cluster: Sendable {
 /// 1. Duplicates: documents are visited fullest first (complete pages before excerpts, larger
 ///    before smaller, then earliest, then id). An unassigned document becomes a centre and takes
 ///    every unassigned document that is an exact or near duplicate *of it directly*; so A~B and
-///    B~C never put A and C together unless C also matches the centre.
+///    B~C never put A and C together unless C also matches the centre. Nor does it take two
+///    reports stating figures in place of each other's (linked as `figuresDiffer`): of two such
+///    rivals, one that states figures the centre does not stays out (`outsiders`).
 /// 2. Partial copies and excerpts: each document still alone that is contained in others joins
 ///    the cluster of the document containing it best, provided it is still related to that
 ///    cluster's centre at a relaxed threshold.
@@ -101,7 +103,11 @@ public struct Clusterer: Sendable {
             let id = clusters.count
             clusterOf[d] = id
             var members: [(doc: Int, relation: PairRelation)] = []
-            for copy in duplicatesOf[d] where clusterOf[copy.doc] == nil {
+            // Two reports stating figures in place of each other's never share a cluster, though
+            // each matches the centre: a copy run into paragraphs is judged as prose, where one
+            // changed figure is an edit, so "可拨打12315…" and "…12320…" both match it.
+            let left = outsiders(of: d, copies: duplicatesOf[d], twins: twins, docs: docs)
+            for copy in duplicatesOf[d] where clusterOf[copy.doc] == nil && !left.contains(copy.doc) {
                 if constrained && conflict(copy.doc, id) { continue }
                 // A partial copy (or a near duplicate that lost a line of figures) a twin of the
                 // centre holds as fully: which one it copies, its text cannot tell.
@@ -212,6 +218,33 @@ public struct Clusterer: Sendable {
             clusters[i].center = -1
             clusters[i].ambiguousBetween = []
         }
+    }
+
+    /// The centre's copies that a rival leaves out: linked to the centre or another of its copies
+    /// as a report whose figures differ, compared as reports (`PairJudge.isStrict`: in prose a
+    /// changed figure is an edit), as full as it (neither a copy cut short of the other) and
+    /// stating a figure in place of one of its (`inPlaceOfEachOther`), while stating figures
+    /// the centre does not, or beside other names. Of two rivals, the one that states only the
+    /// centre's figures stays, whichever link the search met first; two copies of the centre
+    /// that each lost another line are no rivals.
+    private func outsiders(of center: Int, copies: [(doc: Int, relation: PairRelation)], twins: [Int: [Int]],
+                           docs: [MatchDocument]) -> Set<Int> {
+        guard copies.contains(where: { twins[$0.doc] != nil }) else { return [] }
+        let whole = docs[center].fingerprint
+        let group = Set([center] + copies.map(\.doc))
+        var out = Set<Int>()
+        for c in copies {
+            guard let linked = twins[c.doc] else { continue }
+            let f = docs[c.doc].fingerprint
+            if Figures.missing(f.figures, from: whole.figures) == 0 && !FigureLines.figureReplaced(f.figureLines, whole.figureLines) { continue }
+            let size = Double(docs[c.doc].size)
+            if linked.contains(where: { t in
+                t != c.doc && group.contains(t) && Double(docs[t].size) > size * settings.containedMaxRatio
+                    && size > Double(docs[t].size) * settings.containedMaxRatio && Self.inPlaceOfEachOther(f, docs[t].fingerprint)
+                    && PairJudge.isStrict(f, docs[t].fingerprint, report: PairJudge.isReport(docs[c.doc], docs[t]))
+            }) { out.insert(c.doc) }
+        }
+        return out
     }
 
     /// A report that states other figures than `report` (its twin on one template: linked to it

@@ -181,6 +181,13 @@ public enum PairJudge {
         return !Figures.inOrder(fa.figureOrder, within: fb.figureOrder) && !Figures.inOrder(fb.figureOrder, within: fa.figureOrder)
     }
 
+    /// Whether one of two excerpt pages' lead lines (letter windows) states its figures in the
+    /// other's words: the shorter cut of an article is the start of the longer. True when either is empty.
+    static func leadsInPlace(_ a: [LetterGrams.Window], _ b: [LetterGrams.Window], settings: MatchSettings) -> Bool {
+        a.isEmpty || b.isEmpty || LetterGrams.missingFigureWindows(of: a, in: b) <= settings.cutFigureWindows
+            || LetterGrams.missingFigureWindows(of: b, in: a) <= settings.cutFigureWindows
+    }
+
     /// Whether a text reads as a report laid out in rows, or as one whose rows run together
     /// (`Figures.isRunOnReport`: a score report's scorers in one sentence).
     static func laidOutOrRunOn(_ f: Fingerprint) -> Bool { Figures.isReport(f) || Figures.isRunOnReport(f) }
@@ -284,7 +291,11 @@ public enum PairJudge {
             // each other's figures as reports are ("Qtly div 33 cts vs 30 cts prior…" is not
             // "… vs 57 cts prior…"), where an excerpt of a story keeps the lenient test.
             let reports = report || (b.isExcerpt && Figures.isGluedReport(fa) && Figures.isGluedReport(fb))
+            // Two cut leads of one article: the shorter is the start of the longer, so each of its
+            // figures stands in the same words there ("Oxley Town 0 Porthaven" is not "Oxley Town
+            // 7 Porthaven", though both listings state a 0 and a 7 somewhere).
             let sameFigures = !figuresDiffer(fa, fb, aInB: true, report: reports, settings: settings)
+                && (!b.isExcerpt || Self.leadsInPlace(a.leadLine.letters, b.leadLine.letters, settings: settings))
             // Or, whatever its spacing: its lead line's letters are found in the other's opening.
             let letters = LetterGrams.containment(of: a.leadLine.letters, in: b.leadLine.opening)
             let inPlace = LetterGrams.missingFigureWindows(of: a.leadLine.letters, in: b.leadLine.opening) <= settings.cutFigureWindows
