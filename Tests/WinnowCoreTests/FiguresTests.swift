@@ -149,6 +149,22 @@ struct FiguresTests {
         #expect(result.decisions.allSatisfy { $0.canonical == $0.id }, "\(result.decisions.map(\.reasons))")
     }
 
+    /// A dividend notice of two rows states two figures: a report all the same, so a notice
+    /// that pays on another day is another notice (at most a review), and a copy of one is a copy.
+    @Test func twoRowNoticesWithAnotherDateAreNotCopies() throws {
+        _ = Support.ready
+        let title = "EASTFIELD CORP <EASC> DECLARES DIVIDEND"
+        func notice(_ id: String, pay: Int, note: String? = nil) -> Article {
+            let rows = ["Qtly div 54 cts vs 54 cts prior", "Pay Oct \(pay)"] + (note.map { [$0] } ?? [])
+            return Article(id: id, text: ([title] + rows).joined(separator: "\n"), title: title, url: "https://\(id).example.com/d")
+        }
+        let result = try ScanEngine(rules: .empty).scan([notice("a", pay: 21), notice("b", pay: 25), notice("c", pay: 21, note: "(Editing by Jo Lee)")])
+        let byId = Dictionary(uniqueKeysWithValues: result.decisions.map { ($0.id, $0) })
+        #expect(byId["b"]?.canonical == "b", "\(result.decisions.map(\.reasons))")
+        #expect(byId["a"]?.canonical == byId["c"]?.canonical, "\(result.decisions.map(\.reasons))")
+        #expect(Figures.isReport(result.analyses[0].fingerprint))
+    }
+
     @Test func numberedMatchReportsAreNotCopies() throws {
         _ = Support.ready
         let a = Article(id: "m1", text: "第1场：主队以3比1战胜客队，全场比赛观众超过两万人，气氛热烈。", title: "第1场比赛结果")

@@ -221,7 +221,12 @@ public enum Figures {
     /// Share of tokens in paragraphs below which a text is laid out as a report (rows, items).
     public static let reportParagraphShare = 0.5
 
-    /// Whether a fingerprint reads as a templated report: at least three figures, densely (a
+    /// Words up to which a notice of a few rows is a report with two figures ("Qtly div 54 cts vs
+    /// 54 cts prior / Pay Oct 25"), at `reportDensity`; longer texts need three.
+    public static let tinyReportWords = 30.0
+
+    /// Whether a fingerprint reads as a templated report: at least three figures (two in a
+    /// notice of a few rows, `tinyReportWords`), densely (a
     /// short notice at a lower density: four figures in seventy words is a price posting), and
     /// most of it in short lines, not paragraphs (`Fingerprint.paragraphTokens`: data news full
     /// of statistics is prose, whose reposts change a figure as any edit does), and short
@@ -230,7 +235,8 @@ public enum Figures {
         // A table the analyzer kept the order of (`isTable`) is one, whatever its density.
         if !f.figureOrder.isEmpty { return true }
         let words = max(words(f), 1), n = Double(f.figures.count)
-        guard f.figures.count >= 3, Double(f.paragraphTokens) < Double(f.tokens) * reportParagraphShare, words <= reportMaxWords else { return false }
+        guard f.figures.count >= 3 || (f.figures.count == 2 && words <= tinyReportWords),
+              Double(f.paragraphTokens) < Double(f.tokens) * reportParagraphShare, words <= reportMaxWords else { return false }
         return n >= words * reportDensity
             || (words <= shortReportWords && f.figures.count >= 4 && n >= words * shortReportDensity)
     }
