@@ -123,6 +123,11 @@ enum ArchiveSchema {
             // it opens with (FigureLines): lines keyed before are another hash, read as none.
             try db.execute(sql: "UPDATE articles SET figure_lines = NULL")
         }
+        m.registerMigration("v16-headline-words") { db in
+            // A canonical's headline words, which its text says, and a filter of its text's
+            // words (Fingerprint.headlineWords): NULL for articles archived before, read as none.
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN headline_words BLOB")
+        }
         return m
     }
 }

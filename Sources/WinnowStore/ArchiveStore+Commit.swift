@@ -63,8 +63,8 @@ extension ArchiveStore {
                     INSERT OR IGNORE INTO articles (id, run_id, site, url, published_at, simhash, exact, tokens, excerpt, decision,
                                                     canonical, canonical_run, sketch, lead, title, findings, figures, title_figures,
                                                     headline, ideographs, paragraph_tokens, figure_contexts, template_tokens,
-                                                    figure_order, figure_lines, subject_mask, figure_sentences)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                    figure_order, figure_lines, subject_mask, figure_sentences, headline_words)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let anchor = try db.makeStatement(sql: "INSERT OR IGNORE INTO anchors (feature, article) VALUES (?, ?)")
                 for i in decisions.indices {
@@ -81,6 +81,7 @@ extension ArchiveStore {
                         canonicalCopy ? BlobCoding.encode(fp.figureContexts) : nil, canonicalCopy ? fp.templateTokens : nil,
                         canonicalCopy ? BlobCoding.encode(fp.figureOrder) : nil, canonicalCopy ? BlobCoding.encode(fp.figureLines) : nil,
                         canonicalCopy ? fp.subjectMask.sqlite : nil, canonicalCopy ? BlobCoding.encode(fp.figureSentences) : nil,
+                        canonicalCopy ? BlobCoding.encode(fp.headlineWords.packed) : nil,
                     ])
                     if canonicalCopy && db.changesCount > 0 {
                         let seq = db.lastInsertedRowID

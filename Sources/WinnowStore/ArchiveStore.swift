@@ -96,12 +96,12 @@ public final class ArchiveStore: Sendable {
     /// update (its findings and headline stay, for the reports).
     static let canonicalColumnsCleared = "sketch = NULL, lead = NULL, title = NULL, figures = NULL, title_figures = NULL, "
         + "ideographs = NULL, paragraph_tokens = NULL, figure_contexts = NULL, template_tokens = NULL, figure_order = NULL, "
-        + "figure_lines = NULL, subject_mask = NULL, figure_sentences = NULL"
+        + "figure_lines = NULL, subject_mask = NULL, figure_sentences = NULL, headline_words = NULL"
 
     /// The columns `archivedArticle` reads, in its order.
     static let archivedColumns = "id, run_id, published_at, excerpt, simhash, exact, tokens, sketch, lead, title, figures, title_figures, "
         + "ideographs, paragraph_tokens, figure_contexts, template_tokens, figure_order, figure_lines, subject_mask, "
-        + "figure_sentences"
+        + "figure_sentences, headline_words"
 
     /// How many columns `archivedColumns` names: where the columns a query selects after them begin.
     static let archivedColumnCount = archivedColumns.split(separator: ",").count
@@ -121,6 +121,7 @@ public final class ArchiveStore: Sendable {
         fp.figureLines = BlobCoding.decode(row[17])
         fp.subjectMask = (row[18] as Int64?)?.unsigned ?? 0
         fp.figureSentences = BlobCoding.decode(row[19])
+        fp.headlineWords = HeadlineWords(packed: BlobCoding.decode(row[20]))
         return ArchivedArticle(id: row[0], run: row[1], publishedAt: row[2], isExcerpt: (row[3] as Int) != 0, fingerprint: fp)
     }
 

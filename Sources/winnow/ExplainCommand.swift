@@ -55,6 +55,7 @@ struct ExplainCommand: ParsableCommand {
                   + "  figures in order \(fp.figureOrder.count)  figure lines \(fp.figureLines.count)"
                   + "  sentences with figures \(fp.figureSentences.count) (\(fp.figureSentences.filter { $0 & 1 == 1 }.count) stripped)"
                   + "  headline shingles said in the text \(fp.subjectMask.nonzeroBitCount) of \(min(fp.title.count, 64))"
+                  + ", words \(fp.headlineWords.said.nonzeroBitCount) of \(min(fp.headlineWords.words.count, 64))"
                   + (fp.isHeadlineOnly ? "  (kept only its headline)" : ""))
             print("   body lines \(an.body.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "none")")
             for f in an.findings {

@@ -36,6 +36,7 @@ struct RecordFileTests {
         analyses[0].fingerprint.figureOrder = [9, 3, 9]  // version 6
         analyses[0].fingerprint.figureLines = [5, 8]  // version 7
         analyses[0].fingerprint.subjectMask = 0b1011  // version 8
+        analyses[0].fingerprint.headlineWords = HeadlineWords(packed: [0b1, 4, 1, 2, 3, 4, 77])  // version 11
         var bytes = AnalysisRecordFile.header
         for (a, an) in zip(articles, analyses) { bytes += AnalysisRecordFile.encode(AnalysisRecord(article: a, analysis: an)) }
         let back = try AnalysisRecordFile.decode(bytes)

@@ -184,6 +184,9 @@ extension ArticleAnalyzer {
                                          headline: headlineChunk == nil ? [] : title, headlineChunk: headlineChunk)
         fingerprint.title = title
         fingerprint.titleFigures = titleFigures
+        if let headline {
+            fingerprint.headlineWords = HeadlineWords(headline: headline, text: chunks.enumerated().filter { $0.offset != headlineChunk }.map(\.element))
+        }
         // Figures are what a text states, its headline's first, whether or not the page shows it
         // on a line and whether or not that line went with the site's template (the same report
         // states the same figures either way); a dateline or timestamp left on the page is no figure;

@@ -196,9 +196,13 @@ public enum PairJudge {
     /// word the other lacks that its own text says too ("永兴物流：关于…的公告" over "永兴物流股份有限
     /// 公司股票于…", "明德物流：…" over "明德物流股份有限公司…"), and neither text says the other's
     /// (as far as its sketch tells: sampled shingles). A repost under another headline says the
-    /// new headline's words nowhere, or says both headlines' words.
+    /// new headline's words nowhere, or says both headlines' words. Headlines in letters are
+    /// compared word by word too (`HeadlineWords`: "NORLAND CORP CUTS…" over "Norland Corp
+    /// said…", "MARSTON CORP CUTS…" over "Marston Corp said…"), where three-word shingles of a
+    /// headline hardly ever stand in its text.
     static func namesReplaced(_ fa: Fingerprint, _ fb: Fingerprint) -> Bool {
-        fa.subjectMask != 0 && fb.subjectMask != 0 && ownNames(fa, fb) && ownNames(fb, fa)
+        (fa.subjectMask != 0 && fb.subjectMask != 0 && ownNames(fa, fb) && ownNames(fb, fa))
+            || (fa.headlineWords.namesOwnSubject(against: fb.headlineWords) && fb.headlineWords.namesOwnSubject(against: fa.headlineWords))
     }
 
     /// Whether `a`'s headline holds a word `b`'s lacks that `a`'s text says (`subjectMask`) and

@@ -108,6 +108,10 @@ public struct Fingerprint: Sendable, Equatable, Codable {
     /// (bit i for `title[i]`): the subject the headline names ("永兴物流" over "永兴物流股份有限公司
     /// 股票于…"). Zero without a headline, and for records and archives written before it was kept.
     public var subjectMask: UInt64 = 0
+    /// The headline's words written in letters, which the text says, and a filter of the text's
+    /// words (`HeadlineWords`): names `subjectMask`'s three-word shingles miss. None for records
+    /// and archives written before.
+    public var headlineWords = HeadlineWords()
     /// Sorted, distinct sampled shingles of the very beginning (headline and first words):
     /// what an excerpt of this document is sure to share with it.
     public var head: [UInt64] {
@@ -139,7 +143,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case simhash, exact, tokens, sketch, lead, title, head, figures, titleFigures, ideographs, paragraphTokens, figureContexts,
-            templateTokens, figureOrder, figureLines, subjectMask, figureSentences
+            templateTokens, figureOrder, figureLines, subjectMask, figureSentences, headlineWords
     }
 
     /// Decodes the fields by name, the lead and the head as lists of shingles.
@@ -160,6 +164,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         figureLines = try c.decodeIfPresent([UInt64].self, forKey: .figureLines) ?? []
         figureSentences = try c.decodeIfPresent([UInt64].self, forKey: .figureSentences) ?? []
         subjectMask = try c.decodeIfPresent(UInt64.self, forKey: .subjectMask) ?? 0
+        headlineWords = HeadlineWords(packed: try c.decodeIfPresent([UInt64].self, forKey: .headlineWords) ?? [])
     }
 
     /// Encodes the fields by name, the lead and the head as lists of shingles.
@@ -182,6 +187,7 @@ public struct Fingerprint: Sendable, Equatable, Codable {
         try c.encode(figureLines, forKey: .figureLines)
         try c.encode(figureSentences, forKey: .figureSentences)
         try c.encode(subjectMask, forKey: .subjectMask)
+        try c.encode(headlineWords.packed, forKey: .headlineWords)
     }
 
     /// Fingerprints normalized UTF-8 chunks (for instance the body lines), read as one text.

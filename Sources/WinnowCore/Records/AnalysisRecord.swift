@@ -38,7 +38,7 @@ public enum AnalysisRecordFile {
     /// The magic at the start of the file.
     public static let magic: [UInt8] = Array("WNAR".utf8)
     /// The format version written (and the newest read).
-    public static let version: UInt8 = 10
+    public static let version: UInt8 = 11
 
     /// The file header.
     public static var header: [UInt8] { magic + [version] }
@@ -57,7 +57,7 @@ public enum AnalysisRecordFile {
     /// fingerprint's ideograph and paragraph-token counts, version 4 its figures in context,
     /// version 5 its template-token count, version 6 its figures in order, version 7 its figure lines, version 8 its headline's subject mask;
     /// version 9 keys figure lines with the names beside their figures: older ones are read as none;
-    /// version 10 appends its figure sentences).
+    /// version 10 appends its figure sentences, version 11 its headline words).
     static func encode(_ r: AnalysisRecord, into w: inout ByteWriter) {
         let an = r.analysis
         encodeArticleFields(r.article, into: &w)
@@ -106,6 +106,7 @@ public enum AnalysisRecordFile {
         w.fixed64s(fp.figureLines)
         w.fixed64(fp.subjectMask)
         w.fixed64s(fp.figureSentences)
+        w.fixed64s(fp.headlineWords.packed)
     }
 
     /// An article's fields but its text and line hints: id, title, url, publication time, source,
@@ -247,6 +248,7 @@ public enum AnalysisRecordFile {
         }
         if version >= 8 { analysis.fingerprint.subjectMask = try r.fixed64() }
         if version >= 10 { analysis.fingerprint.figureSentences = try r.fixed64s() }
+        if version >= 11 { analysis.fingerprint.headlineWords = HeadlineWords(packed: try r.fixed64s()) }
         return AnalysisRecord(article: article, analysis: analysis, textBytes: textBytes)
     }
 }
