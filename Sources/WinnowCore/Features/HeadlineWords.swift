@@ -25,6 +25,8 @@ public struct HeadlineWords: Sendable, Equatable {
     public init(headline: ArraySlice<UInt8>, text: [ArraySlice<UInt8>]) {
         var heads: [UInt64] = []
         Self.forEachWord(in: headline) { heads.append($0) }
+        // A headline without words in letters (a Chinese one) names nothing here: no text pass.
+        guard !heads.isEmpty else { return }
         heads.sort()
         heads.dedupe()
         var said: [UInt64] = []
@@ -32,7 +34,9 @@ public struct HeadlineWords: Sendable, Equatable {
         for chunk in text {
             Self.forEachWord(in: chunk) { w in
                 said.append(w)
-                for bit in Self.bits(w) { filter[bit >> 6] |= 1 << UInt64(bit & 63) }
+                let (a, b) = Self.bits(w)
+                filter[a >> 6] |= 1 << UInt64(a & 63)
+                filter[b >> 6] |= 1 << UInt64(b & 63)
             }
         }
         guard !said.isEmpty else { words = heads; return }
@@ -50,7 +54,8 @@ public struct HeadlineWords: Sendable, Equatable {
     /// Whether the text may say `word`: true when no filter was kept (nothing is known).
     public func mayContain(_ word: UInt64) -> Bool {
         guard filter.count == Self.filterWords else { return true }
-        return Self.bits(word).allSatisfy { filter[$0 >> 6] >> UInt64($0 & 63) & 1 == 1 }
+        let (a, b) = Self.bits(word)
+        return filter[a >> 6] >> UInt64(a & 63) & 1 == 1 && filter[b >> 6] >> UInt64(b & 63) & 1 == 1
     }
 
     /// Whether this headline holds a word `other`'s lacks that this text says and `other`'s text
@@ -116,7 +121,7 @@ public struct HeadlineWords: Sendable, Equatable {
     static let wordSeed: UInt64 = 0x5745_4F52_4453_4844
 
     /// The filter's two bits for a word.
-    @inline(__always) static func bits(_ w: UInt64) -> [Int] {
-        [Int(w & 255), Int((w >> 8) & 255)]
+    @inline(__always) static func bits(_ w: UInt64) -> (Int, Int) {
+        (Int(w & 255), Int((w >> 8) & 255))
     }
 }
