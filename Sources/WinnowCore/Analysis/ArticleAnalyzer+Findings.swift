@@ -185,7 +185,7 @@ extension ArticleAnalyzer {
         fingerprint.title = title
         fingerprint.titleFigures = titleFigures
         if let headline {
-            fingerprint.headlineWords = HeadlineWords(headline: headline, text: chunks.enumerated().filter { $0.offset != headlineChunk }.map(\.element))
+            fingerprint.headlineWords = HeadlineWords(headline: headline, text: chunks, skipping: headlineChunk)
         }
         // Figures are what a text states, its headline's first, whether or not the page shows it
         // on a line and whether or not that line went with the site's template (the same report

@@ -21,34 +21,31 @@ public struct HeadlineWords: Sendable, Equatable {
     /// None: no headline, or a record or archive written before headline words were kept.
     public init() {}
 
-    /// The headline's words, and which of them `text` (the page's lines but its headline) says.
-    public init(headline: ArraySlice<UInt8>, text: [ArraySlice<UInt8>]) {
+    /// The headline's words, and which of them `text` (the page's lines, but the one at index
+    /// `skipped`: its headline) says.
+    public init(headline: ArraySlice<UInt8>, text: [ArraySlice<UInt8>], skipping skipped: Int? = nil) {
         var heads: [UInt64] = []
         Self.forEachWord(in: headline) { heads.append($0) }
         // A headline without words in letters (a Chinese one) names nothing here: no text pass.
         guard !heads.isEmpty else { return }
         heads.sort()
         heads.dedupe()
-        var said: [UInt64] = []
+        words = heads
+        var said: UInt64 = 0, saysAny = false
         var filter = [UInt64](repeating: 0, count: Self.filterWords)
-        for chunk in text {
+        for (c, chunk) in text.enumerated() where c != skipped {
             Self.forEachWord(in: chunk) { w in
-                said.append(w)
+                saysAny = true
                 let (a, b) = Self.bits(w)
                 filter[a >> 6] |= 1 << UInt64(a & 63)
                 filter[b >> 6] |= 1 << UInt64(b & 63)
+                let i = SketchOverlap.lowerBound(heads, w)
+                if i < min(heads.count, 64) && heads[i] == w { said |= 1 << UInt64(i) }
             }
         }
-        guard !said.isEmpty else { words = heads; return }
-        said.sort()
-        said.dedupe()
-        words = heads
+        guard saysAny else { return }
+        self.said = said
         self.filter = filter
-        var j = 0
-        for (i, w) in heads.prefix(64).enumerated() {
-            while j < said.count && said[j] < w { j += 1 }
-            if j < said.count && said[j] == w { self.said |= 1 << UInt64(i) }
-        }
     }
 
     /// Whether the text may say `word`: true when no filter was kept (nothing is known).
@@ -63,13 +60,9 @@ public struct HeadlineWords: Sendable, Equatable {
     /// original, so neither has one.
     public func namesOwnSubject(against other: HeadlineWords) -> Bool {
         guard !other.words.isEmpty, other.filter.count == Self.filterWords else { return false }
-        var j = 0
-        for (i, w) in words.prefix(64).enumerated() where said >> UInt64(i) & 1 == 1 {
-            while j < other.words.count && other.words[j] < w { j += 1 }
-            if j < other.words.count && other.words[j] == w { continue }
-            if !other.mayContain(w) { return true }
+        return words.prefix(64).enumerated().contains { i, w in
+            said >> UInt64(i) & 1 == 1 && !SketchOverlap.contains(other.words, w) && !other.mayContain(w)
         }
-        return false
     }
 
     /// One array for records and archives: `said`, then the filter (or nothing), then `words`.
